@@ -1,0 +1,6 @@
+function outer() {
+    f = fn() => value;
+    value = "late";
+    return f();
+}
+print(outer()); // expect: late

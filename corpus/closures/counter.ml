@@ -1,0 +1,8 @@
+function make() {
+    n = 0;
+    function next() { nonlocal n; n = n + 1; return n; }
+    return next;
+}
+a = make();
+b = make();
+print(a(), a(), b(), a()); // expect: 1 2 1 3

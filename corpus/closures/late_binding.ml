@@ -1,0 +1,6 @@
+hooks = [];
+for (i in [1, 2, 3]) { hooks = hooks + [fn() => i * 10]; }
+h = hooks[0];
+print(h(), i); // expect: 30 3
+i = 100;
+print(hooks[1]()); // expect: 1000

@@ -1,0 +1,1 @@
+﻿print("bom ignored"); // expect: bom ignored

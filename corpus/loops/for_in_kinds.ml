@@ -1,0 +1,14 @@
+for (k in {x: 1, y: 2}) { print(k); }
+for (ch in "hi") { print(ch); }
+for (i in range(2)) { print(i); }
+// expect: x
+// expect: y
+// expect: h
+// expect: i
+// expect: 0
+// expect: 1
+for (t in zip([1], ["a"])) { print(t); } // expect: (1, 'a')
+for (v in [null, true, [1]]) { print(v); }
+// expect: None
+// expect: true
+// expect: [1]

@@ -1,0 +1,8 @@
+p = {name: "Ada", tags: ["x"]};
+q = p;
+q.name = "Bob";
+q.tags.append("y");
+print(p.name, p.tags, p.missing); // expect: Bob ['x', 'y'] None
+function rename(o) { o.name = "Cy"; }
+rename(p);
+print(q.name); // expect: Cy

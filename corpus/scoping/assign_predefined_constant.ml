@@ -1,0 +1,2 @@
+print("nothing runs");
+null = 1; // expect error: .ml:2:

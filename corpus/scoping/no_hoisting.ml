@@ -1,0 +1,3 @@
+print("start"); // expect: start
+later(); // expect error: NameError: name 'later' is not defined
+function later() { print("never"); }
