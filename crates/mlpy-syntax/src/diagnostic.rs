@@ -22,11 +22,21 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(message: impl Into<String>, range: TextRange) -> Self {
-        Diagnostic { severity: Severity::Error, message: message.into(), range, notes: Vec::new() }
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            range,
+            notes: Vec::new(),
+        }
     }
 
     pub fn warning(message: impl Into<String>, range: TextRange) -> Self {
-        Diagnostic { severity: Severity::Warning, message: message.into(), range, notes: Vec::new() }
+        Diagnostic {
+            severity: Severity::Warning,
+            message: message.into(),
+            range,
+            notes: Vec::new(),
+        }
     }
 
     pub fn with_note(mut self, note: impl Into<String>) -> Self {

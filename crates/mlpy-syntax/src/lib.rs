@@ -1,9 +1,170 @@
 //! ML front end: `logos` tokens -> event parser with recovery -> lossless `rowan` CST -> typed AST.
 //!
 //! Invariants: parsing never fails and never panics; the tree's text equals the input byte for
-//! byte; nesting deeper than [`MAX_NESTING`] becomes a diagnostic instead of deeper recursion.
+//! byte; nesting deeper than [`MAX_NESTING`] becomes a diagnostic instead of deeper recursion;
+//! time is linear in the input (the `//` comment fallback re-parses a bounded number of times).
+//!
+//! Entry points: [`parse`] (tree + diagnostics) and [`is_incomplete`] (REPL continuation).
 
+pub mod ast;
 mod diagnostic;
+mod grammar;
+mod lexer;
+mod parser;
+mod syntax_kind;
 
+use rowan::GreenNode;
+
+pub use ast::{unescape, AstNode};
 pub use diagnostic::{Diagnostic, Severity};
+pub use lexer::is_incomplete;
 pub use rowan::{TextRange, TextSize};
+pub use syntax_kind::{
+    MlLanguage, SyntaxElement, SyntaxKind, SyntaxNode, SyntaxNodeChildren, SyntaxToken,
+};
+
+/// Deepest nesting the parser follows (brackets, blocks, prefix operators, and each link of a
+/// left-nested operator/call/member chain count one level). Deeper input gets one
+/// "nesting too deep" diagnostic and the over-deep part is kept as an `ERROR` node.
+pub const MAX_NESTING: usize = 512;
+
+/// Re-parses done with one `//` each, in source order, before the fallback switches to
+/// converting every candidate of a pass at once (keeps pathological inputs linear).
+const SEQUENTIAL_FALLBACKS: usize = 8;
+/// Upper bound on parses per input for the `//` fallback.
+const MAX_PASSES: usize = 16;
+
+/// The result of parsing: a lossless tree plus the syntax diagnostics (sorted by position).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parse {
+    green: GreenNode,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Parse {
+    /// The typed root.
+    pub fn tree(&self) -> ast::SourceFile {
+        // The root is always a SOURCE_FILE node (see `grammar::source_file`).
+        ast::SourceFile::cast(self.syntax()).unwrap_or_else(|| unreachable!("root is SOURCE_FILE"))
+    }
+
+    /// The untyped root node.
+    pub fn syntax(&self) -> SyntaxNode {
+        SyntaxNode::new_root(self.green.clone())
+    }
+
+    /// Syntax errors (lexical and grammatical), in source order. Empty means the program is
+    /// syntactically valid.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// Indented dump of the tree followed by one `error START..END: MESSAGE` line per
+    /// diagnostic (notes indented below it). Used by the golden tests.
+    pub fn debug_tree(&self) -> String {
+        let mut out = format!("{:#?}", self.syntax());
+        for d in &self.diagnostics {
+            let (start, end) = (u32::from(d.range.start()), u32::from(d.range.end()));
+            out.push_str(&format!("error {start}..{end}: {}\n", d.message));
+            for note in &d.notes {
+                out.push_str(&format!("  note: {note}\n"));
+            }
+        }
+        out
+    }
+}
+
+/// Parses a whole ML source text. Never fails; see [`Parse::diagnostics`].
+///
+/// The same-line `//` fallback (language.md §1.2, E10): when the parser reports an error on the
+/// same physical line as an earlier operator-`//`, that `//` and the rest of its line become a
+/// comment and the input is parsed again (each `//` at most once).
+pub fn parse(text: &str) -> Parse {
+    let mut forced = Vec::new();
+    let mut pass = 0;
+    loop {
+        let lexed = lexer::lex(text, &forced);
+        let mut p = parser::Parser::new(text, &lexed.tokens);
+        grammar::source_file(&mut p);
+        let (events, mut errors) = p.finish();
+        errors.sort_by_key(|e| e.range.start());
+        let slashes: Vec<TextRange> = lexed
+            .tokens
+            .iter()
+            .filter(|t| t.kind == SyntaxKind::SLASH_SLASH)
+            .map(|t| t.range)
+            .collect();
+        let retry = if pass < MAX_PASSES {
+            fallback_candidates(text, &slashes, &errors, pass >= SEQUENTIAL_FALLBACKS)
+        } else {
+            Vec::new()
+        };
+        if retry.is_empty() {
+            add_slash_hints(text, &slashes, &mut errors);
+            let green = parser::build_tree(text, &lexed.tokens, events);
+            let mut diagnostics = lexed.errors;
+            diagnostics.extend(errors);
+            diagnostics.sort_by_key(|d| d.range.start());
+            return Parse { green, diagnostics };
+        }
+        forced.extend(retry);
+        forced.sort_unstable();
+        pass += 1;
+    }
+}
+
+/// The operator-`//` tokens to re-read as comments: for each error (only the first one that has
+/// a candidate unless `all`), the last operator-`//` before it on the same line.
+fn fallback_candidates(
+    text: &str,
+    slashes: &[TextRange],
+    errors: &[Diagnostic],
+    all: bool,
+) -> Vec<TextSize> {
+    let mut out = Vec::new();
+    for error in errors {
+        let Some(slash) = last_slash_before(slashes, error.range.start()) else {
+            continue;
+        };
+        let between = &text[TextRange::new(slash.start(), error.range.start())];
+        if between.contains(['\n', '\r']) || out.last() == Some(&slash.start()) {
+            continue;
+        }
+        out.push(slash.start());
+        if !all {
+            break;
+        }
+    }
+    out
+}
+
+fn last_slash_before(slashes: &[TextRange], pos: TextSize) -> Option<TextRange> {
+    let idx = slashes.partition_point(|r| r.start() < pos);
+    idx.checked_sub(1).map(|i| slashes[i])
+}
+
+/// Adds a hint to errors that follow an operator-`//` on the same or the next line with no `;`
+/// in between: the author probably meant a comment.
+fn add_slash_hints(text: &str, slashes: &[TextRange], errors: &mut [Diagnostic]) {
+    const NEAR: u32 = 240;
+    for error in errors {
+        let Some(slash) = last_slash_before(slashes, error.range.start()) else {
+            continue;
+        };
+        if u32::from(error.range.start() - slash.start()) > NEAR {
+            continue;
+        }
+        let between = &text[TextRange::new(slash.start(), error.range.start())];
+        let line_breaks = between
+            .matches('\n')
+            .count()
+            .max(between.matches('\r').count());
+        if line_breaks <= 1 && !between.contains(';') {
+            error.notes.push(
+                "hint: '//' directly after an operand is floor division; to start a comment here, \
+                 end the statement with ';' first or put the comment on its own line"
+                    .to_string(),
+            );
+        }
+    }
+}

@@ -1,0 +1,1013 @@
+//! Typed view of the concrete syntax tree (rust-analyzer style): one wrapper per node kind,
+//! `AstNode::cast` to enter, `AstNode::syntax` to leave.
+//!
+//! Invariants: wrappers never own data, they are cheap clones of a `SyntaxNode`; every accessor
+//! returns an `Option` (or an iterator) because the tree may be broken by syntax errors. A
+//! tree without syntax diagnostics has every accessor documented as "always present" filled.
+//! Names are returned as `SyntaxToken`s so callers get both the text and the range.
+
+use crate::{SyntaxKind, SyntaxKind::*, SyntaxNode, SyntaxToken, TextRange};
+
+/// A typed wrapper over a `SyntaxNode` of one (or a few) kinds.
+pub trait AstNode: Sized {
+    /// Whether a node of `kind` can be wrapped.
+    fn can_cast(kind: SyntaxKind) -> bool;
+    /// Wraps `node` if its kind matches.
+    fn cast(node: SyntaxNode) -> Option<Self>;
+    /// The underlying node.
+    fn syntax(&self) -> &SyntaxNode;
+    /// The node's byte range (no leading/trailing trivia).
+    fn range(&self) -> TextRange {
+        self.syntax().text_range()
+    }
+}
+
+macro_rules! ast_node {
+    ($($(#[$meta:meta])* $name:ident = $kind:ident;)*) => {$(
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub struct $name(SyntaxNode);
+
+        impl AstNode for $name {
+            fn can_cast(kind: SyntaxKind) -> bool {
+                kind == $kind
+            }
+            fn cast(node: SyntaxNode) -> Option<Self> {
+                Self::can_cast(node.kind()).then(|| $name(node))
+            }
+            fn syntax(&self) -> &SyntaxNode {
+                &self.0
+            }
+        }
+    )*};
+}
+
+ast_node! {
+    /// The whole file.
+    SourceFile = SOURCE_FILE;
+    /// `capability NAME { resource "..."; allow read "..."; }`
+    CapabilityDecl = CAPABILITY_DECL;
+    /// `resource "glob";`
+    CapResource = CAP_RESOURCE;
+    /// `allow permission ["target"];`
+    CapAllow = CAP_ALLOW;
+    /// `import a.b [as c];`
+    ImportStmt = IMPORT_STMT;
+    /// `function name(params) { body }`
+    FunctionDecl = FUNCTION_DECL;
+    /// `(a, b: T, ...rest)`
+    ParamList = PARAM_LIST;
+    /// `name` or `name: Annotation` (the annotation is ignored by the language).
+    Param = PARAM;
+    /// `...name`
+    RestParam = REST_PARAM;
+    /// `{ statements }`
+    Block = BLOCK;
+    /// `if (c) {..} elif (c) {..} else {..}`
+    IfStmt = IF_STMT;
+    /// `elif (c) { .. }`
+    ElifClause = ELIF_CLAUSE;
+    /// `else { .. }`
+    ElseClause = ELSE_CLAUSE;
+    /// `while (c) { .. }`
+    WhileStmt = WHILE_STMT;
+    /// `for (x in iterable) { .. }`
+    ForInStmt = FOR_IN_STMT;
+    /// `for (init; cond; update) { .. }`
+    CForStmt = C_FOR_STMT;
+    /// `try { .. } except (e) { .. } finally { .. }`
+    TryStmt = TRY_STMT;
+    /// `except [(e)] { .. }`
+    ExceptClause = EXCEPT_CLAUSE;
+    /// `finally { .. }`
+    FinallyClause = FINALLY_CLAUSE;
+    /// `return [expr];`
+    ReturnStmt = RETURN_STMT;
+    /// `throw {..};`
+    ThrowStmt = THROW_STMT;
+    /// `break;`
+    BreakStmt = BREAK_STMT;
+    /// `continue;`
+    ContinueStmt = CONTINUE_STMT;
+    /// `nonlocal a, b;`
+    NonlocalStmt = NONLOCAL_STMT;
+    /// `[a, b] = expr;` or `{a, b} = expr;`
+    DestructureStmt = DESTRUCTURE_STMT;
+    /// `target = expr;` (also the init/update of a C-style `for`, without `;`).
+    AssignStmt = ASSIGN_STMT;
+    /// `expr;`
+    ExprStmt = EXPR_STMT;
+    /// Number, string, `true`, `false`.
+    Literal = LITERAL;
+    /// A variable reference.
+    NameRef = NAME_REF;
+    /// `[a, b]`
+    ArrayExpr = ARRAY_EXPR;
+    /// `{k: v, "s": w}`
+    ObjectExpr = OBJECT_EXPR;
+    /// `key: value`
+    Property = PROPERTY;
+    /// `(expr)`
+    ParenExpr = PAREN_EXPR;
+    /// `!x`, `-x`, `+5`
+    PrefixExpr = PREFIX_EXPR;
+    /// `a op b`
+    BinExpr = BIN_EXPR;
+    /// `c ? a : b`
+    CondExpr = COND_EXPR;
+    /// `callee(args)`
+    CallExpr = CALL_EXPR;
+    /// `(a, b)` of a call.
+    ArgList = ARG_LIST;
+    /// `object.name` (`name` may be spelled like a reserved word).
+    MemberExpr = MEMBER_EXPR;
+    /// `base[index]`
+    IndexExpr = INDEX_EXPR;
+    /// `base[start:end:step]`, each part optional.
+    SliceExpr = SLICE_EXPR;
+    /// `fn(params) => body`
+    ArrowFn = ARROW_FN;
+    /// `function(params) { body }` used as a value.
+    FunctionExpr = FUNCTION_EXPR;
+}
+
+// ---------------------------------------------------------------- helpers
+
+fn child<N: AstNode>(node: &SyntaxNode) -> Option<N> {
+    node.children().find_map(N::cast)
+}
+
+fn children<N: AstNode>(node: &SyntaxNode) -> impl Iterator<Item = N> {
+    node.children().filter_map(N::cast)
+}
+
+fn token(node: &SyntaxNode, kind: SyntaxKind) -> Option<SyntaxToken> {
+    node.children_with_tokens()
+        .filter_map(|e| e.into_token())
+        .find(|t| t.kind() == kind)
+}
+
+fn tokens(node: &SyntaxNode, kind: SyntaxKind) -> impl Iterator<Item = SyntaxToken> {
+    node.children_with_tokens()
+        .filter_map(|e| e.into_token())
+        .filter(move |t| t.kind() == kind)
+}
+
+/// The first `N` child that comes after the first `kind` token.
+fn child_after<N: AstNode>(node: &SyntaxNode, kind: SyntaxKind) -> Option<N> {
+    node.children_with_tokens()
+        .skip_while(|e| e.kind() != kind)
+        .filter_map(|e| e.into_node())
+        .find_map(N::cast)
+}
+
+/// The first `N` child that comes before the first `kind` token.
+fn child_before<N: AstNode>(node: &SyntaxNode, kind: SyntaxKind) -> Option<N> {
+    node.children_with_tokens()
+        .take_while(|e| e.kind() != kind)
+        .filter_map(|e| e.into_node())
+        .find_map(N::cast)
+}
+
+/// The first `IDENT` token that comes after the first `kind` token.
+fn ident_after(node: &SyntaxNode, kind: SyntaxKind) -> Option<SyntaxToken> {
+    node.children_with_tokens()
+        .skip_while(|e| e.kind() != kind)
+        .filter_map(|e| e.into_token())
+        .find(|t| t.kind() == IDENT)
+}
+
+/// The `N` child found in the `n`-th section of `node`, sections being separated by `sep`
+/// tokens and counted from the first `start` token.
+fn nth_section<N: AstNode>(
+    node: &SyntaxNode,
+    start: SyntaxKind,
+    sep: SyntaxKind,
+    n: usize,
+) -> Option<N> {
+    let mut section = 0;
+    for element in node
+        .children_with_tokens()
+        .skip_while(|e| e.kind() != start)
+        .skip(1)
+    {
+        match element {
+            rowan::NodeOrToken::Token(t) if t.kind() == sep => section += 1,
+            rowan::NodeOrToken::Node(n_) if section == n => {
+                if let Some(found) = N::cast(n_) {
+                    return Some(found);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The value of a string token (quotes stripped, escapes processed).
+fn string_value(token: &SyntaxToken) -> String {
+    let text = token.text();
+    unescape(text.get(1..text.len().saturating_sub(1)).unwrap_or(""))
+}
+
+/// Processes the escapes of language.md §1.6 in `raw`, the text between a string's quotes:
+/// `\n \t \r \0 \\ \" \'`, `\uXXXX` (exactly 4 hex digits), `\xXX` (exactly 2), a backslash
+/// before a line terminator (both dropped); every other `\c` is kept verbatim as `\c`.
+pub fn unescape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let mut chars = after.chars();
+        let Some(c) = chars.next() else {
+            out.push('\\');
+            return out;
+        };
+        let hex = |n: usize| {
+            after
+                .get(1..1 + n)
+                .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .and_then(char::from_u32)
+        };
+        let (value, used) = match c {
+            'n' => (Some('\n'), 1),
+            't' => (Some('\t'), 1),
+            'r' => (Some('\r'), 1),
+            '0' => (Some('\0'), 1),
+            '\\' | '"' | '\'' => (Some(c), 1),
+            'u' => match hex(4) {
+                Some(v) => (Some(v), 5),
+                None => (None, 0),
+            },
+            'x' => match hex(2) {
+                Some(v) => (Some(v), 3),
+                None => (None, 0),
+            },
+            '\n' => (None, 1),
+            '\r' => (
+                None,
+                if after.as_bytes().get(1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                },
+            ),
+            _ => (None, 0),
+        };
+        match (value, used) {
+            (Some(v), _) => out.push(v),
+            (None, 0) => {
+                // Unknown escape: keep the backslash and the character.
+                out.push('\\');
+                out.push(c);
+            }
+            (None, _) => {} // line continuation
+        }
+        let used = if used == 0 { c.len_utf8() } else { used };
+        rest = &after[used..];
+    }
+    out.push_str(rest);
+    out
+}
+
+// ---------------------------------------------------------------- statements
+
+/// Any statement or top-level item. `Import` and `Capability` are only valid at top level (inside
+/// a block they are still parsed, with a syntax error).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Stmt {
+    Capability(CapabilityDecl),
+    Import(ImportStmt),
+    FunctionDecl(FunctionDecl),
+    If(IfStmt),
+    While(WhileStmt),
+    ForIn(ForInStmt),
+    CFor(CForStmt),
+    Try(TryStmt),
+    Return(ReturnStmt),
+    Throw(ThrowStmt),
+    Break(BreakStmt),
+    Continue(ContinueStmt),
+    Nonlocal(NonlocalStmt),
+    Destructure(DestructureStmt),
+    Assign(AssignStmt),
+    Expr(ExprStmt),
+}
+
+impl AstNode for Stmt {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        matches!(
+            kind,
+            CAPABILITY_DECL
+                | IMPORT_STMT
+                | FUNCTION_DECL
+                | IF_STMT
+                | WHILE_STMT
+                | FOR_IN_STMT
+                | C_FOR_STMT
+                | TRY_STMT
+                | RETURN_STMT
+                | THROW_STMT
+                | BREAK_STMT
+                | CONTINUE_STMT
+                | NONLOCAL_STMT
+                | DESTRUCTURE_STMT
+                | ASSIGN_STMT
+                | EXPR_STMT
+        )
+    }
+    fn cast(node: SyntaxNode) -> Option<Self> {
+        Some(match node.kind() {
+            CAPABILITY_DECL => Stmt::Capability(CapabilityDecl(node)),
+            IMPORT_STMT => Stmt::Import(ImportStmt(node)),
+            FUNCTION_DECL => Stmt::FunctionDecl(FunctionDecl(node)),
+            IF_STMT => Stmt::If(IfStmt(node)),
+            WHILE_STMT => Stmt::While(WhileStmt(node)),
+            FOR_IN_STMT => Stmt::ForIn(ForInStmt(node)),
+            C_FOR_STMT => Stmt::CFor(CForStmt(node)),
+            TRY_STMT => Stmt::Try(TryStmt(node)),
+            RETURN_STMT => Stmt::Return(ReturnStmt(node)),
+            THROW_STMT => Stmt::Throw(ThrowStmt(node)),
+            BREAK_STMT => Stmt::Break(BreakStmt(node)),
+            CONTINUE_STMT => Stmt::Continue(ContinueStmt(node)),
+            NONLOCAL_STMT => Stmt::Nonlocal(NonlocalStmt(node)),
+            DESTRUCTURE_STMT => Stmt::Destructure(DestructureStmt(node)),
+            ASSIGN_STMT => Stmt::Assign(AssignStmt(node)),
+            EXPR_STMT => Stmt::Expr(ExprStmt(node)),
+            _ => return None,
+        })
+    }
+    fn syntax(&self) -> &SyntaxNode {
+        match self {
+            Stmt::Capability(n) => n.syntax(),
+            Stmt::Import(n) => n.syntax(),
+            Stmt::FunctionDecl(n) => n.syntax(),
+            Stmt::If(n) => n.syntax(),
+            Stmt::While(n) => n.syntax(),
+            Stmt::ForIn(n) => n.syntax(),
+            Stmt::CFor(n) => n.syntax(),
+            Stmt::Try(n) => n.syntax(),
+            Stmt::Return(n) => n.syntax(),
+            Stmt::Throw(n) => n.syntax(),
+            Stmt::Break(n) => n.syntax(),
+            Stmt::Continue(n) => n.syntax(),
+            Stmt::Nonlocal(n) => n.syntax(),
+            Stmt::Destructure(n) => n.syntax(),
+            Stmt::Assign(n) => n.syntax(),
+            Stmt::Expr(n) => n.syntax(),
+        }
+    }
+}
+
+impl SourceFile {
+    /// Top-level items in order (`ERROR` nodes are skipped).
+    pub fn items(&self) -> impl Iterator<Item = Stmt> {
+        children(&self.0)
+    }
+}
+
+impl Block {
+    /// Statements in order (`ERROR` nodes are skipped).
+    pub fn stmts(&self) -> impl Iterator<Item = Stmt> {
+        children(&self.0)
+    }
+}
+
+impl CapabilityDecl {
+    /// The capability's name.
+    pub fn name(&self) -> Option<SyntaxToken> {
+        token(&self.0, IDENT)
+    }
+    /// `resource "..."` items in order.
+    pub fn resources(&self) -> impl Iterator<Item = CapResource> {
+        children(&self.0)
+    }
+    /// `allow ...` items in order.
+    pub fn allows(&self) -> impl Iterator<Item = CapAllow> {
+        children(&self.0)
+    }
+}
+
+impl CapResource {
+    /// The resource pattern (string value, escapes processed).
+    pub fn pattern(&self) -> Option<String> {
+        token(&self.0, STRING).map(|t| string_value(&t))
+    }
+    /// The string token of the pattern.
+    pub fn pattern_token(&self) -> Option<SyntaxToken> {
+        token(&self.0, STRING)
+    }
+}
+
+impl CapAllow {
+    /// The permission word (`read write execute network system`), an `IDENT` token.
+    pub fn permission(&self) -> Option<SyntaxToken> {
+        tokens(&self.0, IDENT).nth(1)
+    }
+    /// The optional target string (escapes processed).
+    pub fn target(&self) -> Option<String> {
+        token(&self.0, STRING).map(|t| string_value(&t))
+    }
+    /// The string token of the target.
+    pub fn target_token(&self) -> Option<SyntaxToken> {
+        token(&self.0, STRING)
+    }
+}
+
+impl ImportStmt {
+    /// The dotted module path, e.g. `["a", "b"]` for `import a.b;`.
+    pub fn path(&self) -> Vec<String> {
+        self.path_tokens()
+            .iter()
+            .map(|t| t.text().to_string())
+            .collect()
+    }
+    /// The `IDENT` tokens of the dotted path.
+    pub fn path_tokens(&self) -> Vec<SyntaxToken> {
+        self.0
+            .children_with_tokens()
+            .take_while(|e| e.kind() != AS_KW)
+            .filter_map(|e| e.into_token())
+            .filter(|t| t.kind() == IDENT)
+            .collect()
+    }
+    /// The name after `as`.
+    pub fn alias(&self) -> Option<SyntaxToken> {
+        ident_after(&self.0, AS_KW)
+    }
+}
+
+impl FunctionDecl {
+    /// The declared name (always present when there is no syntax error).
+    pub fn name(&self) -> Option<SyntaxToken> {
+        token(&self.0, IDENT)
+    }
+    pub fn param_list(&self) -> Option<ParamList> {
+        child(&self.0)
+    }
+    pub fn body(&self) -> Option<Block> {
+        child(&self.0)
+    }
+}
+
+impl ParamList {
+    /// The regular parameters in order.
+    pub fn params(&self) -> impl Iterator<Item = Param> {
+        children(&self.0)
+    }
+    /// The `...rest` parameter.
+    pub fn rest_param(&self) -> Option<RestParam> {
+        child(&self.0)
+    }
+}
+
+impl Param {
+    pub fn name(&self) -> Option<SyntaxToken> {
+        token(&self.0, IDENT)
+    }
+    /// The ignored type annotation after `:`.
+    pub fn annotation(&self) -> Option<SyntaxToken> {
+        ident_after(&self.0, COLON)
+    }
+}
+
+impl RestParam {
+    pub fn name(&self) -> Option<SyntaxToken> {
+        token(&self.0, IDENT)
+    }
+}
+
+impl IfStmt {
+    pub fn condition(&self) -> Option<Expr> {
+        child(&self.0)
+    }
+    pub fn then_block(&self) -> Option<Block> {
+        child(&self.0)
+    }
+    pub fn elif_clauses(&self) -> impl Iterator<Item = ElifClause> {
+        children(&self.0)
+    }
+    pub fn else_clause(&self) -> Option<ElseClause> {
+        child(&self.0)
+    }
+    /// The block of the `else` clause.
+    pub fn else_block(&self) -> Option<Block> {
+        self.else_clause().and_then(|c| c.block())
+    }
+}
+
+impl ElifClause {
+    pub fn condition(&self) -> Option<Expr> {
+        child(&self.0)
+    }
+    pub fn block(&self) -> Option<Block> {
+        child(&self.0)
+    }
+}
+
+impl ElseClause {
+    pub fn block(&self) -> Option<Block> {
+        child(&self.0)
+    }
+}
+
+impl WhileStmt {
+    pub fn condition(&self) -> Option<Expr> {
+        child(&self.0)
+    }
+    pub fn body(&self) -> Option<Block> {
+        child(&self.0)
+    }
+}
+
+impl ForInStmt {
+    /// The loop variable.
+    pub fn var(&self) -> Option<SyntaxToken> {
+        token(&self.0, IDENT)
+    }
+    pub fn iterable(&self) -> Option<Expr> {
+        child_after(&self.0, IN_KW)
+    }
+    pub fn body(&self) -> Option<Block> {
+        child(&self.0)
+    }
+}
+
+impl CForStmt {
+    /// `init` (before the first `;`).
+    pub fn init(&self) -> Option<AssignStmt> {
+        nth_section(&self.0, L_PAREN, SEMICOLON, 0)
+    }
+    /// The condition (between the two `;`); absent means "true".
+    pub fn cond(&self) -> Option<Expr> {
+        nth_section(&self.0, L_PAREN, SEMICOLON, 1)
+    }
+    /// `update` (after the second `;`).
+    pub fn update(&self) -> Option<AssignStmt> {
+        nth_section(&self.0, L_PAREN, SEMICOLON, 2)
+    }
+    pub fn body(&self) -> Option<Block> {
+        child(&self.0)
+    }
+}
+
+impl TryStmt {
+    pub fn body(&self) -> Option<Block> {
+        child(&self.0)
+    }
+    pub fn except_clauses(&self) -> impl Iterator<Item = ExceptClause> {
+        children(&self.0)
+    }
+    pub fn finally_clause(&self) -> Option<FinallyClause> {
+        child(&self.0)
+    }
+    /// The block of the `finally` clause.
+    pub fn finally_block(&self) -> Option<Block> {
+        self.finally_clause().and_then(|c| c.block())
+    }
+}
+
+impl ExceptClause {
+    /// The error variable of `except (e)`.
+    pub fn var(&self) -> Option<SyntaxToken> {
+        token(&self.0, IDENT)
+    }
+    pub fn body(&self) -> Option<Block> {
+        child(&self.0)
+    }
+}
+
+impl FinallyClause {
+    pub fn block(&self) -> Option<Block> {
+        child(&self.0)
+    }
+}
+
+impl ReturnStmt {
+    pub fn value(&self) -> Option<Expr> {
+        child(&self.0)
+    }
+}
+
+impl ThrowStmt {
+    /// The thrown value (an `Expr::Object` when there is no syntax error).
+    pub fn value(&self) -> Option<Expr> {
+        child(&self.0)
+    }
+}
+
+impl NonlocalStmt {
+    pub fn names(&self) -> Vec<SyntaxToken> {
+        tokens(&self.0, IDENT).collect()
+    }
+}
+
+/// The two destructuring forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DestructureKind {
+    /// `[a, b] = expr;` (by position)
+    Array,
+    /// `{a, b} = expr;` (by key)
+    Object,
+}
+
+impl DestructureStmt {
+    pub fn kind(&self) -> Option<DestructureKind> {
+        match self.0.first_token()?.kind() {
+            L_BRACK => Some(DestructureKind::Array),
+            L_CURLY => Some(DestructureKind::Object),
+            _ => None,
+        }
+    }
+    /// The bound names in order.
+    pub fn names(&self) -> Vec<SyntaxToken> {
+        tokens(&self.0, IDENT).collect()
+    }
+    pub fn value(&self) -> Option<Expr> {
+        child(&self.0)
+    }
+}
+
+impl AssignStmt {
+    /// The target: `Expr::Name`, `Expr::Member`, `Expr::Index` or `Expr::Slice`.
+    pub fn target(&self) -> Option<Expr> {
+        child_before(&self.0, EQ)
+    }
+    pub fn value(&self) -> Option<Expr> {
+        child_after(&self.0, EQ)
+    }
+}
+
+impl ExprStmt {
+    pub fn expr(&self) -> Option<Expr> {
+        child(&self.0)
+    }
+}
+
+// ---------------------------------------------------------------- expressions
+
+/// Any expression.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Expr {
+    Literal(Literal),
+    Name(NameRef),
+    Array(ArrayExpr),
+    Object(ObjectExpr),
+    Paren(ParenExpr),
+    Prefix(PrefixExpr),
+    Bin(BinExpr),
+    Cond(CondExpr),
+    Call(CallExpr),
+    Member(MemberExpr),
+    Index(IndexExpr),
+    Slice(SliceExpr),
+    Arrow(ArrowFn),
+    Function(FunctionExpr),
+}
+
+impl AstNode for Expr {
+    fn can_cast(kind: SyntaxKind) -> bool {
+        matches!(
+            kind,
+            LITERAL
+                | NAME_REF
+                | ARRAY_EXPR
+                | OBJECT_EXPR
+                | PAREN_EXPR
+                | PREFIX_EXPR
+                | BIN_EXPR
+                | COND_EXPR
+                | CALL_EXPR
+                | MEMBER_EXPR
+                | INDEX_EXPR
+                | SLICE_EXPR
+                | ARROW_FN
+                | FUNCTION_EXPR
+        )
+    }
+    fn cast(node: SyntaxNode) -> Option<Self> {
+        Some(match node.kind() {
+            LITERAL => Expr::Literal(Literal(node)),
+            NAME_REF => Expr::Name(NameRef(node)),
+            ARRAY_EXPR => Expr::Array(ArrayExpr(node)),
+            OBJECT_EXPR => Expr::Object(ObjectExpr(node)),
+            PAREN_EXPR => Expr::Paren(ParenExpr(node)),
+            PREFIX_EXPR => Expr::Prefix(PrefixExpr(node)),
+            BIN_EXPR => Expr::Bin(BinExpr(node)),
+            COND_EXPR => Expr::Cond(CondExpr(node)),
+            CALL_EXPR => Expr::Call(CallExpr(node)),
+            MEMBER_EXPR => Expr::Member(MemberExpr(node)),
+            INDEX_EXPR => Expr::Index(IndexExpr(node)),
+            SLICE_EXPR => Expr::Slice(SliceExpr(node)),
+            ARROW_FN => Expr::Arrow(ArrowFn(node)),
+            FUNCTION_EXPR => Expr::Function(FunctionExpr(node)),
+            _ => return None,
+        })
+    }
+    fn syntax(&self) -> &SyntaxNode {
+        match self {
+            Expr::Literal(n) => n.syntax(),
+            Expr::Name(n) => n.syntax(),
+            Expr::Array(n) => n.syntax(),
+            Expr::Object(n) => n.syntax(),
+            Expr::Paren(n) => n.syntax(),
+            Expr::Prefix(n) => n.syntax(),
+            Expr::Bin(n) => n.syntax(),
+            Expr::Cond(n) => n.syntax(),
+            Expr::Call(n) => n.syntax(),
+            Expr::Member(n) => n.syntax(),
+            Expr::Index(n) => n.syntax(),
+            Expr::Slice(n) => n.syntax(),
+            Expr::Arrow(n) => n.syntax(),
+            Expr::Function(n) => n.syntax(),
+        }
+    }
+}
+
+/// The value of a literal.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum LiteralKind {
+    /// Integer literal: its digits (unsigned, leading zeros possible, arbitrary length).
+    Int(String),
+    /// Float literal text (`1.`, `.5`, `1e3`), unsigned; parse with correct rounding.
+    Float(String),
+    /// String literal value, quotes removed and escapes processed (§1.6).
+    Str(String),
+    True,
+    False,
+}
+
+impl Literal {
+    /// The literal's token.
+    pub fn token(&self) -> Option<SyntaxToken> {
+        self.0.first_token()
+    }
+    pub fn kind(&self) -> Option<LiteralKind> {
+        let token = self.token()?;
+        Some(match token.kind() {
+            INT_NUMBER => LiteralKind::Int(token.text().to_string()),
+            FLOAT_NUMBER => LiteralKind::Float(token.text().to_string()),
+            STRING => LiteralKind::Str(string_value(&token)),
+            TRUE_KW => LiteralKind::True,
+            FALSE_KW => LiteralKind::False,
+            _ => return None,
+        })
+    }
+}
+
+impl NameRef {
+    /// The identifier token.
+    pub fn ident(&self) -> Option<SyntaxToken> {
+        token(&self.0, IDENT)
+    }
+}
+
+impl ArrayExpr {
+    pub fn elements(&self) -> impl Iterator<Item = Expr> {
+        children(&self.0)
+    }
+}
+
+impl ObjectExpr {
+    pub fn properties(&self) -> impl Iterator<Item = Property> {
+        children(&self.0)
+    }
+}
+
+impl Property {
+    /// The key token: an `IDENT` (reserved words are re-kinded to `IDENT`) or a `STRING`.
+    pub fn key_token(&self) -> Option<SyntaxToken> {
+        self.0
+            .children_with_tokens()
+            .take_while(|e| e.kind() != COLON)
+            .filter_map(|e| e.into_token())
+            .find(|t| matches!(t.kind(), IDENT | STRING))
+    }
+    /// The key's value (string keys unescaped) and the key token's range.
+    pub fn key(&self) -> Option<(String, TextRange)> {
+        let token = self.key_token()?;
+        let key = if token.kind() == STRING {
+            string_value(&token)
+        } else {
+            token.text().to_string()
+        };
+        Some((key, token.text_range()))
+    }
+    pub fn value(&self) -> Option<Expr> {
+        child_after(&self.0, COLON)
+    }
+}
+
+impl ParenExpr {
+    pub fn expr(&self) -> Option<Expr> {
+        child(&self.0)
+    }
+}
+
+/// Prefix operators. `Plus` only ever applies to a number literal (`+5`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PrefixOp {
+    /// `!`
+    Not,
+    /// `-`
+    Neg,
+    /// `+` (identity on a number literal)
+    Plus,
+}
+
+impl PrefixExpr {
+    pub fn op(&self) -> Option<(PrefixOp, SyntaxToken)> {
+        let token = self.0.first_token()?;
+        let op = match token.kind() {
+            BANG => PrefixOp::Not,
+            MINUS => PrefixOp::Neg,
+            PLUS => PrefixOp::Plus,
+            _ => return None,
+        };
+        Some((op, token))
+    }
+    pub fn operand(&self) -> Option<Expr> {
+        child(&self.0)
+    }
+}
+
+/// Binary operators (precedence in language.md §2.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BinOp {
+    /// `||` (returns an operand)
+    Or,
+    /// `&&` (returns an operand)
+    And,
+    /// `==`
+    Eq,
+    /// `!=`
+    NotEq,
+    /// `<`
+    Lt,
+    /// `>`
+    Gt,
+    /// `<=`
+    LtEq,
+    /// `>=`
+    GtEq,
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `/`
+    Div,
+    /// `//`
+    FloorDiv,
+    /// `%`
+    Mod,
+}
+
+impl BinOp {
+    /// The operator for a token kind.
+    pub fn from_kind(kind: SyntaxKind) -> Option<BinOp> {
+        Some(match kind {
+            PIPE2 => BinOp::Or,
+            AMP2 => BinOp::And,
+            EQ2 => BinOp::Eq,
+            NEQ => BinOp::NotEq,
+            LT => BinOp::Lt,
+            GT => BinOp::Gt,
+            LTEQ => BinOp::LtEq,
+            GTEQ => BinOp::GtEq,
+            PLUS => BinOp::Add,
+            MINUS => BinOp::Sub,
+            STAR => BinOp::Mul,
+            SLASH => BinOp::Div,
+            SLASH_SLASH => BinOp::FloorDiv,
+            PERCENT => BinOp::Mod,
+            _ => return None,
+        })
+    }
+}
+
+impl BinExpr {
+    /// The operator and its token.
+    pub fn op(&self) -> Option<(BinOp, SyntaxToken)> {
+        self.0
+            .children_with_tokens()
+            .filter_map(|e| e.into_token())
+            .find_map(|t| BinOp::from_kind(t.kind()).map(|op| (op, t)))
+    }
+    pub fn lhs(&self) -> Option<Expr> {
+        let op = self.op()?.1.kind();
+        child_before(&self.0, op)
+    }
+    pub fn rhs(&self) -> Option<Expr> {
+        let op = self.op()?.1.kind();
+        child_after(&self.0, op)
+    }
+}
+
+impl CondExpr {
+    pub fn condition(&self) -> Option<Expr> {
+        child_before(&self.0, QUESTION)
+    }
+    pub fn then_branch(&self) -> Option<Expr> {
+        nth_section(&self.0, QUESTION, COLON, 0)
+    }
+    pub fn else_branch(&self) -> Option<Expr> {
+        child_after(&self.0, COLON)
+    }
+}
+
+impl CallExpr {
+    pub fn callee(&self) -> Option<Expr> {
+        child(&self.0)
+    }
+    pub fn arg_list(&self) -> Option<ArgList> {
+        child(&self.0)
+    }
+    /// The arguments (empty when the list is missing).
+    pub fn args(&self) -> Vec<Expr> {
+        self.arg_list()
+            .map(|l| l.args().collect())
+            .unwrap_or_default()
+    }
+}
+
+impl ArgList {
+    pub fn args(&self) -> impl Iterator<Item = Expr> {
+        children(&self.0)
+    }
+}
+
+impl MemberExpr {
+    pub fn object(&self) -> Option<Expr> {
+        child(&self.0)
+    }
+    /// The property name (an `IDENT` token, possibly spelled like a reserved word).
+    pub fn name(&self) -> Option<SyntaxToken> {
+        ident_after(&self.0, DOT)
+    }
+}
+
+impl IndexExpr {
+    pub fn base(&self) -> Option<Expr> {
+        child_before(&self.0, L_BRACK)
+    }
+    pub fn index(&self) -> Option<Expr> {
+        child_after(&self.0, L_BRACK)
+    }
+}
+
+impl SliceExpr {
+    pub fn base(&self) -> Option<Expr> {
+        child_before(&self.0, L_BRACK)
+    }
+    /// The part before the first `:`.
+    pub fn start(&self) -> Option<Expr> {
+        nth_section(&self.0, L_BRACK, COLON, 0)
+    }
+    /// The part between the first and second `:`.
+    pub fn end(&self) -> Option<Expr> {
+        nth_section(&self.0, L_BRACK, COLON, 1)
+    }
+    /// The part after the second `:`.
+    pub fn step(&self) -> Option<Expr> {
+        nth_section(&self.0, L_BRACK, COLON, 2)
+    }
+}
+
+/// Body of an arrow function.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ArrowBody {
+    /// `fn(x) => x + 1` (also `fn() => {a: 1}`, an object literal)
+    Expr(Expr),
+    /// `fn(x) => { return x; }`
+    Block(Block),
+}
+
+impl ArrowFn {
+    pub fn param_list(&self) -> Option<ParamList> {
+        child(&self.0)
+    }
+    pub fn body(&self) -> Option<ArrowBody> {
+        let node = self
+            .0
+            .children_with_tokens()
+            .skip_while(|e| e.kind() != FAT_ARROW)
+            .find_map(|e| e.into_node())?;
+        match Block::cast(node.clone()) {
+            Some(block) => Some(ArrowBody::Block(block)),
+            None => Expr::cast(node).map(ArrowBody::Expr),
+        }
+    }
+}
+
+impl FunctionExpr {
+    pub fn param_list(&self) -> Option<ParamList> {
+        child(&self.0)
+    }
+    pub fn body(&self) -> Option<Block> {
+        child(&self.0)
+    }
+}

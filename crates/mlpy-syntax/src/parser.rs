@@ -1,0 +1,466 @@
+//! Event-based parser infrastructure (modelled on rust-analyzer's `parser` crate): the grammar
+//! (`grammar.rs`) drives a cursor over the significant tokens and records `Event`s; `build_tree`
+//! then replays the events, re-inserting the trivia, into a `rowan` green tree.
+//!
+//! Invariants:
+//! * every significant token is consumed at most once, in order; tokens the grammar never
+//!   consumed are wrapped in a final `ERROR` node, so the tree always covers the whole input;
+//! * no-progress guard: if the grammar looks at the same token more than `STEP_LIMIT` times
+//!   without consuming anything, the cursor reports `EOF`, which ends every loop;
+//! * recursion is bounded: `enter` refuses to go deeper than [`crate::MAX_NESTING`] levels;
+//! * errors are deduplicated by position: at most one diagnostic starts at a given offset.
+
+use rowan::{GreenNode, GreenNodeBuilder};
+
+use crate::lexer::Token;
+use crate::{Diagnostic, SyntaxKind, SyntaxKind::*, TextRange, TextSize, MAX_NESTING};
+
+/// Placeholder kind of abandoned or already-processed `Start` events.
+const TOMBSTONE: SyntaxKind = EOF;
+/// How often the grammar may look at one token without consuming it.
+const STEP_LIMIT: u32 = 4096;
+
+#[derive(Debug)]
+pub(crate) enum Event {
+    /// Start a node. `forward_parent` is the distance to a `Start` event that must become this
+    /// node's parent (set by `CompletedMarker::precede`).
+    Start {
+        kind: SyntaxKind,
+        forward_parent: Option<u32>,
+    },
+    Finish,
+    /// Consume the next significant token, giving it `kind` in the tree.
+    Token {
+        kind: SyntaxKind,
+    },
+}
+
+pub(crate) struct Parser<'t> {
+    text: &'t str,
+    /// Significant tokens only.
+    tokens: Vec<Token>,
+    /// Per significant token: a `{` with no matching `}` anywhere after it.
+    unclosed: Vec<bool>,
+    pos: usize,
+    events: Vec<Event>,
+    errors: Vec<Diagnostic>,
+    depth: usize,
+    steps: u32,
+    too_deep_reported: bool,
+}
+
+impl<'t> Parser<'t> {
+    pub(crate) fn new(text: &'t str, all_tokens: &[Token]) -> Parser<'t> {
+        let tokens: Vec<Token> = all_tokens
+            .iter()
+            .filter(|t| !t.kind.is_trivia())
+            .copied()
+            .collect();
+        let mut unclosed = vec![false; tokens.len()];
+        let mut open = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            match t.kind {
+                L_CURLY => open.push(i),
+                R_CURLY => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+        for i in open {
+            unclosed[i] = true;
+        }
+        Parser {
+            text,
+            unclosed,
+            events: Vec::with_capacity(tokens.len() * 2),
+            tokens,
+            pos: 0,
+            errors: Vec::new(),
+            depth: 0,
+            steps: 0,
+            too_deep_reported: false,
+        }
+    }
+
+    pub(crate) fn finish(self) -> (Vec<Event>, Vec<Diagnostic>) {
+        (self.events, self.errors)
+    }
+
+    // ---------------------------------------------------------------- lookahead
+
+    /// Kind of the `n`-th significant token from the cursor (`EOF` past the end, or when the
+    /// no-progress guard has tripped).
+    pub(crate) fn nth(&mut self, n: usize) -> SyntaxKind {
+        self.steps += 1;
+        if self.steps > STEP_LIMIT {
+            if self.steps == STEP_LIMIT + 1 {
+                let range = self.current_range();
+                self.errors.push(Diagnostic::error(
+                    "parser made no progress; rest of input skipped",
+                    range,
+                ));
+            }
+            return EOF;
+        }
+        self.peek_raw(n)
+    }
+
+    pub(crate) fn current(&mut self) -> SyntaxKind {
+        self.nth(0)
+    }
+
+    pub(crate) fn at(&mut self, kind: SyntaxKind) -> bool {
+        self.current() == kind
+    }
+
+    /// Lookahead for bounded scans: not counted by the no-progress guard.
+    pub(crate) fn peek_raw(&self, n: usize) -> SyntaxKind {
+        self.tokens.get(self.pos + n).map_or(EOF, |t| t.kind)
+    }
+
+    /// Text of the `n`-th significant token from the cursor (`""` past the end).
+    pub(crate) fn nth_text(&self, n: usize) -> &'t str {
+        self.tokens
+            .get(self.pos + n)
+            .map_or("", |t| &self.text[t.range])
+    }
+
+    pub(crate) fn current_range(&self) -> TextRange {
+        match self.tokens.get(self.pos) {
+            Some(t) => t.range,
+            None => TextRange::empty(TextSize::of(self.text)),
+        }
+    }
+
+    /// Whether the current token begins its line with indentation `<= indent`.
+    pub(crate) fn at_line_start_within(&self, indent: u32) -> bool {
+        self.tokens
+            .get(self.pos)
+            .is_some_and(|t| t.first_on_line && t.indent <= indent)
+    }
+
+    /// Indentation of the current token's line and whether it is a `{` that is never closed.
+    pub(crate) fn current_brace_layout(&self) -> (u32, bool) {
+        let indent = self.tokens.get(self.pos).map_or(0, |t| t.indent);
+        (
+            indent,
+            self.unclosed.get(self.pos).copied().unwrap_or(false),
+        )
+    }
+
+    /// Whether the current and the next token touch (no trivia in between).
+    pub(crate) fn next_is_adjacent(&self) -> bool {
+        match (self.tokens.get(self.pos), self.tokens.get(self.pos + 1)) {
+            (Some(a), Some(b)) => a.range.end() == b.range.start(),
+            _ => false,
+        }
+    }
+
+    /// Human description of the current token, for "found ..." in messages.
+    pub(crate) fn describe_current(&self) -> String {
+        let kind = self.peek_raw(0);
+        let text = self.nth_text(0);
+        match kind {
+            EOF => "end of input".to_string(),
+            IDENT => format!("identifier '{text}'"),
+            INT_NUMBER | FLOAT_NUMBER => format!("number '{}'", shorten(text)),
+            STRING => format!("string {}", shorten(text)),
+            ERROR_TOKEN => format!("invalid token '{}'", shorten(text)),
+            _ if kind.is_keyword() => format!("keyword '{text}'"),
+            _ => format!("'{text}'"),
+        }
+    }
+
+    // ---------------------------------------------------------------- consuming
+
+    /// Consumes the current token with its own kind.
+    pub(crate) fn bump_any(&mut self) {
+        if let Some(t) = self.tokens.get(self.pos) {
+            self.events.push(Event::Token { kind: t.kind });
+            self.pos += 1;
+            self.steps = 0;
+        }
+    }
+
+    /// Consumes the current token, giving it `kind` in the tree (keywords used as names).
+    pub(crate) fn bump_remap(&mut self, kind: SyntaxKind) {
+        if self.pos < self.tokens.len() {
+            self.events.push(Event::Token { kind });
+            self.pos += 1;
+            self.steps = 0;
+        }
+    }
+
+    pub(crate) fn eat(&mut self, kind: SyntaxKind) -> bool {
+        if self.at(kind) {
+            self.bump_any();
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Consumes a `kind` token or reports "expected {what}, found ...".
+    pub(crate) fn expect(&mut self, kind: SyntaxKind, what: &str) -> bool {
+        if self.eat(kind) {
+            return true;
+        }
+        self.error_expected(what);
+        false
+    }
+
+    /// Wraps the current token in an `ERROR` node.
+    pub(crate) fn bump_error(&mut self) {
+        let m = self.start();
+        self.bump_any();
+        m.complete(self, ERROR);
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    pub(crate) fn error_expected(&mut self, what: &str) {
+        let message = format!("expected {what}, found {}", self.describe_current());
+        self.error(message);
+    }
+
+    pub(crate) fn error(&mut self, message: impl Into<String>) {
+        let range = self.current_range();
+        self.error_at(range, message);
+    }
+
+    pub(crate) fn error_at(&mut self, range: TextRange, message: impl Into<String>) {
+        if self
+            .errors
+            .last()
+            .is_some_and(|e| e.range.start() == range.start())
+        {
+            return;
+        }
+        self.errors.push(Diagnostic::error(message, range));
+    }
+
+    // ---------------------------------------------------------------- nesting
+
+    /// Enters one nesting level; `false` (and nothing entered) past [`MAX_NESTING`].
+    pub(crate) fn enter(&mut self) -> bool {
+        if self.depth >= MAX_NESTING {
+            return false;
+        }
+        self.depth += 1;
+        true
+    }
+
+    pub(crate) fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    /// Called when `enter` refused: reports "nesting too deep" (once per parse) and skips one
+    /// bracket-balanced run of tokens (up to a `;` or an unmatched closer) without recursion.
+    pub(crate) fn skip_too_deep(&mut self) {
+        if !self.too_deep_reported {
+            self.too_deep_reported = true;
+            self.error(format!("nesting too deep (more than {MAX_NESTING} levels)"));
+        }
+        let m = self.start();
+        let start = self.pos;
+        let mut depth = 0usize;
+        loop {
+            match self.current() {
+                EOF => break,
+                L_PAREN | L_BRACK | L_CURLY => depth += 1,
+                R_PAREN | R_BRACK | R_CURLY => match depth.checked_sub(1) {
+                    Some(d) => depth = d,
+                    None => break,
+                },
+                SEMICOLON if depth == 0 => break,
+                _ => {}
+            }
+            self.bump_any();
+        }
+        if self.pos == start {
+            m.abandon(self);
+        } else {
+            m.complete(self, ERROR);
+        }
+    }
+
+    // ---------------------------------------------------------------- markers
+
+    pub(crate) fn start(&mut self) -> Marker {
+        let pos = self.events.len() as u32;
+        self.events.push(Event::Start {
+            kind: TOMBSTONE,
+            forward_parent: None,
+        });
+        Marker {
+            pos,
+            start_tok: self.pos as u32,
+        }
+    }
+}
+
+fn shorten(text: &str) -> String {
+    const MAX: usize = 24;
+    match text.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}...", &text[..i]),
+        None => text.to_string(),
+    }
+}
+
+/// An open node.
+#[must_use]
+pub(crate) struct Marker {
+    pos: u32,
+    start_tok: u32,
+}
+
+impl Marker {
+    pub(crate) fn complete(self, p: &mut Parser, kind: SyntaxKind) -> CompletedMarker {
+        if let Some(Event::Start { kind: slot, .. }) = p.events.get_mut(self.pos as usize) {
+            *slot = kind;
+        }
+        p.events.push(Event::Finish);
+        CompletedMarker {
+            pos: self.pos,
+            start_tok: self.start_tok,
+            end_tok: p.pos as u32,
+            kind,
+        }
+    }
+
+    pub(crate) fn abandon(self, p: &mut Parser) {
+        if self.pos as usize + 1 == p.events.len() {
+            p.events.pop();
+        }
+    }
+}
+
+/// A finished node, which can still be wrapped by a new parent (`precede`).
+#[derive(Clone, Copy)]
+pub(crate) struct CompletedMarker {
+    pos: u32,
+    start_tok: u32,
+    end_tok: u32,
+    kind: SyntaxKind,
+}
+
+impl CompletedMarker {
+    pub(crate) fn kind(self) -> SyntaxKind {
+        self.kind
+    }
+
+    /// Starts a node that will become the parent of this one.
+    pub(crate) fn precede(self, p: &mut Parser) -> Marker {
+        let new = p.start();
+        if let Some(Event::Start { forward_parent, .. }) = p.events.get_mut(self.pos as usize) {
+            *forward_parent = Some(new.pos - self.pos);
+        }
+        Marker {
+            pos: new.pos,
+            start_tok: self.start_tok,
+        }
+    }
+
+    /// Byte range of the node's tokens (the current token's range if it has none).
+    pub(crate) fn range(self, p: &Parser) -> TextRange {
+        let (start, end) = (self.start_tok as usize, self.end_tok as usize);
+        match (
+            p.tokens.get(start),
+            end.checked_sub(1).and_then(|i| p.tokens.get(i)),
+        ) {
+            (Some(first), Some(last)) if end > start => first.range.cover(last.range),
+            _ => p.current_range(),
+        }
+    }
+}
+
+/// Replays `events` over `tokens` (all tokens, trivia included) into a green tree.
+/// Leading trivia is placed before a node starts; trailing trivia of the file goes to the root.
+pub(crate) fn build_tree(text: &str, tokens: &[Token], mut events: Vec<Event>) -> GreenNode {
+    let mut builder = GreenNodeBuilder::new();
+    let mut cursor = 0usize;
+    let mut depth = 0usize;
+    let mut parents = Vec::new();
+    let emit_trivia = |builder: &mut GreenNodeBuilder, cursor: &mut usize| {
+        while let Some(t) = tokens.get(*cursor).filter(|t| t.kind.is_trivia()) {
+            builder.token(t.kind.into(), &text[t.range]);
+            *cursor += 1;
+        }
+    };
+    for i in 0..events.len() {
+        let event = std::mem::replace(
+            &mut events[i],
+            Event::Start {
+                kind: TOMBSTONE,
+                forward_parent: None,
+            },
+        );
+        match event {
+            Event::Start {
+                kind: TOMBSTONE, ..
+            } => {}
+            Event::Start {
+                kind,
+                forward_parent,
+            } => {
+                parents.push(kind);
+                let mut idx = i;
+                let mut next = forward_parent;
+                while let Some(distance) = next {
+                    idx += distance as usize;
+                    let Some(slot) = events.get_mut(idx) else {
+                        break;
+                    };
+                    next = match std::mem::replace(
+                        slot,
+                        Event::Start {
+                            kind: TOMBSTONE,
+                            forward_parent: None,
+                        },
+                    ) {
+                        Event::Start {
+                            kind,
+                            forward_parent,
+                        } if kind != TOMBSTONE => {
+                            parents.push(kind);
+                            forward_parent
+                        }
+                        _ => None,
+                    };
+                }
+                for kind in parents.drain(..).rev() {
+                    if depth > 0 {
+                        emit_trivia(&mut builder, &mut cursor);
+                    }
+                    builder.start_node(kind.into());
+                    depth += 1;
+                }
+            }
+            Event::Finish => {
+                if depth == 1 {
+                    // Closing the root: everything left goes inside it.
+                    emit_trivia(&mut builder, &mut cursor);
+                    if cursor < tokens.len() {
+                        builder.start_node(ERROR.into());
+                        for t in &tokens[cursor..] {
+                            builder.token(t.kind.into(), &text[t.range]);
+                        }
+                        cursor = tokens.len();
+                        builder.finish_node();
+                    }
+                }
+                builder.finish_node();
+                depth = depth.saturating_sub(1);
+            }
+            Event::Token { kind } => {
+                emit_trivia(&mut builder, &mut cursor);
+                if let Some(t) = tokens.get(cursor) {
+                    builder.token(kind.into(), &text[t.range]);
+                    cursor += 1;
+                }
+            }
+        }
+    }
+    builder.finish()
+}
