@@ -1,0 +1,702 @@
+//! The VM's arena: every heap object a script can reach lives in one slot vector, is charged to
+//! the memory budget by ONE function ([`Heap::alloc`]), and is reclaimed by a mark-sweep
+//! collector ([`Heap::collect`]) that handles cycles.
+//!
+//! Invariants:
+//! - `bytes_used` is the sum of [`HeapObject::size`] over live slots (each object's size is
+//!   recorded in its slot and re-measured by [`Heap::recharge`] after every mutation that can
+//!   grow it), so it returns to its baseline once garbage is collected.
+//! - Collection only happens when the VM calls [`Heap::collect`] at a safepoint with all of its
+//!   roots; allocation never collects, so natives may hold fresh handles in Rust locals.
+//! - Callers about to build something large (repetition, join, range) call [`Heap::check`] with
+//!   the projected size first, so a huge request fails with `MemoryExceeded` before the Rust
+//!   allocation happens.
+//! - Accessors (`str`, `array`, ...) panic only if a handle's variant lies about its slot, which
+//!   is an internal bug (see `value.rs` invariants), never reachable from script input.
+
+use crate::error::{ErrorKind, MemoryExceeded};
+use crate::objmap::ObjMap;
+use crate::value::{Gc, NativeId, Value};
+use num_bigint::BigInt;
+use std::any::Any;
+use std::cell::Cell;
+
+/// An immutable string with its code-point count cached (O(1) `len`, O(1) ASCII indexing).
+pub struct MlStr {
+    text: Box<str>,
+    chars: usize,
+    /// Lazily computed hash; 0 = not yet computed.
+    hash: Cell<u64>,
+}
+
+impl MlStr {
+    pub fn new(text: impl Into<Box<str>>) -> MlStr {
+        let text = text.into();
+        let chars = if text.is_ascii() {
+            text.len()
+        } else {
+            text.chars().count()
+        };
+        MlStr {
+            text,
+            chars,
+            hash: Cell::new(0),
+        }
+    }
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+    /// Length in code points.
+    #[inline]
+    pub fn char_len(&self) -> usize {
+        self.chars
+    }
+    /// True when every character is ASCII (byte index == char index).
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.chars == self.text.len()
+    }
+    /// The cached hash, computing it with `f` on first use.
+    #[inline]
+    pub(crate) fn hash_with(&self, f: impl FnOnce(&str) -> u64) -> u64 {
+        let h = self.hash.get();
+        if h != 0 {
+            return h;
+        }
+        let h = f(&self.text).max(1);
+        self.hash.set(h);
+        h
+    }
+}
+
+/// A closure: a compiled function (meaning of `func`/`module` defined by the compiler) plus the
+/// cells it captured.
+pub struct Closure {
+    pub func: u32,
+    pub module: u32,
+    pub captures: Box<[Gc]>,
+}
+
+/// A method read without calling it (`f = s.upper;`).
+pub struct BoundMethod {
+    pub receiver: Value,
+    pub name: &'static str,
+}
+
+/// The value bound by `except (e)` (values.md §9.2).
+pub struct ErrorValue {
+    pub kind: ErrorKind,
+    pub message: String,
+    /// The thrown object, for `throw {...}`.
+    pub data: Option<Value>,
+    pub line: u32,
+    pub column: u32,
+}
+
+/// A module value: a name and its members.
+pub struct Module {
+    pub name: Box<str>,
+    pub members: ObjMap,
+}
+
+/// The state of `iter(x)` over an array, string, tuple or object (keys).
+pub struct IterState {
+    pub source: Value,
+    /// Next element index (array/tuple/string: position in code points; object: raw entry slot).
+    pub index: usize,
+}
+
+impl IterState {
+    /// Python's class name of this iterator (`list_iterator`, ...).
+    pub fn type_name(&self, _heap: &Heap) -> &'static str {
+        match self.source {
+            Value::Array(_) => "list_iterator",
+            Value::Str(_) => "str_iterator",
+            Value::Tuple(_) => "tuple_iterator",
+            Value::Object(_) => "dict_keyiterator",
+            _ => "iterator",
+        }
+    }
+}
+
+/// A stdlib object (Pattern, Match, DateTimeObject, ...) stored in the heap.
+pub trait HostObject: Any {
+    /// The class name (`typeof` result and type name in messages).
+    fn class_name(&self) -> &str;
+    /// Bytes owned by the object outside its slot (charged to the budget).
+    fn heap_size(&self) -> usize {
+        0
+    }
+    /// Push every value the object holds, so the collector keeps them alive.
+    fn trace(&self, _out: &mut Vec<Value>) {}
+    fn as_any(&self) -> &dyn Any;
+    fn as_any_mut(&mut self) -> &mut dyn Any;
+}
+
+/// What a heap slot holds.
+pub enum HeapObject {
+    Str(MlStr),
+    BigInt(BigInt),
+    Array(Vec<Value>),
+    Object(ObjMap),
+    Tuple(Box<[Value]>),
+    Closure(Closure),
+    Cell(Value),
+    BoundMethod(BoundMethod),
+    Error(Box<ErrorValue>),
+    Bytes(Box<[u8]>),
+    Module(Box<Module>),
+    Iterator(IterState),
+    Host(Box<dyn HostObject>),
+}
+
+const VALUE_SIZE: usize = std::mem::size_of::<Value>();
+
+impl HeapObject {
+    /// Bytes charged for this object: its slot plus everything it owns.
+    pub fn size(&self) -> usize {
+        std::mem::size_of::<Slot>()
+            + match self {
+                HeapObject::Str(s) => s.text.len(),
+                HeapObject::BigInt(b) => (b.bits() as usize).div_ceil(64) * 8,
+                HeapObject::Array(v) => v.capacity() * VALUE_SIZE,
+                HeapObject::Object(m) => m.heap_bytes(),
+                HeapObject::Tuple(t) => t.len() * VALUE_SIZE,
+                HeapObject::Closure(c) => c.captures.len() * std::mem::size_of::<Gc>(),
+                HeapObject::Cell(_) | HeapObject::BoundMethod(_) | HeapObject::Iterator(_) => 0,
+                HeapObject::Error(e) => std::mem::size_of::<ErrorValue>() + e.message.len(),
+                HeapObject::Bytes(b) => b.len(),
+                HeapObject::Module(m) => {
+                    std::mem::size_of::<Module>() + m.name.len() + m.members.heap_bytes()
+                }
+                HeapObject::Host(h) => h.heap_size(),
+            }
+    }
+
+    /// Calls `f` on every value this object references.
+    fn trace(&self, out: &mut Vec<Value>, gcs: &mut Vec<Gc>) {
+        match self {
+            HeapObject::Str(_) | HeapObject::BigInt(_) | HeapObject::Bytes(_) => {}
+            HeapObject::Array(v) => out.extend_from_slice(v),
+            HeapObject::Tuple(t) => out.extend_from_slice(t),
+            HeapObject::Object(m) => m.trace(out),
+            HeapObject::Closure(c) => gcs.extend_from_slice(&c.captures),
+            HeapObject::Cell(v) => out.push(*v),
+            HeapObject::BoundMethod(b) => out.push(b.receiver),
+            HeapObject::Error(e) => out.extend(e.data),
+            HeapObject::Module(m) => m.members.trace(out),
+            HeapObject::Iterator(it) => out.push(it.source),
+            HeapObject::Host(h) => h.trace(out),
+        }
+    }
+}
+
+struct Slot {
+    obj: Option<HeapObject>,
+    size: usize,
+    marked: bool,
+}
+
+/// Default minimum number of bytes allocated between two collections.
+pub const DEFAULT_GC_THRESHOLD: usize = 1 << 20;
+/// Default data-depth limit (D6).
+pub const DEFAULT_MAX_DEPTH: usize = 1000;
+
+/// The arena.
+pub struct Heap {
+    slots: Vec<Slot>,
+    free: Vec<u32>,
+    bytes_used: usize,
+    peak: usize,
+    limit: usize,
+    allocated_since_gc: usize,
+    live_after_gc: usize,
+    gc_threshold: usize,
+    /// Data-depth limit for printing, equality, ordering, hashing (D6/D31).
+    pub max_depth: usize,
+    pub(crate) hasher: hashbrown::DefaultHashBuilder,
+    function_names: Vec<Vec<Box<str>>>,
+    native_names: Vec<Box<str>>,
+    trace_values: Vec<Value>,
+    trace_gcs: Vec<Gc>,
+    /// Pinned 1-character ASCII strings (index = code) and `""` at index 128; kept alive by
+    /// every collection. Empty until first used.
+    char_cache: Vec<Gc>,
+}
+
+impl Default for Heap {
+    fn default() -> Self {
+        Heap::new()
+    }
+}
+
+macro_rules! accessor {
+    ($name:ident, $name_mut:ident, $variant:ident, $ty:ty) => {
+        #[inline]
+        pub fn $name(&self, gc: Gc) -> &$ty {
+            match self.get(gc) {
+                HeapObject::$variant(x) => x,
+                _ => panic!(concat!("heap handle is not a ", stringify!($variant))),
+            }
+        }
+        #[inline]
+        pub fn $name_mut(&mut self, gc: Gc) -> &mut $ty {
+            match self.get_mut(gc) {
+                HeapObject::$variant(x) => x,
+                _ => panic!(concat!("heap handle is not a ", stringify!($variant))),
+            }
+        }
+    };
+}
+
+impl Heap {
+    /// An unlimited heap.
+    pub fn new() -> Heap {
+        Heap::with_limit(usize::MAX)
+    }
+
+    /// A heap whose live bytes may not exceed `limit`.
+    pub fn with_limit(limit: usize) -> Heap {
+        Heap {
+            slots: Vec::new(),
+            free: Vec::new(),
+            bytes_used: 0,
+            peak: 0,
+            limit,
+            allocated_since_gc: 0,
+            live_after_gc: 0,
+            gc_threshold: DEFAULT_GC_THRESHOLD,
+            max_depth: DEFAULT_MAX_DEPTH,
+            hasher: hashbrown::DefaultHashBuilder::default(),
+            function_names: Vec::new(),
+            native_names: Vec::new(),
+            trace_values: Vec::new(),
+            trace_gcs: Vec::new(),
+            char_cache: Vec::new(),
+        }
+    }
+
+    // ---- accounting -------------------------------------------------------------------
+
+    /// Live bytes charged to the budget.
+    #[inline]
+    pub fn bytes_used(&self) -> usize {
+        self.bytes_used
+    }
+    /// Highest `bytes_used` seen.
+    #[inline]
+    pub fn peak_bytes(&self) -> usize {
+        self.peak
+    }
+    #[inline]
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+    pub fn set_limit(&mut self, limit: usize) {
+        self.limit = limit;
+    }
+    /// Sets the minimum allocation volume between collections.
+    pub fn set_gc_threshold(&mut self, bytes: usize) {
+        self.gc_threshold = bytes;
+    }
+    /// Number of live objects.
+    pub fn live_objects(&self) -> usize {
+        self.slots.len() - self.free.len()
+    }
+
+    /// Fails if `bytes` more bytes would pass the limit (charges nothing). Call it with the
+    /// projected size before building a large string/array in Rust memory.
+    #[inline]
+    pub fn check(&self, bytes: usize) -> Result<(), MemoryExceeded> {
+        match self.bytes_used.checked_add(bytes) {
+            Some(total) if total <= self.limit => Ok(()),
+            _ => Err(MemoryExceeded),
+        }
+    }
+
+    /// Charges `bytes` (the one accounting function; `alloc` and `recharge` go through it).
+    fn charge(&mut self, bytes: usize) -> Result<(), MemoryExceeded> {
+        self.check(bytes)?;
+        self.bytes_used += bytes;
+        self.allocated_since_gc = self.allocated_since_gc.saturating_add(bytes);
+        self.peak = self.peak.max(self.bytes_used);
+        Ok(())
+    }
+
+    /// Stores `obj` in a slot and charges its size.
+    pub fn alloc(&mut self, obj: HeapObject) -> Result<Gc, MemoryExceeded> {
+        let size = obj.size();
+        self.charge(size)?;
+        let slot = Slot {
+            obj: Some(obj),
+            size,
+            marked: false,
+        };
+        match self.free.pop() {
+            Some(i) => {
+                self.slots[i as usize] = slot;
+                Ok(Gc(i))
+            }
+            None => {
+                let Ok(i) = u32::try_from(self.slots.len()) else {
+                    self.bytes_used -= size;
+                    return Err(MemoryExceeded);
+                };
+                self.slots.push(slot);
+                Ok(Gc(i))
+            }
+        }
+    }
+
+    /// Re-measures `gc` after a mutation and charges (or refunds) the difference. On
+    /// `MemoryExceeded` the new size is still recorded (the memory exists), so accounting
+    /// stays exact; the caller must abort the script.
+    pub fn recharge(&mut self, gc: Gc) -> Result<(), MemoryExceeded> {
+        let slot = &mut self.slots[gc.index()];
+        let new = slot.obj.as_ref().map_or(0, HeapObject::size);
+        let old = std::mem::replace(&mut slot.size, new);
+        if new >= old {
+            let extra = new - old;
+            let over = self.check(extra);
+            self.bytes_used += extra;
+            self.allocated_since_gc = self.allocated_since_gc.saturating_add(extra);
+            self.peak = self.peak.max(self.bytes_used);
+            over
+        } else {
+            self.bytes_used -= old - new;
+            Ok(())
+        }
+    }
+
+    // ---- access -----------------------------------------------------------------------
+
+    #[inline]
+    pub fn get(&self, gc: Gc) -> &HeapObject {
+        match self.slots.get(gc.index()).and_then(|s| s.obj.as_ref()) {
+            Some(o) => o,
+            None => panic!("dangling heap handle {gc:?}"),
+        }
+    }
+    #[inline]
+    pub fn get_mut(&mut self, gc: Gc) -> &mut HeapObject {
+        match self.slots.get_mut(gc.index()).and_then(|s| s.obj.as_mut()) {
+            Some(o) => o,
+            None => panic!("dangling heap handle {gc:?}"),
+        }
+    }
+
+    accessor!(string, string_mut, Str, MlStr);
+    accessor!(bigint, bigint_mut, BigInt, BigInt);
+    accessor!(array, array_mut, Array, Vec<Value>);
+    accessor!(object, object_mut, Object, ObjMap);
+    accessor!(tuple, tuple_mut, Tuple, Box<[Value]>);
+    accessor!(closure, closure_mut, Closure, Closure);
+    accessor!(cell, cell_mut, Cell, Value);
+
+    /// The text of a string handle.
+    #[inline]
+    pub fn str(&self, gc: Gc) -> &str {
+        self.string(gc).as_str()
+    }
+
+    // ---- typed allocation helpers -----------------------------------------------------
+
+    pub fn alloc_str(&mut self, s: &str) -> Result<Value, MemoryExceeded> {
+        self.check(s.len())?;
+        Ok(Value::Str(self.alloc(HeapObject::Str(MlStr::new(s)))?))
+    }
+    pub fn alloc_string(&mut self, s: String) -> Result<Value, MemoryExceeded> {
+        Ok(Value::Str(self.alloc(HeapObject::Str(MlStr::new(s)))?))
+    }
+    pub fn alloc_array(&mut self, v: Vec<Value>) -> Result<Value, MemoryExceeded> {
+        Ok(Value::Array(self.alloc(HeapObject::Array(v))?))
+    }
+    pub fn alloc_tuple(&mut self, v: Vec<Value>) -> Result<Value, MemoryExceeded> {
+        Ok(Value::Tuple(
+            self.alloc(HeapObject::Tuple(v.into_boxed_slice()))?,
+        ))
+    }
+    pub fn alloc_object(&mut self, m: ObjMap) -> Result<Value, MemoryExceeded> {
+        Ok(Value::Object(self.alloc(HeapObject::Object(m))?))
+    }
+    /// An integer value: `Int` when it fits in i64, else a heap big int.
+    pub fn alloc_bigint(&mut self, b: BigInt) -> Result<Value, MemoryExceeded> {
+        match i64::try_from(&b) {
+            Ok(i) => Ok(Value::Int(i)),
+            Err(_) => Ok(Value::BigInt(self.alloc(HeapObject::BigInt(b))?)),
+        }
+    }
+    pub fn alloc_closure(&mut self, c: Closure) -> Result<Value, MemoryExceeded> {
+        Ok(Value::Function(self.alloc(HeapObject::Closure(c))?))
+    }
+    pub fn alloc_bound_method(
+        &mut self,
+        receiver: Value,
+        name: &'static str,
+    ) -> Result<Value, MemoryExceeded> {
+        Ok(Value::Function(self.alloc(HeapObject::BoundMethod(
+            BoundMethod { receiver, name },
+        ))?))
+    }
+    /// A cell (captured variable); referenced by closures' `captures`, not by values.
+    pub fn alloc_cell(&mut self, v: Value) -> Result<Gc, MemoryExceeded> {
+        self.alloc(HeapObject::Cell(v))
+    }
+    pub fn alloc_error(&mut self, e: ErrorValue) -> Result<Value, MemoryExceeded> {
+        Ok(Value::Other(self.alloc(HeapObject::Error(Box::new(e)))?))
+    }
+    pub fn alloc_bytes(&mut self, b: Vec<u8>) -> Result<Value, MemoryExceeded> {
+        Ok(Value::Other(
+            self.alloc(HeapObject::Bytes(b.into_boxed_slice()))?,
+        ))
+    }
+    pub fn alloc_module(&mut self, m: Module) -> Result<Value, MemoryExceeded> {
+        Ok(Value::Other(self.alloc(HeapObject::Module(Box::new(m)))?))
+    }
+    pub fn alloc_iterator(&mut self, source: Value) -> Result<Value, MemoryExceeded> {
+        Ok(Value::Other(self.alloc(HeapObject::Iterator(
+            IterState { source, index: 0 },
+        ))?))
+    }
+    pub fn alloc_host(&mut self, h: Box<dyn HostObject>) -> Result<Value, MemoryExceeded> {
+        Ok(Value::Other(self.alloc(HeapObject::Host(h))?))
+    }
+
+    /// A 1-character string (ASCII ones are shared, pinned values: no allocation).
+    #[inline]
+    pub fn char_str(&mut self, c: char) -> Result<Value, MemoryExceeded> {
+        if c.is_ascii() {
+            self.fill_char_cache()?;
+            return Ok(Value::Str(self.char_cache[c as usize]));
+        }
+        let mut buf = [0u8; 4];
+        self.alloc_str(c.encode_utf8(&mut buf))
+    }
+
+    /// The empty string (shared, pinned).
+    pub fn empty_str(&mut self) -> Result<Value, MemoryExceeded> {
+        self.fill_char_cache()?;
+        Ok(Value::Str(self.char_cache[128]))
+    }
+
+    fn fill_char_cache(&mut self) -> Result<(), MemoryExceeded> {
+        if self.char_cache.is_empty() {
+            let mut cache = Vec::with_capacity(129);
+            for b in 0..128u8 {
+                cache.push(self.alloc(HeapObject::Str(MlStr::new((b as char).to_string())))?);
+            }
+            cache.push(self.alloc(HeapObject::Str(MlStr::new("")))?);
+            self.char_cache = cache;
+        }
+        Ok(())
+    }
+
+    /// Appends to an array, charging any capacity growth.
+    pub fn array_push(&mut self, gc: Gc, v: Value) -> Result<(), MemoryExceeded> {
+        let arr = self.array_mut(gc);
+        if arr.len() < arr.capacity() {
+            arr.push(v);
+            return Ok(());
+        }
+        let grow = arr.capacity().max(4) * VALUE_SIZE;
+        self.check(grow)?;
+        self.array_mut(gc).push(v);
+        self.recharge(gc)
+    }
+
+    // ---- names of functions (for `<function NAME>`) --------------------------------
+
+    /// Records the names of a module's functions (index = `Closure::func`).
+    pub fn register_function_names(&mut self, module: u32, names: Vec<Box<str>>) {
+        let m = module as usize;
+        if self.function_names.len() <= m {
+            self.function_names.resize_with(m + 1, Vec::new);
+        }
+        self.function_names[m] = names;
+    }
+    /// Records the name of a native.
+    pub fn register_native_name(&mut self, id: NativeId, name: Box<str>) {
+        let i = id as usize;
+        if self.native_names.len() <= i {
+            self.native_names.resize_with(i + 1, || "<native>".into());
+        }
+        self.native_names[i] = name;
+    }
+    /// The display name of a function value (`<lambda>` when unknown).
+    pub fn function_name(&self, v: Value) -> &str {
+        match v {
+            Value::Native(id) => self.native_names.get(id as usize).map_or("<native>", |n| n),
+            Value::Function(g) => match self.get(g) {
+                HeapObject::Closure(c) => self
+                    .function_names
+                    .get(c.module as usize)
+                    .and_then(|m| m.get(c.func as usize))
+                    .map_or("<lambda>", |n| n),
+                HeapObject::BoundMethod(b) => b.name,
+                _ => "<lambda>",
+            },
+            _ => "<lambda>",
+        }
+    }
+
+    // ---- garbage collection -------------------------------------------------------
+
+    /// True when enough has been allocated since the last collection to make one worthwhile.
+    #[inline]
+    pub fn should_collect(&self) -> bool {
+        self.allocated_since_gc > self.gc_threshold.max(self.live_after_gc)
+    }
+
+    /// Marks everything reachable from `root` (call for every root, then [`Heap::sweep`]).
+    pub fn mark_value(&mut self, root: Value) {
+        if let Some(g) = root.gc() {
+            self.mark_gc(g);
+        }
+    }
+
+    /// Marks everything reachable from the slot `root`.
+    pub fn mark_gc(&mut self, root: Gc) {
+        let mut values = std::mem::take(&mut self.trace_values);
+        let mut gcs = std::mem::take(&mut self.trace_gcs);
+        gcs.push(root);
+        loop {
+            if let Some(v) = values.pop() {
+                if let Some(g) = v.gc() {
+                    gcs.push(g);
+                }
+                continue;
+            }
+            let Some(g) = gcs.pop() else { break };
+            let Some(slot) = self.slots.get_mut(g.index()) else {
+                continue;
+            };
+            if slot.marked {
+                continue;
+            }
+            slot.marked = true;
+            if let Some(obj) = &slot.obj {
+                obj.trace(&mut values, &mut gcs);
+            }
+        }
+        self.trace_values = values;
+        self.trace_gcs = gcs;
+    }
+
+    /// Frees every unmarked object and clears the marks.
+    pub fn sweep(&mut self) {
+        for i in 0..self.char_cache.len() {
+            self.mark_gc(self.char_cache[i]);
+        }
+        for (i, slot) in self.slots.iter_mut().enumerate() {
+            if slot.marked {
+                slot.marked = false;
+            } else if slot.obj.take().is_some() {
+                self.bytes_used -= slot.size;
+                slot.size = 0;
+                self.free.push(i as u32);
+            }
+        }
+        self.live_after_gc = self.bytes_used;
+        self.allocated_since_gc = 0;
+    }
+
+    /// A full collection: marks from `roots`, then sweeps.
+    pub fn collect(&mut self, roots: impl IntoIterator<Item = Value>) {
+        for r in roots {
+            self.mark_value(r);
+        }
+        self.sweep();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alloc_charges_and_collect_frees_cycles() {
+        let mut heap = Heap::new();
+        let base = heap.bytes_used();
+        for _ in 0..1000 {
+            let a = heap.alloc_array(Vec::new()).unwrap();
+            let b = heap.alloc_array(vec![a]).unwrap();
+            let Value::Array(ga) = a else { unreachable!() };
+            heap.array_push(ga, b).unwrap();
+            heap.array_push(ga, a).unwrap();
+        }
+        assert!(heap.bytes_used() > base);
+        heap.collect(std::iter::empty());
+        assert_eq!(heap.bytes_used(), base);
+        assert_eq!(heap.live_objects(), 0);
+    }
+
+    #[test]
+    fn roots_survive_collection() {
+        let mut heap = Heap::new();
+        let s = heap.alloc_str("kept").unwrap();
+        let arr = heap.alloc_array(vec![s]).unwrap();
+        let cell = heap.alloc_cell(arr).unwrap();
+        let clo = heap
+            .alloc_closure(Closure {
+                func: 0,
+                module: 0,
+                captures: vec![cell].into(),
+            })
+            .unwrap();
+        heap.alloc_str("garbage").unwrap();
+        let before = heap.bytes_used();
+        heap.collect([clo]);
+        assert_eq!(heap.live_objects(), 4);
+        assert!(heap.bytes_used() < before);
+        let Value::Str(g) = s else { unreachable!() };
+        assert_eq!(heap.str(g), "kept");
+    }
+
+    #[test]
+    fn limit_is_enforced() {
+        let mut heap = Heap::with_limit(1000);
+        assert!(heap.alloc_string("x".repeat(2000)).is_err());
+        assert_eq!(heap.bytes_used(), 0);
+        let a = heap.alloc_array(Vec::new()).unwrap();
+        let Value::Array(g) = a else { unreachable!() };
+        let mut failed = false;
+        for i in 0..1000 {
+            if heap.array_push(g, Value::Int(i)).is_err() {
+                failed = true;
+                break;
+            }
+        }
+        assert!(failed);
+        assert!(heap.bytes_used() <= 1000);
+    }
+
+    #[test]
+    fn char_cache_is_pinned() {
+        let mut heap = Heap::new();
+        let a = heap.char_str('a').unwrap();
+        assert_eq!(a.gc(), heap.char_str('a').unwrap().gc());
+        heap.collect(std::iter::empty());
+        let Value::Str(g) = heap.char_str('a').unwrap() else {
+            unreachable!()
+        };
+        assert_eq!(heap.str(g), "a");
+        let Value::Str(e) = heap.empty_str().unwrap() else {
+            unreachable!()
+        };
+        assert_eq!(heap.str(e), "");
+        let Value::Str(u) = heap.char_str('é').unwrap() else {
+            unreachable!()
+        };
+        assert_eq!(heap.str(u), "é");
+    }
+
+    #[test]
+    fn freed_slots_are_reused() {
+        let mut heap = Heap::new();
+        heap.alloc_str("a").unwrap();
+        heap.collect(std::iter::empty());
+        let v = heap.alloc_str("b").unwrap();
+        assert_eq!(v.gc(), Some(Gc(0)));
+    }
+}
