@@ -19,14 +19,20 @@ use crate::objmap::ObjMap;
 use crate::value::{Gc, NativeId, Value};
 use num_bigint::BigInt;
 use std::any::Any;
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 
-/// An immutable string with its code-point count cached (O(1) `len`, O(1) ASCII indexing).
+/// Code points between two entries of a non-ASCII string's offset index.
+const CHAR_STRIDE: usize = 64;
+
+/// An immutable string with its code-point count cached: O(1) `len`, O(1) indexing for ASCII
+/// text, and O(stride) indexing for other text through a lazily built table of the byte offset
+/// of every `CHAR_STRIDE`-th code point (so `s[i]` in a loop is never quadratic).
 pub struct MlStr {
     text: Box<str>,
     chars: usize,
     /// Lazily computed hash; 0 = not yet computed.
     hash: Cell<u64>,
+    offsets: OnceCell<Box<[usize]>>,
 }
 
 impl MlStr {
@@ -41,8 +47,73 @@ impl MlStr {
             text,
             chars,
             hash: Cell::new(0),
+            offsets: OnceCell::new(),
         }
     }
+
+    /// Bytes this string owns (text plus, for non-ASCII text, its offset index).
+    fn heap_bytes(&self) -> usize {
+        let index = if self.is_ascii() {
+            0
+        } else {
+            (self.chars / CHAR_STRIDE + 1) * std::mem::size_of::<usize>()
+        };
+        self.text.len() + index
+    }
+
+    /// Byte offset of code point `i` (`len()` in bytes when `i >= char_len()`).
+    pub fn byte_offset(&self, i: usize) -> usize {
+        if i >= self.chars {
+            return self.text.len();
+        }
+        if self.is_ascii() {
+            return i;
+        }
+        let table = self.offsets.get_or_init(|| {
+            self.text
+                .char_indices()
+                .step_by(CHAR_STRIDE)
+                .map(|(b, _)| b)
+                .collect()
+        });
+        let base = table[i / CHAR_STRIDE];
+        base + self.text[base..]
+            .char_indices()
+            .nth(i % CHAR_STRIDE)
+            .map_or(self.text.len() - base, |(b, _)| b)
+    }
+
+    /// The code point at index `i`, if any.
+    pub fn char_at(&self, i: usize) -> Option<char> {
+        if i >= self.chars {
+            return None;
+        }
+        self.text[self.byte_offset(i)..].chars().next()
+    }
+
+    /// The text between code-point indices `a` and `b` (clamped; empty if `a >= b`).
+    pub fn slice_chars(&self, a: usize, b: usize) -> &str {
+        if a >= b {
+            return "";
+        }
+        &self.text[self.byte_offset(a)..self.byte_offset(b)]
+    }
+
+    /// Code-point index of byte offset `b` (which must be a char boundary).
+    pub fn char_index_of(&self, b: usize) -> usize {
+        if self.is_ascii() {
+            return b;
+        }
+        self.byte_offset(0);
+        match self.offsets.get() {
+            Some(t) => {
+                let k = t.partition_point(|&o| o <= b).saturating_sub(1);
+                k * CHAR_STRIDE + self.text[t[k]..b].chars().count()
+            }
+            None => self.text[..b].chars().count(),
+        }
+    }
+
     #[inline]
     pub fn as_str(&self) -> &str {
         &self.text
@@ -158,7 +229,7 @@ impl HeapObject {
     pub fn size(&self) -> usize {
         std::mem::size_of::<Slot>()
             + match self {
-                HeapObject::Str(s) => s.text.len(),
+                HeapObject::Str(s) => s.heap_bytes(),
                 HeapObject::BigInt(b) => (b.bits() as usize).div_ceil(64) * 8,
                 HeapObject::Array(v) => v.capacity() * VALUE_SIZE,
                 HeapObject::Object(m) => m.heap_bytes(),

@@ -266,24 +266,6 @@ fn is_cased(c: char) -> bool {
     c.is_uppercase() || c.is_lowercase() || get_general_category(c) == Gc_::TitlecaseLetter
 }
 
-/// Byte offset of code point `i` in `s` (`s.len()` when `i == char count`).
-fn byte_at(s: &str, ascii: bool, i: usize) -> usize {
-    if ascii {
-        i.min(s.len())
-    } else {
-        s.char_indices().nth(i).map_or(s.len(), |(b, _)| b)
-    }
-}
-
-/// Code-point index of byte offset `b` in `s`.
-fn char_index(s: &str, ascii: bool, b: usize) -> usize {
-    if ascii {
-        b
-    } else {
-        s[..b].chars().count()
-    }
-}
-
 fn new_str(heap: &mut Heap, s: String) -> RtResult<Value> {
     Ok(heap.alloc_string(s)?)
 }
@@ -371,7 +353,6 @@ fn fill_char(heap: &Heap, args: &[Value]) -> RtResult<char> {
 
 fn str_method(heap: &mut Heap, g: Gc, name: &str, args: &[Value]) -> RtResult<Value> {
     let ms = heap.string(g);
-    let ascii = ms.is_ascii();
     let nchars = ms.char_len();
     // Own the text only for the methods that need it across an allocation.
     let s: &str = ms.as_str();
@@ -522,11 +503,7 @@ fn str_method(heap: &mut Heap, g: Gc, name: &str, args: &[Value]) -> RtResult<Va
         "startswith" | "endswith" => {
             arity(name, args, 1, 3)?;
             let (a, b) = span(heap, args, 1, nchars)?;
-            let sub = if a <= b {
-                &s[byte_at(s, ascii, a)..byte_at(s, ascii, b)]
-            } else {
-                ""
-            };
+            let sub = if a <= b { ms.slice_chars(a, b) } else { "" };
             let test = |p: &str| {
                 if name == "startswith" {
                     sub.starts_with(p)
@@ -558,14 +535,14 @@ fn str_method(heap: &mut Heap, g: Gc, name: &str, args: &[Value]) -> RtResult<Va
             let found = if a > b {
                 None
             } else {
-                let (ba, bb) = (byte_at(s, ascii, a), byte_at(s, ascii, b));
+                let (ba, bb) = (ms.byte_offset(a), ms.byte_offset(b));
                 let hay = &s[ba..bb];
                 let pos = if name.starts_with('r') {
                     hay.rfind(sub)
                 } else {
                     hay.find(sub)
                 };
-                pos.map(|p| char_index(s, ascii, ba + p))
+                pos.map(|p| ms.char_index_of(ba + p))
             };
             match found {
                 Some(i) => Ok(Value::Int(i as i64)),
@@ -584,7 +561,7 @@ fn str_method(heap: &mut Heap, g: Gc, name: &str, args: &[Value]) -> RtResult<Va
             if a > b {
                 return Ok(Value::Int(0));
             }
-            let hay = &s[byte_at(s, ascii, a)..byte_at(s, ascii, b)];
+            let hay = ms.slice_chars(a, b);
             let n = if sub.is_empty() {
                 b - a + 1
             } else {

@@ -52,7 +52,6 @@ macro_rules! int_float_fast {
 }
 
 int_float_fast!(sub, ArithOp::Sub, checked_sub, -, "`a - b`.");
-int_float_fast!(mul_num, ArithOp::Mul, checked_mul, *, "`a * b` for numbers only (no repetition).");
 
 /// `a + b`: numbers, string concatenation of display conversions, array/tuple concatenation.
 #[inline]
@@ -106,9 +105,21 @@ fn add_slow(heap: &mut Heap, a: Value, b: Value) -> RtResult<Value> {
 #[inline]
 pub fn mul(heap: &mut Heap, a: Value, b: Value) -> RtResult<Value> {
     match (a, b) {
+        (Value::Int(i), Value::Int(j)) => match i.checked_mul(j) {
+            Some(r) => Ok(Value::Int(r)),
+            None => arith_slow(heap, ArithOp::Mul, a, b),
+        },
+        (Value::Float(x), Value::Float(y)) => Ok(Value::Float(x * y)),
+        _ => mul_slow(heap, a, b),
+    }
+}
+
+#[cold]
+fn mul_slow(heap: &mut Heap, a: Value, b: Value) -> RtResult<Value> {
+    match (a, b) {
         (Value::Str(_) | Value::Array(_) | Value::Tuple(_), _) => repeat(heap, a, b),
         (_, Value::Str(_) | Value::Array(_) | Value::Tuple(_)) => repeat(heap, b, a),
-        _ => mul_num(heap, a, b),
+        _ => arith_slow(heap, ArithOp::Mul, a, b),
     }
 }
 
@@ -431,12 +442,7 @@ fn resolve(i: i64, len: usize) -> Option<usize> {
 
 /// The `i`-th code point of `s` (`i < char_len`), as a fresh 1-char string value.
 fn char_at(heap: &mut Heap, g: Gc, i: usize) -> RtResult<Value> {
-    let ms = heap.string(g);
-    let c = if ms.is_ascii() {
-        ms.as_str().as_bytes()[i] as char
-    } else {
-        ms.as_str().chars().nth(i).unwrap_or('\u{0}')
-    };
+    let c = heap.string(g).char_at(i).unwrap_or('\u{0}');
     Ok(heap.char_str(c)?)
 }
 
@@ -650,7 +656,8 @@ pub fn slice(heap: &mut Heap, x: Value, start: Value, stop: Value, step: Value) 
                     r.positions().map(|i| b[i] as char).collect()
                 }
             } else if r.step == 1 {
-                s.chars().skip(r.start as usize).take(r.count).collect()
+                let a = r.start as usize;
+                ms.slice_chars(a, a + r.count).to_string()
             } else {
                 let chars: Vec<char> = s.chars().collect();
                 r.positions().map(|i| chars[i]).collect()
@@ -1155,6 +1162,33 @@ mod tests {
                 .message(),
             "'str' object does not support item assignment"
         );
+    }
+
+    #[test]
+    fn non_ascii_indexing_across_the_offset_index() {
+        let mut h = Heap::new();
+        let text: String = (0..1000)
+            .map(|i| {
+                if i % 3 == 0 {
+                    'é'
+                } else {
+                    (b'a' + (i % 26) as u8) as char
+                }
+            })
+            .collect();
+        let chars: Vec<char> = text.chars().collect();
+        let st = s(&mut h, &text);
+        for i in [0usize, 1, 63, 64, 65, 127, 128, 500, 999] {
+            let c = index(&mut h, st, Value::Int(i as i64)).unwrap();
+            assert_eq!(show(&h, c), chars[i].to_string());
+        }
+        let r = slice(&mut h, st, Value::Int(60), Value::Int(70), Value::Null).unwrap();
+        assert_eq!(show(&h, r), chars[60..70].iter().collect::<String>());
+        let Value::Str(g) = st else { unreachable!() };
+        let ms = h.string(g);
+        for i in [0usize, 64, 100, 999, 1000] {
+            assert_eq!(ms.char_index_of(ms.byte_offset(i)), i);
+        }
     }
 
     #[test]
