@@ -83,7 +83,12 @@ pub(crate) fn source_file(p: &mut Parser) {
 /// One statement. Consumes at least one token unless at `}` inside a block or at the end.
 fn statement(p: &mut Parser, top_level: bool) {
     match p.current() {
-        FUNCTION_KW if p.peek_raw(1) == IDENT => function_decl(p),
+        FUNCTION_KW
+            if p.peek_raw(1) == IDENT
+                || (p.peek_raw(1).is_keyword() && p.peek_raw(2) == L_PAREN) =>
+        {
+            function_decl(p)
+        }
         IF_KW => if_stmt(p),
         WHILE_KW => while_stmt(p),
         FOR_KW => for_stmt(p),
@@ -104,6 +109,18 @@ fn statement(p: &mut Parser, top_level: bool) {
         R_CURLY => {
             p.error("unmatched '}'");
             p.bump_error();
+        }
+        ERROR_TOKEN => {
+            // The lexer reported it; skip the rest of the line (or up to `;`) quietly.
+            let m = p.start();
+            p.bump_any();
+            while !p.at(EOF) && !p.at(R_CURLY) && !p.at_line_start_within(u32::MAX) {
+                if p.eat(SEMICOLON) {
+                    break;
+                }
+                p.bump_any();
+            }
+            m.complete(p, ERROR);
         }
         kind if can_start_expr(kind) => expr_or_assign_stmt(p),
         EOF => {}
@@ -155,6 +172,12 @@ fn block(p: &mut Parser, owner: &str) {
 fn function_decl(p: &mut Parser) {
     let m = p.start();
     p.bump_any(); // function
+    if !p.at(IDENT) {
+        let name = p.nth_text(0);
+        p.error(format!(
+            "'{name}' is a reserved word and cannot be a function name"
+        ));
+    }
     p.bump_any(); // name
     param_list(p, "'(' after the function name");
     block(p, "the function");
@@ -644,7 +667,22 @@ fn binding_power(kind: SyntaxKind) -> Option<u8> {
 fn binary(p: &mut Parser, min_bp: u8) -> Option<CompletedMarker> {
     let mut lhs = unary(p)?;
     let mut levels = 0;
-    while let Some(bp) = binding_power(p.current()).filter(|&bp| bp >= min_bp) {
+    loop {
+        let kind = p.current();
+        if kind == ERROR_TOKEN && !can_start_expr(p.peek_raw(1)) {
+            // Already reported by the lexer; keep it out of the operand structure.
+            p.bump_error();
+            continue;
+        }
+        // An invalid token between two operands (`a & b`) stands in for an operator.
+        let bp = if kind == ERROR_TOKEN {
+            Some(6)
+        } else {
+            binding_power(kind)
+        };
+        let Some(bp) = bp.filter(|&bp| bp >= min_bp) else {
+            break;
+        };
         // Each wrap nests the tree one level deeper on the left.
         if !p.enter() {
             p.skip_too_deep();
@@ -652,10 +690,13 @@ fn binary(p: &mut Parser, min_bp: u8) -> Option<CompletedMarker> {
         }
         levels += 1;
         let m = lhs.precede(p);
-        p.bump_any();
-        if binary(p, bp + 1).is_none() {
-            // `unary` reported the missing operand.
+        if kind == ERROR_TOKEN {
+            p.bump_error();
+        } else {
+            p.bump_any();
         }
+        // A missing right operand has been reported by `primary`.
+        let _ = binary(p, bp + 1);
         lhs = m.complete(p, BIN_EXPR);
     }
     for _ in 0..levels {
@@ -673,9 +714,8 @@ fn unary(p: &mut Parser) -> Option<CompletedMarker> {
             }
             let m = p.start();
             p.bump_any();
-            if unary(p).is_none() {
-                // error already reported
-            }
+            // A missing operand has been reported by `primary`.
+            let _ = unary(p);
             p.leave();
             Some(m.complete(p, PREFIX_EXPR))
         }

@@ -16,6 +16,9 @@ use logos::Logos;
 
 use crate::{Diagnostic, SyntaxKind, SyntaxKind::*, TextRange, TextSize};
 
+/// Message of the unterminated-string diagnostic (the parser's echoes of it are dropped).
+pub(crate) const UNTERMINATED_STRING: &str = "unterminated string literal";
+
 /// One token of the input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token {
@@ -366,7 +369,12 @@ pub(crate) fn lex(text: &str, forced_comments: &[TextSize]) -> Lexed {
                 continue;
             } else {
                 let c = text[start..end].chars().next().unwrap_or('\u{FFFD}');
-                let message = format!("unexpected character '{}'", c.escape_debug());
+                let mut message = format!("unexpected character '{}'", c.escape_debug());
+                match c {
+                    '&' => message.push_str(" (logical and is '&&')"),
+                    '|' => message.push_str(" (logical or is '||')"),
+                    _ => {}
+                }
                 errors.push(Diagnostic::error(message, range(start, end)));
             }
         }
@@ -385,7 +393,7 @@ pub(crate) fn lex(text: &str, forced_comments: &[TextSize]) -> Lexed {
 }
 
 fn unterminated(start: usize) -> Diagnostic {
-    Diagnostic::error("unterminated string literal", range(start, start + 1))
+    Diagnostic::error(UNTERMINATED_STRING, range(start, start + 1))
         .with_note("the string runs to the end of the input; close it with the same quote")
 }
 

@@ -103,7 +103,7 @@ pub fn parse(text: &str) -> Parse {
             add_slash_hints(text, &slashes, &mut errors);
             let green = parser::build_tree(text, &lexed.tokens, events);
             let mut diagnostics = lexed.errors;
-            diagnostics.extend(errors);
+            merge_parser_errors(&mut diagnostics, errors);
             diagnostics.sort_by_key(|d| d.range.start());
             return Parse { green, diagnostics };
         }
@@ -111,6 +111,21 @@ pub fn parse(text: &str) -> Parse {
         forced.sort_unstable();
         pass += 1;
     }
+}
+
+/// Adds the parser's errors to the lexer's, dropping the ones that only echo a lexical error:
+/// those starting where a lexical error starts, and those inside an unterminated string.
+fn merge_parser_errors(diagnostics: &mut Vec<Diagnostic>, errors: Vec<Diagnostic>) {
+    let unterminated = diagnostics
+        .iter()
+        .filter(|d| d.message == lexer::UNTERMINATED_STRING)
+        .map(|d| d.range.start())
+        .min();
+    let lexical: Vec<TextSize> = diagnostics.iter().map(|d| d.range.start()).collect();
+    diagnostics.extend(errors.into_iter().filter(|e| {
+        let start = e.range.start();
+        unterminated.map_or(true, |u| start < u) && lexical.binary_search(&start).is_err()
+    }));
 }
 
 /// The operator-`//` tokens to re-read as comments: for each error (only the first one that has

@@ -1,0 +1,2 @@
+if (a { x = 1; }
+function g() { return 2; }

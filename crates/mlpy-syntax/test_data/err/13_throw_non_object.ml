@@ -1,0 +1,2 @@
+throw "msg";
+throw make_error();

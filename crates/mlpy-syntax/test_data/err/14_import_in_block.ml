@@ -1,0 +1,4 @@
+function f() {
+    import math;
+    capability C {}
+}

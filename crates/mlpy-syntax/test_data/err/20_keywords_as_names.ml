@@ -1,0 +1,3 @@
+if = 1;
+function for() {}
+x.if = 2;

@@ -1,0 +1,3 @@
+nonlocal ;
+import ;
+import a. as;

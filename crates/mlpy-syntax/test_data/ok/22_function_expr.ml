@@ -1,0 +1,2 @@
+collections.map(numbers, function(x) { return x * 2; });
+h = function() {};

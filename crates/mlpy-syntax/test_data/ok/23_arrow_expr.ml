@@ -1,0 +1,3 @@
+sq = fn(x) => x * x;
+mk = fn(k) => fn(v) => v + k;
+none = fn() => 0;

@@ -1,0 +1,2 @@
+throw {message: "bad", code: 42};
+throw {};

@@ -1,0 +1,3 @@
+a = "abc".upper().lower();
+b = [1, 2].copy();
+c = {k: 1}.k;

@@ -1,0 +1,3 @@
+r = regex.match("\\d{2}", s);
+p = "\d+";
+ok = sep == "\\";
