@@ -124,7 +124,7 @@ fn merge_parser_errors(diagnostics: &mut Vec<Diagnostic>, errors: Vec<Diagnostic
     let lexical: Vec<TextSize> = diagnostics.iter().map(|d| d.range.start()).collect();
     diagnostics.extend(errors.into_iter().filter(|e| {
         let start = e.range.start();
-        !unterminated.is_some_and(|u| start >= u) && lexical.binary_search(&start).is_err()
+        unterminated.is_none_or(|u| start < u) && lexical.binary_search(&start).is_err()
     }));
 }
 
