@@ -5,6 +5,7 @@
 //! stack) and [`MemoryExceeded`] (what the heap's accounting returns).
 //! Invariant: `RtError` is one pointer wide so `Result<Value, RtError>` stays small on hot paths.
 
+use crate::heap::{ErrorValue, Heap};
 use crate::value::Value;
 use std::fmt;
 
@@ -224,5 +225,98 @@ impl From<MemoryExceeded> for RtError {
     }
 }
 
+impl RtError {
+    /// The error `throw obj;` raises (values.md §9.2): kind `MLUserException`, message = the
+    /// object's `message` key converted with `display`, or "User-defined exception".
+    pub fn thrown(heap: &mut Heap, obj: Value) -> RtResult<RtError> {
+        let message = match obj {
+            Value::Object(g) => {
+                let key = heap.alloc_str("message")?;
+                heap.object_get(g, key)?
+            }
+            _ => None,
+        };
+        let message = match message {
+            Some(m) => crate::text::display(heap, m)?,
+            None => "User-defined exception".to_string(),
+        };
+        Ok(RtError::with_data(ErrorKind::MLUserException, message, obj))
+    }
+
+    /// The value `except (e)` binds for this error, raised at `line`:`column`.
+    pub fn to_value(&self, heap: &mut Heap, line: u32, column: u32) -> RtResult<Value> {
+        Ok(heap.alloc_error(ErrorValue {
+            kind: self.kind(),
+            message: self.message().to_string(),
+            data: self.data(),
+            line,
+            column,
+        })?)
+    }
+}
+
 /// Shorthand for results of value operations.
 pub type RtResult<T> = Result<T, RtError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::objmap::ObjMap;
+
+    #[test]
+    fn kinds_round_trip_and_limits() {
+        for k in ErrorKind::ALL {
+            assert_eq!(ErrorKind::from_name(k.name()), Some(k));
+        }
+        assert!(ErrorKind::MemoryLimit.is_limit() && ErrorKind::RecursionError.is_limit());
+        assert!(!ErrorKind::TypeError.is_limit() && !ErrorKind::CapabilityError.is_limit());
+        let e: RtError = MemoryExceeded.into();
+        assert_eq!(e.kind(), ErrorKind::MemoryLimit);
+        assert_eq!(RtError::type_error("x").to_string(), "TypeError: x");
+    }
+
+    #[test]
+    fn thrown_objects_and_error_values() {
+        let mut h = Heap::new();
+        let (mk, ck) = (
+            h.alloc_str("message").unwrap(),
+            h.alloc_str("code").unwrap(),
+        );
+        let boom = h.alloc_str("boom").unwrap();
+        let mut m = ObjMap::new();
+        m.insert(&h, mk, boom).unwrap();
+        m.insert(&h, ck, Value::Int(7)).unwrap();
+        let obj = h.alloc_object(m).unwrap();
+        let e = RtError::thrown(&mut h, obj).unwrap();
+        assert_eq!(
+            (e.kind(), e.message()),
+            (ErrorKind::MLUserException, "boom")
+        );
+        let mut m = ObjMap::new();
+        m.insert(&h, ck, Value::Int(7)).unwrap();
+        let obj2 = h.alloc_object(m).unwrap();
+        let e2 = RtError::thrown(&mut h, obj2).unwrap();
+        assert_eq!(e2.message(), "User-defined exception");
+        let mut m = ObjMap::new();
+        m.insert(&h, mk, Value::Int(42)).unwrap();
+        let obj3 = h.alloc_object(m).unwrap();
+        assert_eq!(RtError::thrown(&mut h, obj3).unwrap().message(), "42");
+        let v = e.to_value(&mut h, 1, 7).unwrap();
+        assert_eq!(crate::text::display(&h, v).unwrap(), "boom");
+        assert_eq!(v.type_name(&h), "MLUserException");
+        let code = crate::ops::get_member(&mut h, v, ck).unwrap();
+        assert!(matches!(code, Value::Int(7)));
+        let k = RtError::key_error("'b'").to_value(&mut h, 3, 9).unwrap();
+        assert_eq!(crate::text::print_text(&h, k).unwrap(), "'b'");
+        let col = h.alloc_str("column").unwrap();
+        assert!(matches!(
+            crate::ops::get_member(&mut h, k, col).unwrap(),
+            Value::Int(9)
+        ));
+        let data = h.alloc_str("data").unwrap();
+        assert!(matches!(
+            crate::ops::get_member(&mut h, k, data).unwrap(),
+            Value::Null
+        ));
+    }
+}

@@ -703,6 +703,65 @@ mod tests {
     }
 
     #[test]
+    fn cycles_through_objects_closures_and_cells_are_collected() {
+        let mut heap = Heap::new();
+        let _ = heap.char_str('x').unwrap();
+        let base = heap.bytes_used();
+        let keep = heap.alloc_array(Vec::new()).unwrap();
+        let with_keep = heap.bytes_used();
+        for i in 0..500 {
+            let Value::Object(o) = heap.alloc_object(ObjMap::new()).unwrap() else {
+                unreachable!()
+            };
+            let cell = heap.alloc_cell(Value::Object(o)).unwrap();
+            let clo = heap
+                .alloc_closure(Closure {
+                    func: 0,
+                    module: 0,
+                    captures: vec![cell].into(),
+                })
+                .unwrap();
+            let key = heap.alloc_str("self").unwrap();
+            heap.object_set(o, key, clo).unwrap();
+            heap.object_set(o, Value::Int(i), Value::Object(o)).unwrap();
+            let bm = heap.alloc_bound_method(Value::Object(o), "get").unwrap();
+            let err = heap
+                .alloc_error(ErrorValue {
+                    kind: ErrorKind::MLUserException,
+                    message: "m".into(),
+                    data: Some(bm),
+                    line: 1,
+                    column: 1,
+                })
+                .unwrap();
+            *heap.cell_mut(cell) = err;
+            let it = heap.alloc_iterator(Value::Object(o)).unwrap();
+            heap.object_set(o, Value::Float(0.5), it).unwrap();
+        }
+        assert!(heap.should_collect() || heap.bytes_used() > with_keep);
+        heap.collect([keep]);
+        assert_eq!(heap.bytes_used(), with_keep);
+        heap.collect(std::iter::empty());
+        assert_eq!(heap.bytes_used(), base);
+        assert!(!heap.should_collect());
+    }
+
+    #[test]
+    fn should_collect_after_enough_allocation() {
+        let mut heap = Heap::new();
+        heap.set_gc_threshold(10_000);
+        assert!(!heap.should_collect());
+        for _ in 0..200 {
+            heap.alloc_string("y".repeat(100)).unwrap();
+        }
+        assert!(heap.should_collect());
+        heap.collect(std::iter::empty());
+        assert!(!heap.should_collect());
+        assert_eq!(heap.bytes_used(), 0);
+        assert!(heap.peak_bytes() >= 20_000);
+    }
+
+    #[test]
     fn roots_survive_collection() {
         let mut heap = Heap::new();
         let s = heap.alloc_str("kept").unwrap();

@@ -181,6 +181,12 @@ fn repeat(heap: &mut Heap, seq: Value, count: Value) -> RtResult<Value> {
 pub fn div(heap: &mut Heap, a: Value, b: Value) -> RtResult<Value> {
     match (a, b) {
         (Value::Float(x), Value::Float(y)) if y != 0.0 => Ok(Value::Float(x / y)),
+        // Both exactly representable: one correctly rounded float division.
+        (Value::Int(i), Value::Int(j))
+            if j != 0 && i.unsigned_abs() <= 1 << 53 && j.unsigned_abs() <= 1 << 53 =>
+        {
+            Ok(Value::Float(i as f64 / j as f64))
+        }
         _ => arith_slow(heap, ArithOp::Div, a, b),
     }
 }

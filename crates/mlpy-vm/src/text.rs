@@ -454,6 +454,115 @@ mod tests {
         assert_eq!(display(&h, bytes).unwrap(), r#"b"a\x00\xff'""#);
     }
 
+    /// values.md §4.3: the three-line example (print, str/+ conversions, console.log).
+    #[test]
+    fn conversion_table_example() {
+        let mut h = Heap::new();
+        let two = h.alloc_str("two").unwrap();
+        let arr = h
+            .alloc_array(vec![
+                Value::Int(1),
+                two,
+                Value::Bool(true),
+                Value::Null,
+                Value::Float(2.5),
+            ])
+            .unwrap();
+        let (k, v, n, b) = (
+            h.alloc_str("k").unwrap(),
+            h.alloc_str("v").unwrap(),
+            h.alloc_str("n").unwrap(),
+            h.alloc_str("b").unwrap(),
+        );
+        let mut inner = ObjMap::new();
+        inner.insert(&h, b, Value::Bool(false)).unwrap();
+        let inner = h.alloc_object(inner).unwrap();
+        let mut m = ObjMap::new();
+        m.insert(&h, k, v).unwrap();
+        m.insert(&h, n, inner).unwrap();
+        let obj = h.alloc_object(m).unwrap();
+        let args = [
+            Value::Bool(true),
+            Value::Bool(false),
+            Value::Null,
+            Value::Float(1.0),
+            Value::Float(0.1 + 0.2),
+            Value::Float(1e16),
+            Value::Float(1e-5),
+            Value::Float(123456789.0),
+            arr,
+            obj,
+        ];
+        let line: Vec<String> = args.iter().map(|&a| print_text(&h, a).unwrap()).collect();
+        assert_eq!(
+            line.join(" "),
+            "true false None 1.0 0.30000000000000004 1e+16 1e-05 123456789.0 \
+             [1, 'two', True, None, 2.5] {'k': 'v', 'n': {'b': False}}"
+        );
+        let t = h.alloc_array(vec![Value::Bool(true)]).unwrap();
+        let x = h.alloc_str("x").unwrap();
+        let xt = crate::ops::add(&mut h, x, Value::Bool(true)).unwrap();
+        let xn = crate::ops::add(&mut h, x, Value::Null).unwrap();
+        let line2: Vec<String> = [Value::Bool(true), Value::Null, t, xt, xn]
+            .iter()
+            .map(|&a| print_text(&h, a).unwrap())
+            .collect();
+        assert_eq!(line2.join(" "), "true None [True] xTrue xNone");
+        let f = h.alloc_array(vec![Value::Bool(false)]).unwrap();
+        let line3: Vec<String> = [Value::Bool(true), Value::Null, f]
+            .iter()
+            .map(|&a| display(&h, a).unwrap())
+            .collect();
+        assert_eq!(line3.join(" "), "True None [False]");
+        let its = h.alloc_str("it's").unwrap();
+        let hi = h.alloc_str("say \"hi\"").unwrap();
+        let pair = h.alloc_array(vec![its, hi]).unwrap();
+        assert_eq!(display(&h, pair).unwrap(), r#"["it's", 'say "hi"']"#);
+        let s = h.alloc_str("s").unwrap();
+        let reprs: Vec<String> = [s, Value::Int(1), Value::Bool(true), t]
+            .iter()
+            .map(|&a| repr_text(&h, a).unwrap())
+            .collect();
+        assert_eq!(reprs.join(" "), "'s' 1 true [True]");
+    }
+
+    #[test]
+    fn opaque_values() {
+        let mut h = Heap::new();
+        h.register_function_names(0, vec!["main".into(), "add".into()]);
+        h.register_native_name(2, "len".into());
+        let f = h
+            .alloc_closure(crate::heap::Closure {
+                func: 1,
+                module: 0,
+                captures: Box::new([]),
+            })
+            .unwrap();
+        let anon = h
+            .alloc_closure(crate::heap::Closure {
+                func: 9,
+                module: 0,
+                captures: Box::new([]),
+            })
+            .unwrap();
+        assert_eq!(display(&h, f).unwrap(), "<function add>");
+        assert_eq!(display(&h, anon).unwrap(), "<function <lambda>>");
+        assert_eq!(display(&h, Value::Native(2)).unwrap(), "<function len>");
+        let m = h
+            .alloc_module(crate::heap::Module {
+                name: "math".into(),
+                members: ObjMap::new(),
+            })
+            .unwrap();
+        assert_eq!(display(&h, m).unwrap(), "<module math>");
+        let arr = h.alloc_array(vec![]).unwrap();
+        let it = h.alloc_iterator(arr).unwrap();
+        assert_eq!(display(&h, it).unwrap(), "<list_iterator>");
+        assert_eq!(it.type_name(&h), "list_iterator");
+        assert_eq!(f.typeof_name(&h), "function");
+        assert_eq!(m.typeof_name(&h), "unknown");
+    }
+
     #[test]
     fn self_containing_containers() {
         let mut h = Heap::new();
