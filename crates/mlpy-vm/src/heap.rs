@@ -564,15 +564,34 @@ impl Heap {
     }
 
     /// Appends to an array, charging any capacity growth.
+    #[inline]
     pub fn array_push(&mut self, gc: Gc, v: Value) -> Result<(), MemoryExceeded> {
         let arr = self.array_mut(gc);
         if arr.len() < arr.capacity() {
             arr.push(v);
             return Ok(());
         }
-        let grow = arr.capacity().max(4) * VALUE_SIZE;
-        self.check(grow)?;
+        self.array_reserve(gc, 1)?;
         self.array_mut(gc).push(v);
+        Ok(())
+    }
+
+    /// Makes room for `additional` more elements in an array, charging the growth before
+    /// allocating it (amortized doubling, so repeated pushes stay O(1)).
+    pub fn array_reserve(&mut self, gc: Gc, additional: usize) -> Result<(), MemoryExceeded> {
+        let arr = self.array(gc);
+        let (len, cap) = (arr.len(), arr.capacity());
+        let needed = len.checked_add(additional).ok_or(MemoryExceeded)?;
+        if needed <= cap {
+            return Ok(());
+        }
+        let new_cap = needed.max(cap.saturating_mul(2)).max(4);
+        self.check(
+            (new_cap - cap)
+                .checked_mul(VALUE_SIZE)
+                .ok_or(MemoryExceeded)?,
+        )?;
+        self.array_mut(gc).reserve_exact(new_cap - len);
         self.recharge(gc)
     }
 

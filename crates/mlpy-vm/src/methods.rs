@@ -217,18 +217,20 @@ fn opt_int(heap: &Heap, args: &[Value], i: usize) -> RtResult<Option<i64>> {
     }
 }
 
-/// Python's clamp of optional `start`/`end` arguments to `0..=len` (like slice indices).
+/// Python's adjustment of optional `start`/`end` arguments: negative counts from the end,
+/// `end` is clamped to `len`; a `start` past `len` stays past it (`len + 1`), so callers see
+/// `start > end` and report "not found" as Python does (`"abc".find("", 5)` → -1).
 fn span(heap: &Heap, args: &[Value], first: usize, len: usize) -> RtResult<(usize, usize)> {
-    let fix = |v: Option<i64>, default: usize| -> usize {
+    let fix = |v: Option<i64>, default: usize, cap: usize| -> usize {
         match v {
             None => default,
             Some(i) if i < 0 => (len as i64).saturating_add(i).max(0) as usize,
-            Some(i) => (i as u64).min(len as u64) as usize,
+            Some(i) => (i as u64).min(cap as u64) as usize,
         }
     };
     Ok((
-        fix(opt_int(heap, args, first)?, 0),
-        fix(opt_int(heap, args, first + 1)?, len),
+        fix(opt_int(heap, args, first)?, 0, len + 1),
+        fix(opt_int(heap, args, first + 1)?, len, len),
     ))
 }
 
@@ -517,7 +519,7 @@ fn str_method(heap: &mut Heap, g: Gc, name: &str, args: &[Value]) -> RtResult<Va
                     for &p in heap.tuple(t).iter() {
                         any |= test(arg_str(heap, p, "tuple item")?);
                     }
-                    any
+                    a <= b && any
                 }
                 v => {
                     let p = arg_str(heap, v, &format!("{name} first arg"))?;
@@ -707,9 +709,8 @@ fn array_method(heap: &mut Heap, g: Gc, name: &str, args: &[Value]) -> RtResult<
         "extend" => {
             arity(name, args, 1, 1)?;
             let new = ops::iter_values(heap, args[0])?;
-            heap.check(new.len() * std::mem::size_of::<Value>())?;
+            heap.array_reserve(g, new.len())?;
             heap.array_mut(g).extend(new);
-            heap.recharge(g)?;
             Ok(Value::Null)
         }
         "insert" => {
@@ -721,9 +722,8 @@ fn array_method(heap: &mut Heap, g: Gc, name: &str, args: &[Value]) -> RtResult<
             } else {
                 i.min(len)
             } as usize;
-            heap.check(std::mem::size_of::<Value>() * (len as usize + 1))?;
+            heap.array_reserve(g, 1)?;
             heap.array_mut(g).insert(at, args[1]);
-            heap.recharge(g)?;
             Ok(Value::Null)
         }
         "remove" => {

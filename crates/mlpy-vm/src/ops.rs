@@ -800,9 +800,8 @@ pub fn set_slice(
     let r = resolve_slice(heap, len, start, stop, step)?;
     if r.step == 1 {
         let from = r.start as usize;
-        heap.check(new.len() * VALUE_SIZE)?;
+        heap.array_reserve(g, new.len().saturating_sub(r.count))?;
         heap.array_mut(g).splice(from..from + r.count, new);
-        heap.recharge(g)?;
         return Ok(());
     }
     if new.len() != r.count {
