@@ -1,0 +1,430 @@
+//! Scope tree and name resolution (language.md §4), independent of the AST.
+//!
+//! Lowering runs in two passes over the tree. The *collect* pass registers every function scope,
+//! every binding occurrence, every `nonlocal` declaration and every name occurrence (in source
+//! order) here; [`Scopes::finish_collection`] then fixes each function's locals and resolves
+//! every recorded occurrence, which decides once and for all which locals are cells, which
+//! captures each function has and the order of the global slots (first appearance in the
+//! source). The *lower* pass only asks [`Scopes::var`], which answers from the memo filled by
+//! that resolution.
+//!
+//! Invariants: the global scope is [`GLOBAL`]; a function's locals are its parameters first, then
+//! the other names it binds in order of first appearance, minus its `nonlocal` names; resolution
+//! is iterative (no recursion on scope depth); an unresolvable name is reported once per name.
+
+use crate::ir::{Capture, GlobalVar, Local, TextRange, Var};
+use crate::names;
+use hashbrown::{HashMap, HashSet};
+use mlpy_syntax::Diagnostic;
+
+pub(crate) type ScopeId = usize;
+
+/// The program's global (top-level) scope.
+pub(crate) const GLOBAL: ScopeId = 0;
+
+/// Name of the one host callback ML code may call (python-api.md §9).
+pub(crate) const PYTHON_CALLBACK: &str = "__python_callback";
+
+#[derive(Default)]
+struct Scope {
+    parent: Option<ScopeId>,
+    /// Parameters in order (regular ones, then the rest parameter).
+    params: Vec<String>,
+    has_rest: bool,
+    /// Names with a binding occurrence, in order of first appearance (params excluded).
+    bound: Vec<String>,
+    bound_set: HashSet<String>,
+    nonlocals: Vec<(String, TextRange)>,
+    nonlocal_set: HashSet<String>,
+    /// Names that occurred (read or bound) so far in this scope, for the nonlocal order rule.
+    seen: HashSet<String>,
+    locals: Vec<Local>,
+    slot_of: HashMap<String, u32>,
+    captures: Vec<Capture>,
+    capture_of: HashMap<String, u32>,
+    resolved: HashMap<String, Var>,
+}
+
+/// Settings of the resolver that come from the embedding (`LowerOptions`).
+pub(crate) struct World {
+    pub host_globals: HashSet<String>,
+    pub extra_modules: HashSet<String>,
+    pub open_world: bool,
+}
+
+pub(crate) struct Scopes {
+    scopes: Vec<Scope>,
+    world: World,
+    /// Every name occurrence in source order: (scope, name, range).
+    log: Vec<(ScopeId, String, TextRange)>,
+    /// Names bound in any function scope (they count as resolvable globals, §4.7).
+    fn_bound: HashSet<String>,
+    globals: Vec<GlobalVar>,
+    global_slot: HashMap<String, u32>,
+    reported_unknown: HashSet<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Where an outward walk for a name ended.
+enum Found {
+    /// A function scope that binds the name as a local (slot).
+    Function(ScopeId, u32),
+    /// No enclosing function binds it.
+    Global,
+}
+
+impl Scopes {
+    pub fn new(world: World) -> Self {
+        Scopes {
+            scopes: vec![Scope::default()],
+            world,
+            log: Vec::new(),
+            fn_bound: HashSet::new(),
+            globals: Vec::new(),
+            global_slot: HashMap::new(),
+            reported_unknown: HashSet::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    // ---- collect pass ----
+
+    pub fn new_function(&mut self, parent: ScopeId) -> ScopeId {
+        self.scopes.push(Scope {
+            parent: Some(parent),
+            ..Scope::default()
+        });
+        self.scopes.len() - 1
+    }
+
+    /// A parameter of function `scope` (declared in order; the rest parameter last).
+    pub fn add_param(&mut self, scope: ScopeId, name: &str, range: TextRange, rest: bool) {
+        if !self.check_bindable(name, range) {
+            return;
+        }
+        let s = &mut self.scopes[scope];
+        if s.params.iter().any(|p| p == name) {
+            self.diagnostics.push(Diagnostic::error(
+                format!("Duplicate parameter '{name}' in function definition"),
+                range,
+            ));
+            return;
+        }
+        s.params.push(name.to_string());
+        s.has_rest |= rest;
+        s.seen.insert(name.to_string());
+        self.fn_bound.insert(name.to_string());
+    }
+
+    /// A binding occurrence (assignment, destructuring, for/except variable, declaration, import).
+    pub fn bind(&mut self, scope: ScopeId, name: &str, range: TextRange) {
+        if !self.check_bindable(name, range) {
+            return;
+        }
+        let s = &mut self.scopes[scope];
+        s.seen.insert(name.to_string());
+        if s.bound_set.insert(name.to_string()) {
+            s.bound.push(name.to_string());
+        }
+        if scope != GLOBAL {
+            self.fn_bound.insert(name.to_string());
+        }
+        self.log.push((scope, name.to_string(), range));
+    }
+
+    /// A read of `name` in `scope`.
+    pub fn use_name(&mut self, scope: ScopeId, name: &str, range: TextRange) {
+        self.scopes[scope].seen.insert(name.to_string());
+        self.log.push((scope, name.to_string(), range));
+    }
+
+    pub fn declare_nonlocal(&mut self, scope: ScopeId, name: &str, range: TextRange) {
+        if scope == GLOBAL {
+            self.diagnostics.push(Diagnostic::error(
+                "nonlocal declaration not allowed at module level",
+                range,
+            ));
+            return;
+        }
+        let s = &mut self.scopes[scope];
+        if s.params.iter().any(|p| p == name) {
+            self.diagnostics.push(Diagnostic::error(
+                format!("name '{name}' is parameter and nonlocal"),
+                range,
+            ));
+            return;
+        }
+        if s.nonlocal_set.contains(name) {
+            return;
+        }
+        if s.seen.contains(name) {
+            let msg = if s.bound_set.contains(name) {
+                format!("name '{name}' is assigned to before nonlocal declaration")
+            } else {
+                format!("name '{name}' is used prior to nonlocal declaration")
+            };
+            self.diagnostics.push(Diagnostic::error(msg, range));
+        }
+        s.nonlocal_set.insert(name.to_string());
+        s.nonlocals.push((name.to_string(), range));
+        s.seen.insert(name.to_string());
+    }
+
+    /// Predefined constants and `__python_callback` can never be bound (§4.7, P-140).
+    fn check_bindable(&mut self, name: &str, range: TextRange) -> bool {
+        if names::PREDEFINED_CONSTANTS.contains(&name) {
+            self.diagnostics.push(Diagnostic::error(
+                format!("Cannot assign to constant '{name}'"),
+                range,
+            ));
+            false
+        } else if name == PYTHON_CALLBACK {
+            self.diagnostics.push(Diagnostic::error(
+                format!("'{PYTHON_CALLBACK}' can only be called, not assigned"),
+                range,
+            ));
+            false
+        } else {
+            true
+        }
+    }
+
+    /// Ends the collect pass: fixes locals, resolves `nonlocal`s and every recorded occurrence.
+    pub fn finish_collection(&mut self) {
+        for s in &mut self.scopes[1..] {
+            let mut locals: Vec<Local> = Vec::with_capacity(s.params.len() + s.bound.len());
+            for name in s.params.iter().chain(s.bound.iter()) {
+                if s.nonlocal_set.contains(name) || s.slot_of.contains_key(name) {
+                    continue;
+                }
+                s.slot_of.insert(name.clone(), locals.len() as u32);
+                locals.push(Local {
+                    name: name.clone(),
+                    is_cell: false,
+                });
+            }
+            s.locals = locals;
+        }
+        for id in 1..self.scopes.len() {
+            for (name, range) in self.scopes[id].nonlocals.clone() {
+                self.resolve_nonlocal(id, &name, range);
+            }
+        }
+        for (scope, name, range) in std::mem::take(&mut self.log) {
+            self.var(scope, &name, range);
+        }
+    }
+
+    // ---- queries (lower pass) ----
+
+    /// The resolved variable for `name` read or bound in `scope`.
+    pub fn var(&mut self, scope: ScopeId, name: &str, range: TextRange) -> Var {
+        let s = &self.scopes[scope];
+        if let Some(&slot) = s.slot_of.get(name) {
+            // Not memoised: an inner function may turn the local into a cell later on.
+            return if s.locals[slot as usize].is_cell {
+                Var::Cell(slot)
+            } else {
+                Var::Local(slot)
+            };
+        }
+        if let Some(v) = s.resolved.get(name) {
+            return v.clone();
+        }
+        let var = self.resolve(scope, name, range);
+        self.scopes[scope]
+            .resolved
+            .insert(name.to_string(), var.clone());
+        var
+    }
+
+    /// (number of regular parameters, has a rest parameter) of a function scope.
+    pub fn param_counts(&self, scope: ScopeId) -> (u32, bool) {
+        let s = &self.scopes[scope];
+        let regular = s.params.len() - usize::from(s.has_rest);
+        (regular as u32, s.has_rest)
+    }
+
+    /// The locals (with final cell flags) and captures of a function scope.
+    pub fn function_frame(&self, scope: ScopeId) -> (Vec<Local>, Vec<Capture>) {
+        let s = &self.scopes[scope];
+        (s.locals.clone(), s.captures.clone())
+    }
+
+    /// Every name the program binds anywhere.
+    pub fn bound_names(&self) -> HashSet<String> {
+        let mut all = self.fn_bound.clone();
+        all.extend(self.scopes[GLOBAL].bound_set.iter().cloned());
+        all
+    }
+
+    pub fn into_globals(self) -> (Vec<GlobalVar>, Vec<Diagnostic>) {
+        (self.globals, self.diagnostics)
+    }
+
+    // ---- resolution ----
+
+    fn resolve(&mut self, scope: ScopeId, name: &str, range: TextRange) -> Var {
+        if scope == GLOBAL {
+            return self.global_lookup(name, range);
+        }
+        let is_nonlocal = self.scopes[scope].nonlocal_set.contains(name);
+        match self.find_outward(scope, name) {
+            Found::Function(binder, slot) => {
+                Var::Free(self.capture_chain(scope, binder, slot, name))
+            }
+            Found::Global if is_nonlocal || self.chain_declares_nonlocal(scope, name) => {
+                // The nonlocal error (if any) was reported by `resolve_nonlocal`.
+                self.global_var(name)
+            }
+            Found::Global => self.global_lookup(name, range),
+        }
+    }
+
+    fn resolve_nonlocal(&mut self, scope: ScopeId, name: &str, range: TextRange) {
+        if let Found::Global = self.find_outward(scope, name) {
+            if !self.scopes[GLOBAL].bound_set.contains(name) {
+                self.diagnostics.push(Diagnostic::error(
+                    format!("no binding for nonlocal '{name}' found"),
+                    range,
+                ));
+            }
+        }
+        self.var(scope, name, range);
+    }
+
+    /// True when some function between `scope` (inclusive) and the global scope declares
+    /// `name` nonlocal: then a global result is the top-level variable, never a builtin.
+    fn chain_declares_nonlocal(&self, scope: ScopeId, name: &str) -> bool {
+        let mut cur = Some(scope);
+        while let Some(id) = cur {
+            if self.scopes[id].nonlocal_set.contains(name) {
+                return true;
+            }
+            cur = self.scopes[id].parent;
+        }
+        false
+    }
+
+    /// Walks from the parent of `scope` outward to the nearest function binding `name` locally.
+    fn find_outward(&self, scope: ScopeId, name: &str) -> Found {
+        let mut cur = self.scopes[scope].parent;
+        while let Some(id) = cur {
+            if id == GLOBAL {
+                break;
+            }
+            if let Some(&slot) = self.scopes[id].slot_of.get(name) {
+                return Found::Function(id, slot);
+            }
+            cur = self.scopes[id].parent;
+        }
+        Found::Global
+    }
+
+    /// Makes `binder`'s local a cell and threads a capture through every function from just
+    /// inside `binder` down to `scope`; returns `scope`'s capture index.
+    fn capture_chain(&mut self, scope: ScopeId, binder: ScopeId, slot: u32, name: &str) -> u32 {
+        self.scopes[binder].locals[slot as usize].is_cell = true;
+        let mut chain = Vec::new();
+        let mut cur = scope;
+        while cur != binder {
+            chain.push(cur);
+            match self.scopes[cur].parent {
+                Some(p) => cur = p,
+                None => break,
+            }
+        }
+        let mut from = Capture::Local(slot);
+        let mut index = 0;
+        for &id in chain.iter().rev() {
+            let s = &mut self.scopes[id];
+            index = match s.capture_of.get(name) {
+                Some(&i) => i,
+                None => {
+                    let i = s.captures.len() as u32;
+                    s.captures.push(from);
+                    s.capture_of.insert(name.to_string(), i);
+                    i
+                }
+            };
+            from = Capture::Free(index);
+        }
+        index
+    }
+
+    /// A free name that no enclosing function binds (§4.7 steps 2-4).
+    fn global_lookup(&mut self, name: &str, range: TextRange) -> Var {
+        let w = &self.world;
+        if self.scopes[GLOBAL].bound_set.contains(name) || w.host_globals.contains(name) {
+            self.global_var(name)
+        } else if names::is_builtin(name) {
+            Var::Builtin(name.to_string())
+        } else if names::is_stdlib_module(name) || w.extra_modules.contains(name) {
+            Var::Module(name.to_string())
+        } else if self.fn_bound.contains(name) {
+            self.global_var(name)
+        } else if name == PYTHON_CALLBACK {
+            // Always resolvable; no handler installed is a run-time NameError (P-144).
+            Var::HostGlobal(name.to_string())
+        } else {
+            self.report_unknown(name, range);
+            Var::HostGlobal(name.to_string())
+        }
+    }
+
+    fn report_unknown(&mut self, name: &str, range: TextRange) {
+        if !self.reported_unknown.insert(name.to_string()) {
+            return;
+        }
+        let diag = if self.world.open_world {
+            Diagnostic::warning(
+                format!(
+                    "Unknown identifier '{name}' (looked up in the host namespace at run time)"
+                ),
+                range,
+            )
+        } else {
+            Diagnostic::error(format!("Unknown identifier '{name}'"), range)
+        };
+        let diag = match self.suggestion(name) {
+            Some(s) => diag.with_note(format!("did you mean '{s}'?")),
+            None => diag,
+        };
+        self.diagnostics.push(diag);
+    }
+
+    /// The closest known name, if it is close enough to be a plausible typo.
+    fn suggestion(&self, name: &str) -> Option<String> {
+        let program = self.bound_names();
+        let candidates = program
+            .iter()
+            .map(String::as_str)
+            .chain(self.world.host_globals.iter().map(String::as_str))
+            .chain(self.world.extra_modules.iter().map(String::as_str))
+            .chain(names::BUILTINS.iter().copied())
+            .chain(names::STDLIB_MODULES.iter().copied())
+            .chain(names::PREDEFINED_CONSTANTS.iter().copied())
+            .chain(std::iter::once(names::BUILTIN_MODULE));
+        let limit = (name.chars().count() / 3).max(1);
+        candidates
+            .filter(|c| *c != name)
+            .map(|c| (strsim::levenshtein(name, c), c))
+            .filter(|(d, _)| *d <= limit)
+            .min()
+            .map(|(_, c)| c.to_string())
+    }
+
+    fn global_var(&mut self, name: &str) -> Var {
+        if let Some(&slot) = self.global_slot.get(name) {
+            return Var::Global(slot);
+        }
+        let slot = self.globals.len() as u32;
+        self.globals.push(GlobalVar {
+            name: name.to_string(),
+            builtin_fallback: names::is_builtin(name),
+            host: self.world.host_globals.contains(name),
+        });
+        self.global_slot.insert(name.to_string(), slot);
+        Var::Global(slot)
+    }
+}

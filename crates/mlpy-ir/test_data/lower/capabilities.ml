@@ -1,0 +1,6 @@
+capability FileAccess {
+    resource "data/*.csv";
+    allow read;
+    allow execute "calculations";
+}
+print(1);

@@ -1,0 +1,2 @@
+import plugins;
+print(plugins.run(), analytics.track("x"));
