@@ -654,13 +654,17 @@ fn count_of(heap: &Heap, items: &[Value], x: Value) -> RtResult<Value> {
     Ok(Value::Int(n))
 }
 
-/// Stable merge sort by ML `<`, propagating the first comparison error.
-pub fn sort_values(heap: &Heap, items: &mut Vec<Value>) -> RtResult<()> {
-    let n = items.len();
-    if n < 2 {
-        return Ok(());
-    }
-    let mut src = std::mem::take(items);
+/// The stable sort order of `keys` by ML `<` (Python `sorted(keys, reverse=...)`): returns the
+/// positions of `keys` in sorted order. Bottom-up merge sort; the first comparison error
+/// (e.g. `'<' not supported between instances of 'str' and 'int'`) is returned as is.
+pub fn sort_permutation(heap: &Heap, keys: &[Value], reverse: bool) -> RtResult<Vec<usize>> {
+    let n = keys.len();
+    // Python's reverse sort: reverse, stable sort, reverse (equal keys keep their order).
+    let mut src: Vec<usize> = if reverse {
+        (0..n).rev().collect()
+    } else {
+        (0..n).collect()
+    };
     let mut dst = src.clone();
     let mut width = 1;
     while width < n {
@@ -671,7 +675,7 @@ pub fn sort_values(heap: &Heap, items: &mut Vec<Value>) -> RtResult<()> {
             let (mut i, mut j, mut k) = (lo, mid, lo);
             while i < mid && j < hi {
                 // Take from the right run only if it is strictly smaller (stability).
-                if ops::lt(heap, src[j], src[i])? {
+                if ops::lt(heap, keys[src[j]], keys[src[i]])? {
                     dst[k] = src[j];
                     j += 1;
                 } else {
@@ -688,7 +692,17 @@ pub fn sort_values(heap: &Heap, items: &mut Vec<Value>) -> RtResult<()> {
         std::mem::swap(&mut src, &mut dst);
         width *= 2;
     }
-    *items = src;
+    if reverse {
+        src.reverse();
+    }
+    Ok(src)
+}
+
+/// Sorts `items` in place, stably, by ML `<` (unchanged if a comparison fails).
+pub fn sort_values(heap: &Heap, items: &mut [Value], reverse: bool) -> RtResult<()> {
+    let perm = sort_permutation(heap, items, reverse)?;
+    let sorted: Vec<Value> = perm.iter().map(|&i| items[i]).collect();
+    items.copy_from_slice(&sorted);
     Ok(())
 }
 
@@ -770,7 +784,7 @@ fn array_method(heap: &mut Heap, g: Gc, name: &str, args: &[Value]) -> RtResult<
         "sort" => {
             arity(name, args, 0, 0)?;
             let mut items = heap.array(g).clone();
-            sort_values(heap, &mut items)?;
+            sort_values(heap, &mut items, false)?;
             *heap.array_mut(g) = items;
             heap.recharge(g)?;
             Ok(Value::Null)
@@ -1149,6 +1163,20 @@ mod tests {
             .unwrap();
         call(&mut h, st, "sort", &[]).unwrap();
         assert_eq!(show(&h, st), "[0, 1.0, True, 1]");
+        let mut vals = [
+            Value::Int(1),
+            Value::Float(1.0),
+            Value::Int(3),
+            Value::Int(0),
+        ];
+        sort_values(&h, &mut vals, true).unwrap();
+        let shown: Vec<String> = vals.iter().map(|&v| show(&h, v)).collect();
+        assert_eq!(shown, ["3", "1", "1.0", "0"]);
+        let big: Vec<Value> = (0..1000).map(|i| Value::Int((i * 7919) % 1000)).collect();
+        let perm = sort_permutation(&h, &big, false).unwrap();
+        assert!(perm
+            .windows(2)
+            .all(|w| matches!((big[w[0]], big[w[1]]), (Value::Int(a), Value::Int(b)) if a <= b)));
     }
 
     #[test]
