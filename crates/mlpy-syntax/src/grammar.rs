@@ -888,7 +888,16 @@ fn object_body(p: &mut Parser) {
                         m.abandon(p);
                         return;
                     }
-                    p.bump_error();
+                    // Skip the bad key (one error) up to its `:` or the end of the property.
+                    let e = p.start();
+                    while !at_recovery(p) {
+                        p.bump_any();
+                    }
+                    e.complete(p, ERROR);
+                    if !p.at(COLON) {
+                        m.complete(p, PROPERTY);
+                        return;
+                    }
                 }
             }
             if p.expect(COLON, "':' after the property name") {

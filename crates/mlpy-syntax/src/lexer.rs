@@ -14,7 +14,7 @@
 
 use logos::Logos;
 
-use crate::{Diagnostic, SyntaxKind, SyntaxKind::*, TextRange, TextSize};
+use crate::{Diagnostic, SyntaxKind, SyntaxKind::*, TextRange, TextSize, MAX_ERRORS};
 
 /// Message of the unterminated-string diagnostic (the parser's echoes of it are dropped).
 pub(crate) const UNTERMINATED_STRING: &str = "unterminated string literal";
@@ -389,6 +389,7 @@ pub(crate) fn lex(text: &str, forced_comments: &[TextSize]) -> Lexed {
             range: range(start, end),
         });
     }
+    errors.truncate(MAX_ERRORS);
     Lexed { tokens, errors }
 }
 

@@ -28,6 +28,10 @@ pub use syntax_kind::{
 /// "nesting too deep" diagnostic and the over-deep part is kept as an `ERROR` node.
 pub const MAX_NESTING: usize = 512;
 
+/// Diagnostics kept per parse and per phase (lexer, parser); later ones are dropped so hostile
+/// input stays cheap to report.
+pub(crate) const MAX_ERRORS: usize = 100;
+
 /// Re-parses done with one `//` each, in source order, before the fallback switches to
 /// converting every candidate of a pass at once (keeps pathological inputs linear).
 const SEQUENTIAL_FALLBACKS: usize = 8;

@@ -8,12 +8,13 @@
 //! * no-progress guard: if the grammar looks at the same token more than `STEP_LIMIT` times
 //!   without consuming anything, the cursor reports `EOF`, which ends every loop;
 //! * recursion is bounded: `enter` refuses to go deeper than [`crate::MAX_NESTING`] levels;
-//! * errors are deduplicated by position: at most one diagnostic starts at a given offset.
+//! * errors are deduplicated by position (at most one diagnostic starts at a given offset) and
+//!   capped at `MAX_ERRORS` per parse.
 
 use rowan::{GreenNode, GreenNodeBuilder};
 
 use crate::lexer::Token;
-use crate::{Diagnostic, SyntaxKind, SyntaxKind::*, TextRange, TextSize, MAX_NESTING};
+use crate::{Diagnostic, SyntaxKind, SyntaxKind::*, TextRange, TextSize, MAX_ERRORS, MAX_NESTING};
 
 /// Placeholder kind of abandoned or already-processed `Start` events.
 const TOMBSTONE: SyntaxKind = EOF;
@@ -230,11 +231,11 @@ impl<'t> Parser<'t> {
     }
 
     pub(crate) fn error_at(&mut self, range: TextRange, message: impl Into<String>) {
-        if self
+        let repeated = self
             .errors
             .last()
-            .is_some_and(|e| e.range.start() == range.start())
-        {
+            .is_some_and(|e| e.range.start() == range.start());
+        if repeated || self.errors.len() >= MAX_ERRORS {
             return;
         }
         self.errors.push(Diagnostic::error(message, range));
@@ -260,7 +261,10 @@ impl<'t> Parser<'t> {
     pub(crate) fn skip_too_deep(&mut self) {
         if !self.too_deep_reported {
             self.too_deep_reported = true;
-            self.error(format!("nesting too deep (more than {MAX_NESTING} levels)"));
+            // Pushed directly: this one is never deduplicated or capped.
+            let message = format!("nesting too deep (more than {MAX_NESTING} levels)");
+            self.errors
+                .push(Diagnostic::error(message, self.current_range()));
         }
         let m = self.start();
         let start = self.pos;
