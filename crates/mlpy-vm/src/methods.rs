@@ -264,8 +264,85 @@ fn is_numeric(c: char) -> bool {
     )
 }
 
+fn is_titlecase(c: char) -> bool {
+    get_general_category(c) == Gc_::TitlecaseLetter
+}
+
 fn is_cased(c: char) -> bool {
-    c.is_uppercase() || c.is_lowercase() || get_general_category(c) == Gc_::TitlecaseLetter
+    c.is_uppercase() || c.is_lowercase() || is_titlecase(c)
+}
+
+/// Unicode "case-ignorable" (approximation by category plus the listed punctuation).
+fn is_case_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '.' | ':' | '^' | '`' | '\u{ad}' | '\u{b7}' | '\u{2019}'
+    ) || matches!(
+        get_general_category(c),
+        Gc_::NonspacingMark
+            | Gc_::EnclosingMark
+            | Gc_::Format
+            | Gc_::ModifierLetter
+            | Gc_::ModifierSymbol
+    )
+}
+
+/// Lower-cases `chars[i]` into `out`, with the final-sigma rule (as CPython's `lower_ucs4`).
+fn push_lower(chars: &[char], i: usize, out: &mut String) {
+    let c = chars[i];
+    if c != '\u{3a3}' {
+        out.extend(c.to_lowercase());
+        return;
+    }
+    let cased = |c: Option<&char>| c.is_some_and(|&c| is_cased(c));
+    let before = cased(chars[..i].iter().rev().find(|&&c| !is_case_ignorable(c)));
+    let after = cased(chars[i + 1..].iter().find(|&&c| !is_case_ignorable(c)));
+    out.push(if before && !after {
+        '\u{3c2}'
+    } else {
+        '\u{3c3}'
+    });
+}
+
+/// Title-cases `c` into `out` (Rust has no titlecase mapping: digraphs and ligatures by table).
+fn push_title(c: char, out: &mut String) {
+    match c {
+        '\u{1c4}'..='\u{1c6}' => out.push('\u{1c5}'),
+        '\u{1c7}'..='\u{1c9}' => out.push('\u{1c8}'),
+        '\u{1ca}'..='\u{1cc}' => out.push('\u{1cb}'),
+        '\u{1f1}'..='\u{1f3}' => out.push('\u{1f2}'),
+        '\u{df}' | '\u{587}' | '\u{fb00}'..='\u{fb06}' | '\u{fb13}'..='\u{fb17}' => {
+            let mut up = c.to_uppercase();
+            out.extend(up.next());
+            out.extend(up.flat_map(char::to_lowercase));
+        }
+        _ => out.extend(c.to_uppercase()),
+    }
+}
+
+/// Python `swapcase`, `capitalize` and `title` (`how` names the method).
+fn change_case(s: &str, how: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut prev_cased = false;
+    for (i, &c) in chars.iter().enumerate() {
+        match how {
+            "swapcase" if c.is_uppercase() => push_lower(&chars, i, &mut out),
+            "swapcase" if c.is_lowercase() => out.extend(c.to_uppercase()),
+            "swapcase" => out.push(c),
+            "capitalize" if i == 0 => push_title(c, &mut out),
+            "capitalize" => push_lower(&chars, i, &mut out),
+            _ => {
+                if prev_cased {
+                    push_lower(&chars, i, &mut out);
+                } else {
+                    push_title(c, &mut out);
+                }
+                prev_cased = is_cased(c);
+            }
+        }
+    }
+    out
 }
 
 fn new_str(heap: &mut Heap, s: String) -> RtResult<Value> {
@@ -371,41 +448,7 @@ fn str_method(heap: &mut Heap, g: Gc, name: &str, args: &[Value]) -> RtResult<Va
             let out = match name {
                 "upper" => s.to_uppercase(),
                 "lower" => s.to_lowercase(),
-                "swapcase" => s
-                    .chars()
-                    .flat_map(|c| -> Box<dyn Iterator<Item = char>> {
-                        if c.is_uppercase() {
-                            Box::new(c.to_lowercase())
-                        } else if c.is_lowercase() {
-                            Box::new(c.to_uppercase())
-                        } else {
-                            Box::new(std::iter::once(c))
-                        }
-                    })
-                    .collect(),
-                "capitalize" => {
-                    let mut it = s.chars();
-                    match it.next() {
-                        Some(f) => f
-                            .to_uppercase()
-                            .chain(it.flat_map(char::to_lowercase))
-                            .collect(),
-                        None => String::new(),
-                    }
-                }
-                _ => {
-                    let mut out = String::with_capacity(s.len());
-                    let mut prev_cased = false;
-                    for c in s.chars() {
-                        if prev_cased {
-                            out.extend(c.to_lowercase());
-                        } else {
-                            out.extend(c.to_uppercase());
-                        }
-                        prev_cased = is_cased(c);
-                    }
-                    out
-                }
+                _ => change_case(s, name),
             };
             new_str(heap, out)
         }
@@ -575,8 +618,12 @@ fn str_method(heap: &mut Heap, g: Gc, name: &str, args: &[Value]) -> RtResult<Va
         "isalpha" => boolean!(!s.is_empty() && s.chars().all(is_alpha)),
         "isalnum" => boolean!(!s.is_empty() && s.chars().all(|c| is_alpha(c) || is_numeric(c))),
         "isspace" => boolean!(!s.is_empty() && s.chars().all(py_isspace)),
-        "isupper" => boolean!(s.chars().any(is_cased) && !s.chars().any(char::is_lowercase)),
-        "islower" => boolean!(s.chars().any(is_cased) && !s.chars().any(char::is_uppercase)),
+        "isupper" => boolean!(
+            s.chars().any(is_cased) && !s.chars().any(|c| c.is_lowercase() || is_titlecase(c))
+        ),
+        "islower" => boolean!(
+            s.chars().any(is_cased) && !s.chars().any(|c| c.is_uppercase() || is_titlecase(c))
+        ),
         "istitle" => {
             arity(name, args, 0, 0)?;
             let (mut cased, mut prev_cased) = (false, false);
@@ -1021,6 +1068,12 @@ mod tests {
             ("hELLO wORLD", "capitalize", &[], "Hello world"),
             ("they're bill's", "title", &[], "They'Re Bill'S"),
             ("aBc", "swapcase", &[], "AbC"),
+            ("ΣΑΣ", "capitalize", &[], "Σας"),
+            ("ΣΑΣ", "swapcase", &[], "σας"),
+            ("ß straße", "title", &[], "Ss Straße"),
+            ("ﬁ", "capitalize", &[], "Fi"),
+            ("ǆungla", "title", &[], "ǅungla"),
+            ("ǅungla", "islower", &[], "False"),
             ("ab", "center", &[], ""),
         ];
         for &(recv, name, args, want) in cases {
