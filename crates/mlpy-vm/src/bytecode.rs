@@ -1,0 +1,223 @@
+//! The bytecode: fixed-width (8-byte) register instructions, function prototypes and their side
+//! tables (constants, spans, exception handlers, `finally` jump tables).
+//!
+//! Notation (Lua `lopcodes.h` style): `R[x]` register x of the current frame, `K[x]` constant x
+//! of the current prototype, `G[x]` global slot x of the current unit, `C[x]` cell x of the
+//! current frame (its own cell locals first, then the cells its closure captured), `pc` the
+//! index of the next instruction. Jump offsets are relative to the next instruction.
+//!
+//! Invariants (established by the compiler, relied on by the interpreter):
+//! - every register operand is `< Proto::nregs`, every constant `< consts.len()`, every cell
+//!   `< n_cells + n_captures`, every jump target inside `code`;
+//! - a plain local register is read without a check only where the compiler proved it assigned;
+//!   elsewhere a `CheckLocal` precedes the read (registers of unassigned locals hold `UNBOUND`);
+//! - `spans[i]` is the source range of `code[i]` (looked up only when raising an error);
+//! - `handlers` lists try regions innermost first.
+
+use mlpy_ir::TextRange;
+
+/// Register index.
+pub type Reg = u16;
+
+/// One instruction. Each variant's doc line is its semantics in register notation.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Instr {
+    /// R[dst] := R[src]
+    Move { dst: Reg, src: Reg },
+    /// R[dst] := K[k]
+    LoadK { dst: Reg, k: u32 },
+    /// R[dst] := Int(val)
+    LoadInt { dst: Reg, val: i32 },
+    /// R[dst] := null
+    LoadNull { dst: Reg },
+    /// R[dst] := Bool(val)
+    LoadBool { dst: Reg, val: bool },
+    /// if R[reg] is unbound: raise UnboundLocalError naming local `reg`
+    CheckLocal { reg: Reg },
+    /// R[reg] := unbound (the `except` variable after its handler)
+    Unbind { reg: Reg },
+    /// R[dst] := G[slot] (unset: builtin fallback, else NameError)
+    GetGlobal { dst: Reg, slot: u32 },
+    /// G[slot] := R[src]
+    SetGlobal { src: Reg, slot: u32 },
+    /// G[slot] := unset
+    UnbindGlobal { slot: u32 },
+    /// R[dst] := host global named K[k] (NameError if the host has none)
+    GetHostGlobal { dst: Reg, k: u32 },
+    /// R[dst] := C[cell] (unbound: UnboundLocalError / NameError for free variables)
+    GetCell { dst: Reg, cell: u16 },
+    /// C[cell] := R[src]
+    SetCell { cell: u16, src: Reg },
+    /// C[cell] := unbound
+    UnbindCell { cell: u16 },
+    /// R[dst] := R[a] + R[b]
+    Add { dst: Reg, a: Reg, b: Reg },
+    /// R[dst] := R[a] - R[b]
+    Sub { dst: Reg, a: Reg, b: Reg },
+    /// R[dst] := R[a] * R[b]
+    Mul { dst: Reg, a: Reg, b: Reg },
+    /// R[dst] := R[a] / R[b]
+    Div { dst: Reg, a: Reg, b: Reg },
+    /// R[dst] := R[a] // R[b]
+    FloorDiv { dst: Reg, a: Reg, b: Reg },
+    /// R[dst] := R[a] % R[b]
+    Mod { dst: Reg, a: Reg, b: Reg },
+    /// R[dst] := R[a] + imm
+    AddI { dst: Reg, a: Reg, imm: i16 },
+    /// R[dst] := R[a] == R[b]
+    Eq { dst: Reg, a: Reg, b: Reg },
+    /// R[dst] := R[a] != R[b]
+    Ne { dst: Reg, a: Reg, b: Reg },
+    /// R[dst] := R[a] < R[b]
+    Lt { dst: Reg, a: Reg, b: Reg },
+    /// R[dst] := R[a] <= R[b]
+    Le { dst: Reg, a: Reg, b: Reg },
+    /// R[dst] := R[a] > R[b]
+    Gt { dst: Reg, a: Reg, b: Reg },
+    /// R[dst] := R[a] >= R[b]
+    Ge { dst: Reg, a: Reg, b: Reg },
+    /// if R[a] < R[b]: pc += 1 (skips the `Jump` that follows)
+    SkipIfLt { a: Reg, b: Reg },
+    /// if R[a] <= R[b]: pc += 1
+    SkipIfLe { a: Reg, b: Reg },
+    /// if R[a] > R[b]: pc += 1
+    SkipIfGt { a: Reg, b: Reg },
+    /// if R[a] >= R[b]: pc += 1
+    SkipIfGe { a: Reg, b: Reg },
+    /// if R[a] == R[b]: pc += 1
+    SkipIfEq { a: Reg, b: Reg },
+    /// if R[a] != R[b]: pc += 1
+    SkipIfNe { a: Reg, b: Reg },
+    /// R[dst] := -R[src]
+    Neg { dst: Reg, src: Reg },
+    /// R[dst] := not truthy(R[src])
+    Not { dst: Reg, src: Reg },
+    /// pc += off (forward)
+    Jump { off: i32 },
+    /// pc -= back; charge fuel `back`; GC / limit safepoint
+    JumpBack { back: u32 },
+    /// if not truthy(R[src]): pc += off
+    JumpIfFalse { src: Reg, off: i32 },
+    /// if truthy(R[src]): pc += off
+    JumpIfTrue { src: Reg, off: i32 },
+    /// R[dst] := [R[start], ..., R[start+count-1]]
+    NewArray { dst: Reg, start: Reg, count: u16 },
+    /// append R[start], ..., R[start+count-1] to the array R[arr] (long array literals)
+    AppendArray { arr: Reg, start: Reg, count: u16 },
+    /// R[dst] := {R[start]: R[start+1], ...} (count key/value pairs)
+    NewObject { dst: Reg, start: Reg, count: u16 },
+    /// R[dst] := R[obj][R[key]]
+    GetIndex { dst: Reg, obj: Reg, key: Reg },
+    /// R[obj][R[key]] := R[src]
+    SetIndex { obj: Reg, key: Reg, src: Reg },
+    /// R[dst] := R[obj].K[name]
+    GetMember { dst: Reg, obj: Reg, name: u16 },
+    /// R[dst] := R[obj][R[b] : R[b+1] : R[b+2]] (null = omitted bound)
+    GetSlice { dst: Reg, obj: Reg, b: Reg },
+    /// R[obj][R[b] : R[b+1] : R[b+2]] := R[src]
+    SetSlice { obj: Reg, b: Reg, src: Reg },
+    /// R[f] := R[f](R[f+1], ..., R[f+argc])
+    Call { f: Reg, argc: u16 },
+    /// R[b] := R[b].K[name](R[b+1], ..., R[b+argc])
+    CallMethod { b: Reg, name: u16, argc: u16 },
+    /// return R[src]
+    Return { src: Reg },
+    /// return null
+    ReturnNull,
+    /// R[dst] := closure of prototype `proto` capturing cells of this frame
+    Closure { dst: Reg, proto: u32 },
+    /// raise MLUserException carrying the object R[src]
+    Throw { src: Reg },
+    /// R[b+1..b+3] := iteration state of R[b] (TypeError if not iterable)
+    ForPrep { b: Reg },
+    /// R[b+3] := next item of R[b]; when exhausted: pc += off
+    ForNext { b: Reg, off: i32 },
+    /// R[dst], ..., R[dst+n-1] := the n items of R[src] (ValueError on count mismatch)
+    Unpack { dst: Reg, src: Reg, n: u16 },
+    /// R[dst] := module K[k] (dotted path, loaded on first import); with `ns`, the namespace
+    /// of the path's first name instead (`import a.b;` binds `a`)
+    Import { dst: Reg, k: u32, ns: bool },
+    /// push completion "normal" (entering a finally block by falling into it)
+    FinallyNormal,
+    /// push completion "exit #idx" (break/continue/return passing through a finally block)
+    FinallyExit { idx: u32 },
+    /// pop completion: normal → continue; error → re-raise; exit #i → pc := jump_tables[table][i]
+    EndFinally { table: u32 },
+    /// pop completion (leaving a finally block early by break/continue/return)
+    PopCompletion,
+}
+
+/// A compile-time constant, materialised into a `Value` when the program is loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Const {
+    Int(i64),
+    /// Decimal digits of an integer outside the i64 range.
+    BigInt(String),
+    Float(f64),
+    Str(String),
+    /// A builtin function, by name.
+    Builtin(String),
+    /// A standard-library (or host-registered) module, by name.
+    Module(String),
+}
+
+/// What a try-region handler does with the error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HandlerKind {
+    /// `except`: R[reg] := the error value, continue at the handler.
+    Except { reg: Reg },
+    /// `finally`: push completion "error", continue at the finally block.
+    Finally,
+}
+
+/// One try region: errors raised by instructions in `start..end` continue at `target`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Handler {
+    pub start: u32,
+    pub end: u32,
+    pub target: u32,
+    pub kind: HandlerKind,
+    /// Completions this frame holds at `target` (number of enclosing finally blocks).
+    pub depth: u32,
+}
+
+/// A compiled function (or the top level of a program, named `<module>`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Proto {
+    pub name: String,
+    pub params: u32,
+    pub has_rest: bool,
+    /// Registers the frame needs (locals first, then temporaries).
+    pub nregs: u16,
+    /// Number of IR locals (registers `0..nlocals`), for names in errors and disassembly.
+    pub local_names: Vec<String>,
+    /// Cell locals: (IR local slot, true if that slot is a parameter whose value moves in).
+    pub cell_locals: Vec<(u32, bool)>,
+    /// For each capture of this function: the index of the cell in the *creating* frame.
+    pub capture_cells: Vec<u16>,
+    /// Names of the frame's cells (own cell locals, then captures), for error messages.
+    pub cell_names: Vec<String>,
+    pub code: Vec<Instr>,
+    pub spans: Vec<TextRange>,
+    pub consts: Vec<Const>,
+    pub handlers: Vec<Handler>,
+    pub jump_tables: Vec<Vec<u32>>,
+    pub range: TextRange,
+}
+
+impl Proto {
+    /// Number of cells a frame of this function has (own cell locals, then captures).
+    pub fn n_cells(&self) -> usize {
+        self.cell_locals.len() + self.capture_cells.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instruction_is_eight_bytes() {
+        assert_eq!(std::mem::size_of::<Instr>(), 8);
+    }
+}
