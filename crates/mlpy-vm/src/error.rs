@@ -228,12 +228,9 @@ impl From<MemoryExceeded> for RtError {
 impl RtError {
     /// The error `throw obj;` raises (values.md §9.2): kind `MLUserException`, message = the
     /// object's `message` key converted with `display`, or "User-defined exception".
-    pub fn thrown(heap: &mut Heap, obj: Value) -> RtResult<RtError> {
+    pub fn thrown(heap: &Heap, obj: Value) -> RtResult<RtError> {
         let message = match obj {
-            Value::Object(g) => {
-                let key = heap.alloc_str("message")?;
-                heap.object_get(g, key)?
-            }
+            Value::Object(g) => heap.object_get_str(g, "message"),
             _ => None,
         };
         let message = match message {
@@ -287,7 +284,7 @@ mod tests {
         m.insert(&h, mk, boom).unwrap();
         m.insert(&h, ck, Value::Int(7)).unwrap();
         let obj = h.alloc_object(m).unwrap();
-        let e = RtError::thrown(&mut h, obj).unwrap();
+        let e = RtError::thrown(&h, obj).unwrap();
         assert_eq!(
             (e.kind(), e.message()),
             (ErrorKind::MLUserException, "boom")
@@ -295,12 +292,12 @@ mod tests {
         let mut m = ObjMap::new();
         m.insert(&h, ck, Value::Int(7)).unwrap();
         let obj2 = h.alloc_object(m).unwrap();
-        let e2 = RtError::thrown(&mut h, obj2).unwrap();
+        let e2 = RtError::thrown(&h, obj2).unwrap();
         assert_eq!(e2.message(), "User-defined exception");
         let mut m = ObjMap::new();
         m.insert(&h, mk, Value::Int(42)).unwrap();
         let obj3 = h.alloc_object(m).unwrap();
-        assert_eq!(RtError::thrown(&mut h, obj3).unwrap().message(), "42");
+        assert_eq!(RtError::thrown(&h, obj3).unwrap().message(), "42");
         let v = e.to_value(&mut h, 1, 7).unwrap();
         assert_eq!(crate::text::display(&h, v).unwrap(), "boom");
         assert_eq!(v.type_name(&h), "MLUserException");

@@ -124,6 +124,24 @@ impl ObjMap {
             .and_then(|i| self.entries[i].map(|e| e.value)))
     }
 
+    /// The value stored at the string key `key` (no heap string needed; for natives).
+    pub fn get_str(&self, heap: &Heap, key: &str) -> Option<Value> {
+        if self.is_empty() {
+            return None;
+        }
+        let hash = str_hash(heap, key);
+        self.table
+            .find(hash, |&i| match self.entries[i as usize] {
+                Some(Entry {
+                    hash: h,
+                    key: Value::Str(g),
+                    ..
+                }) => h == hash && heap.str(g) == key,
+                _ => false,
+            })
+            .and_then(|&i| self.entries[i as usize].map(|e| e.value))
+    }
+
     /// Inserts a new key whose hash is known and which is known to be absent.
     fn push_new(&mut self, hash: u64, key: Value, value: Value) {
         let idx = self.entries.len() as u32;
@@ -202,6 +220,12 @@ impl ObjMap {
     }
 }
 
+/// The hash of a string key (the same for a `Value::Str` with this text).
+#[inline]
+fn str_hash(heap: &Heap, s: &str) -> u64 {
+    heap.hasher.hash_one(s).max(1)
+}
+
 /// Hashes a key with Python semantics: equal values (`1`, `1.0`, `true`) hash alike.
 /// Arrays and objects (also nested in tuples) → `TypeError: unhashable type: 'list'`.
 pub fn hash_value(heap: &Heap, v: Value) -> RtResult<u64> {
@@ -229,7 +253,7 @@ fn hash_at_depth(heap: &Heap, v: Value, depth: usize) -> RtResult<u64> {
             }
         }
         Value::BigInt(g) => h.hash_one(heap.bigint(g)),
-        Value::Str(g) => heap.string(g).hash_with(|s| h.hash_one(s)),
+        Value::Str(g) => heap.string(g).hash_with(|s| str_hash(heap, s)),
         Value::Tuple(g) => {
             if depth >= heap.max_depth {
                 return Err(RtError::depth());
@@ -261,6 +285,12 @@ impl Heap {
     #[inline]
     pub fn object_get(&self, gc: Gc, key: Value) -> RtResult<Option<Value>> {
         self.object(gc).get(self, key)
+    }
+
+    /// The value at string key `key` of the object `gc`.
+    #[inline]
+    pub fn object_get_str(&self, gc: Gc, key: &str) -> Option<Value> {
+        self.object(gc).get_str(self, key)
     }
 
     /// `obj[key] = value` on the object `gc`, charging any growth.

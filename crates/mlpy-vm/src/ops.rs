@@ -147,7 +147,7 @@ fn repeat(heap: &mut Heap, seq: Value, count: Value) -> RtResult<Value> {
         Value::Str(g) => {
             let len = heap.str(g).len();
             if n == 0 || len == 0 {
-                return Ok(heap.alloc_str("")?);
+                return Ok(heap.empty_str()?);
             }
             let total = len.checked_mul(n).ok_or_else(RtError::memory)?;
             heap.check(total)?;
