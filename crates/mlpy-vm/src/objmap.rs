@@ -402,6 +402,68 @@ mod tests {
         }
     }
 
+    /// Random inserts/removals/pops checked against a simple ordered model.
+    #[test]
+    fn matches_an_ordered_model() {
+        let mut heap = Heap::new();
+        let Value::Object(o) = heap.alloc_object(ObjMap::new()).unwrap() else {
+            unreachable!()
+        };
+        let mut model: Vec<(i64, i64)> = Vec::new();
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for step in 0..20_000i64 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let k = (x % 64) as i64;
+            // Keys alternate between int and float spellings of the same number.
+            let key = if step % 2 == 0 {
+                Value::Int(k)
+            } else {
+                Value::Float(k as f64)
+            };
+            match (x >> 8) % 4 {
+                0 | 1 => {
+                    heap.object_set(o, key, Value::Int(step)).unwrap();
+                    match model.iter_mut().find(|(mk, _)| *mk == k) {
+                        Some(e) => e.1 = step,
+                        None => model.push((k, step)),
+                    }
+                }
+                2 => {
+                    let got = heap.object_remove(o, key).unwrap();
+                    let pos = model.iter().position(|(mk, _)| *mk == k);
+                    let want = pos.map(|p| model.remove(p).1);
+                    assert_eq!(
+                        got.map(|v| matches!(v, Value::Int(i) if Some(i) == want)),
+                        want.map(|_| true)
+                    );
+                }
+                _ => {
+                    if step % 7 == 0 {
+                        let got = heap.object_pop_last(o).unwrap();
+                        assert_eq!(got.is_some(), model.pop().is_some());
+                    }
+                }
+            }
+            let m = heap.object(o);
+            assert_eq!(m.len(), model.len());
+            if step % 500 == 0 {
+                let keys: Vec<i64> = m
+                    .keys()
+                    .map(|k| match k {
+                        Value::Int(i) => i,
+                        Value::Float(f) => f as i64,
+                        _ => -1,
+                    })
+                    .collect();
+                let want: Vec<i64> = model.iter().map(|e| e.0).collect();
+                assert_eq!(keys, want);
+                assert!(m.raw_len() <= 2 * m.len().max(8) + 1);
+            }
+        }
+    }
+
     #[test]
     fn tuple_keys_and_many_removals() {
         let mut heap = Heap::new();
