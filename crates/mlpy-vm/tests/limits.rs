@@ -1,0 +1,118 @@
+//! Limits: fuel, call depth, output, memory, timeout, interrupt; the VM stays usable after them.
+
+mod common;
+use common::{registry, run, run_with, Buf};
+use mlpy_vm::{ErrorKind, Limits, Value, Vm, VmConfig};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+fn limits() -> Limits {
+    Limits::default()
+}
+
+#[test]
+fn fuel_stops_infinite_loops_and_is_not_catchable() {
+    let r = run_with("try { while (true) { } } except (e) { print(\"caught\"); } finally { print(\"fin\"); }", Limits { fuel: Some(10_000), ..limits() });
+    let e = r.result.expect_err("fuel");
+    assert_eq!(e.kind, ErrorKind::FuelExhausted);
+    assert_eq!(r.out, "");
+    let r = run_with("function f() { return f(); }\nwhile (true) { f(); }", Limits { fuel: Some(5_000), max_depth: 100_000, ..limits() });
+    assert!(matches!(r.result, Err(ref e) if e.kind == ErrorKind::FuelExhausted || e.kind == ErrorKind::RecursionError));
+}
+
+#[test]
+fn fuel_is_roughly_one_tick_per_instruction() {
+    let r = run("s = 0; for (i = 0; i < 1000; i = i + 1) { s = s + i; }");
+    assert!(r.result.is_ok());
+    let fuel = r.vm.stats().fuel_used;
+    assert!((2_000..20_000).contains(&fuel), "fuel {fuel}");
+}
+
+#[test]
+fn deep_recursion_is_a_limit_error_and_does_not_overflow() {
+    let src = "function d(n) { if (n == 0) { return 0; } return 1 + d(n - 1); }\ntry { print(d(100000)); } except (e) { print(\"caught\"); }";
+    let r = run(src);
+    let e = r.result.expect_err("depth");
+    assert_eq!(e.kind, ErrorKind::RecursionError);
+    assert_eq!(e.message, "maximum recursion depth exceeded");
+    assert_eq!(r.out, "");
+    // Bounded only by the configured limit, not by the Rust stack.
+    let r = run_with("function d(n) { if (n == 0) { return 0; } return 1 + d(n - 1); }\nprint(d(50000));", Limits { max_depth: 60_000, ..limits() });
+    assert_eq!(r.out, "50000\n");
+    // Natives re-entering ML count too.
+    let r = run("function g(x) { return functional.map(g, [x]); }\ng(1);");
+    assert_eq!(r.result.expect_err("depth").kind, ErrorKind::RecursionError);
+}
+
+#[test]
+fn output_limit_cuts_at_char_boundary() {
+    let r = run_with("while (true) { print(\"é\"); }", Limits { max_output: Some(10), ..limits() });
+    assert_eq!(r.result.expect_err("output").kind, ErrorKind::OutputLimit);
+    assert_eq!(r.out, "é\né\né\n");
+    assert!(r.out.len() <= 10);
+}
+
+#[test]
+fn memory_limit_is_an_error_not_an_abort() {
+    let r = run_with("a = [1]; while (true) { a = a + a; }", Limits { memory: Some(1 << 20), ..limits() });
+    assert_eq!(r.result.expect_err("memory").kind, ErrorKind::MemoryLimit);
+}
+
+#[test]
+fn garbage_is_collected_in_loops() {
+    let src = "for (i in range(200000)) { s = [i, i, i, i] + [str(i)]; }";
+    let r = run_with(src, Limits { memory: Some(16 << 20), ..limits() });
+    assert!(r.result.is_ok(), "{:?}", r.result.err());
+    assert!(r.vm.stats().peak_memory < 16 << 20);
+}
+
+#[test]
+fn gc_keeps_closures_cells_and_native_results_alive() {
+    let src = r#"
+function counter() { n = 0; return fn() => { nonlocal n; n = n + 1; return n; }; }
+c = counter();
+keep = functional.map(fn(x) => [x, str(x)], range(2000));
+for (i in range(100000)) { t = [i] + [i]; c(); }
+print(c(), len(keep), keep[1999]);
+"#;
+    let r = run_with(src, Limits { memory: Some(64 << 20), ..limits() });
+    assert_eq!(r.out, "100001 2000 [1999, '1999']\n");
+}
+
+#[test]
+fn timeout_and_interrupt() {
+    let start = Instant::now();
+    let r = run_with("while (true) { }", Limits { timeout: Some(Duration::from_millis(200)), ..limits() });
+    assert_eq!(r.result.expect_err("timeout").kind, ErrorKind::Timeout);
+    assert!(start.elapsed() < Duration::from_secs(3));
+
+    let flag = Arc::new(AtomicBool::new(false));
+    let mut config = VmConfig::new(registry());
+    config.interrupt = Some(flag.clone());
+    let mut vm = Vm::new(config);
+    let program = common::lower("while (true) { }");
+    let loaded = vm.load(&program, "while (true) { }").expect("load");
+    let setter = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(100));
+        flag.store(true, std::sync::atomic::Ordering::Relaxed);
+    });
+    let e = vm.run(loaded).expect_err("interrupted");
+    assert_eq!(e.kind, ErrorKind::Interrupted);
+    let _ = setter.join();
+}
+
+#[test]
+fn vm_is_reusable_after_errors() {
+    let mut vm = Vm::new(VmConfig { limits: Limits { fuel: Some(1000), ..limits() }, ..VmConfig::new(registry()) });
+    let buf = Buf::default();
+    vm.set_stdout(Box::new(buf.clone()));
+    let bad = common::lower("while (true) { }");
+    let good = common::lower("x = 40 + 2; print(x);");
+    let lb = vm.load(&bad, "while (true) { }").expect("load");
+    let lg = vm.load(&good, "x = 40 + 2; print(x);").expect("load");
+    assert_eq!(vm.run(lb).expect_err("fuel").kind, ErrorKind::FuelExhausted);
+    let v = vm.run(lg).expect("runs").value;
+    assert!(matches!(v, Value::Int(42)));
+    assert_eq!(buf.text(), "42\n");
+}
