@@ -1,0 +1,3 @@
+for (i in [1]) {
+    f = function() { continue; }; // expect error: .ml:2:
+}

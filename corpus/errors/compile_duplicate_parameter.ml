@@ -1,0 +1,2 @@
+print("nothing runs");
+function f(a, a) { return a; } // expect error: .ml:2:

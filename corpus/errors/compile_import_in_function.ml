@@ -1,0 +1,3 @@
+function f() {
+    import math; // expect error: .ml:2:
+}

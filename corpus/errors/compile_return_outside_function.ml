@@ -1,0 +1,2 @@
+print("nothing runs");
+return 1; // expect error: .ml:2:

@@ -1,0 +1,2 @@
+print("blocked before running");
+__secret = 1; // expect error: SecurityError

@@ -1,0 +1,1 @@
+x = eval("1 + 1"); // expect error: SecurityError

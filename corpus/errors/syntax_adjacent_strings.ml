@@ -1,0 +1,1 @@
+s = "a" "b"; // expect error: SyntaxError

@@ -1,0 +1,1 @@
+x = 1_000; // expect error: SyntaxError

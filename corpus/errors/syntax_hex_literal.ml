@@ -1,0 +1,1 @@
+x = 0x10; // expect error: SyntaxError

@@ -1,0 +1,1 @@
+elif = 1; // expect error: SyntaxError

@@ -1,0 +1,1 @@
+throw "text"; // expect error: SyntaxError

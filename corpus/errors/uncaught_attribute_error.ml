@@ -1,0 +1,2 @@
+s = "text";
+n = s.size; // expect error: AttributeError: 'str' object has no accessible attribute 'size'

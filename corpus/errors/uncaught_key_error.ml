@@ -1,0 +1,3 @@
+o = {a: 1};
+print(o.a); // expect: 1
+v = o["nope"]; // expect error: KeyError: 'nope'
