@@ -164,7 +164,9 @@ fn block(p: &mut Parser, owner: &str) {
         }
         statement(p, false);
     }
-    p.expect(R_CURLY, &format!("'}}' to close the body of {owner}"));
+    if !p.eat(R_CURLY) {
+        p.error_expected(&format!("'}}' to close the body of {owner}"));
+    }
     m.complete(p, BLOCK);
     p.leave();
 }
@@ -276,10 +278,18 @@ fn delimited(
 }
 
 fn paren_condition(p: &mut Parser, keyword: &str) {
-    let opened = p.expect(L_PAREN, &format!("'(' after '{keyword}'"));
-    expr_required(p, &format!("condition of '{keyword}'"));
-    if opened {
-        p.expect(R_PAREN, &format!("')' after the condition of '{keyword}'"));
+    // Messages are formatted only on the error paths (this runs for every `if`/`while`).
+    let opened = p.eat(L_PAREN);
+    if !opened {
+        p.error_expected(&format!("'(' after '{keyword}'"));
+    }
+    if can_start_expr(p.current()) && !at_recovery(p) {
+        expr(p);
+    } else {
+        expr_required(p, &format!("condition of '{keyword}'"));
+    }
+    if opened && !p.eat(R_PAREN) {
+        p.error_expected(&format!("')' after the condition of '{keyword}'"));
     }
 }
 
@@ -361,11 +371,12 @@ fn simple_assign(p: &mut Parser, role: &str) {
     if let Some(target) = target {
         check_target(p, target);
     }
-    if p.expect(
-        EQ,
-        &format!("'=' in the for-loop {role} (it must be an assignment)"),
-    ) {
+    if p.eat(EQ) {
         expr_required(p, "expression after '='");
+    } else {
+        p.error_expected(&format!(
+            "'=' in the for-loop {role} (it must be an assignment)"
+        ));
     }
     m.complete(p, ASSIGN_STMT);
 }

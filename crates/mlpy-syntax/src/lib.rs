@@ -32,9 +32,6 @@ pub const MAX_NESTING: usize = 512;
 /// input stays cheap to report.
 pub(crate) const MAX_ERRORS: usize = 100;
 
-/// Re-parses done with one `//` each, in source order, before the fallback switches to
-/// converting every candidate of a pass at once (keeps pathological inputs linear).
-const SEQUENTIAL_FALLBACKS: usize = 8;
 /// Upper bound on parses per input for the `//` fallback.
 const MAX_PASSES: usize = 16;
 
@@ -90,8 +87,9 @@ pub fn parse(text: &str) -> Parse {
         let lexed = lexer::lex(text, &forced);
         let mut p = parser::Parser::new(text, &lexed.tokens);
         grammar::source_file(&mut p);
-        let (events, mut errors) = p.finish();
+        let (events, mut errors, mut error_offsets) = p.finish();
         errors.sort_by_key(|e| e.range.start());
+        error_offsets.sort_unstable();
         let slashes: Vec<TextRange> = lexed
             .tokens
             .iter()
@@ -99,7 +97,7 @@ pub fn parse(text: &str) -> Parse {
             .map(|t| t.range)
             .collect();
         let retry = if pass < MAX_PASSES {
-            fallback_candidates(text, &slashes, &errors, pass >= SEQUENTIAL_FALLBACKS)
+            fallback_candidates(text, &slashes, &error_offsets)
         } else {
             Vec::new()
         };
@@ -132,29 +130,29 @@ fn merge_parser_errors(diagnostics: &mut Vec<Diagnostic>, errors: Vec<Diagnostic
     }));
 }
 
-/// The operator-`//` tokens to re-read as comments: for each error (only the first one that has
-/// a candidate unless `all`), the last operator-`//` before it on the same line.
-fn fallback_candidates(
-    text: &str,
-    slashes: &[TextRange],
-    errors: &[Diagnostic],
-    all: bool,
-) -> Vec<TextSize> {
-    let mut out = Vec::new();
-    for error in errors {
-        let Some(slash) = last_slash_before(slashes, error.range.start()) else {
-            continue;
-        };
-        let between = &text[TextRange::new(slash.start(), error.range.start())];
-        if between.contains(['\n', '\r']) || out.last() == Some(&slash.start()) {
-            continue;
-        }
-        out.push(slash.start());
-        if !all {
-            break;
-        }
+/// The operator-`//` tokens to re-read as comments: those for which the first parser error
+/// after them lies on their own physical line. All are converted in one pass (a later `//` only
+/// becomes a candidate in the next pass if an earlier conversion changed how it lexes).
+fn fallback_candidates(text: &str, slashes: &[TextRange], errors: &[TextSize]) -> Vec<TextSize> {
+    if errors.is_empty() || slashes.is_empty() {
+        return Vec::new();
     }
-    out
+    // Offsets of line terminators (a CR LF pair counts once, at its LF).
+    let bytes = text.as_bytes();
+    let breaks: Vec<usize> = (0..bytes.len())
+        .filter(|&i| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .collect();
+    let line_of = |offset: TextSize| breaks.partition_point(|&b| b < u32::from(offset) as usize);
+    slashes
+        .iter()
+        .filter(|slash| {
+            let next_error = errors.partition_point(|&e| e <= slash.start());
+            errors
+                .get(next_error)
+                .is_some_and(|&e| line_of(e) == line_of(slash.start()))
+        })
+        .map(|slash| slash.start())
+        .collect()
 }
 
 fn last_slash_before(slashes: &[TextRange], pos: TextSize) -> Option<TextRange> {

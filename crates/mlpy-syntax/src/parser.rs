@@ -45,6 +45,8 @@ pub(crate) struct Parser<'t> {
     pos: usize,
     events: Vec<Event>,
     errors: Vec<Diagnostic>,
+    /// Start of every error reported, also past `MAX_ERRORS` (for the `//` fallback).
+    error_offsets: Vec<TextSize>,
     depth: usize,
     steps: u32,
     too_deep_reported: bool,
@@ -78,14 +80,16 @@ impl<'t> Parser<'t> {
             tokens,
             pos: 0,
             errors: Vec::new(),
+            error_offsets: Vec::new(),
             depth: 0,
             steps: 0,
             too_deep_reported: false,
         }
     }
 
-    pub(crate) fn finish(self) -> (Vec<Event>, Vec<Diagnostic>) {
-        (self.events, self.errors)
+    /// The events, the (capped) diagnostics, and the start offsets of all errors.
+    pub(crate) fn finish(self) -> (Vec<Event>, Vec<Diagnostic>, Vec<TextSize>) {
+        (self.events, self.errors, self.error_offsets)
     }
 
     // ---------------------------------------------------------------- lookahead
@@ -231,14 +235,13 @@ impl<'t> Parser<'t> {
     }
 
     pub(crate) fn error_at(&mut self, range: TextRange, message: impl Into<String>) {
-        let repeated = self
-            .errors
-            .last()
-            .is_some_and(|e| e.range.start() == range.start());
-        if repeated || self.errors.len() >= MAX_ERRORS {
+        if self.error_offsets.last() == Some(&range.start()) {
             return;
         }
-        self.errors.push(Diagnostic::error(message, range));
+        self.error_offsets.push(range.start());
+        if self.errors.len() < MAX_ERRORS {
+            self.errors.push(Diagnostic::error(message, range));
+        }
     }
 
     // ---------------------------------------------------------------- nesting
