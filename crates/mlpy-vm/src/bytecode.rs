@@ -64,6 +64,8 @@ pub enum Instr {
     Mod { dst: Reg, a: Reg, b: Reg },
     /// R[dst] := R[a] + imm
     AddI { dst: Reg, a: Reg, imm: i16 },
+    /// R[dst] := R[a] - imm
+    SubI { dst: Reg, a: Reg, imm: i16 },
     /// R[dst] := R[a] == R[b]
     Eq { dst: Reg, a: Reg, b: Reg },
     /// R[dst] := R[a] != R[b]

@@ -853,10 +853,13 @@ impl<'p> Compiler<'p> {
             }
             ExprKind::Binary { op, lhs, rhs } => {
                 let a = self.expr_any(f, lhs)?;
-                if let (BinaryOp::Add, Some(Lit::Int(n))) = (op, self.fold(rhs)) {
+                if let (BinaryOp::Add | BinaryOp::Sub, Some(Lit::Int(n))) = (op, self.fold(rhs)) {
                     if let Ok(imm) = i16::try_from(n) {
                         f.span = e.range;
-                        f.emit(Instr::AddI { dst, a, imm });
+                        f.emit(match op {
+                            BinaryOp::Add => Instr::AddI { dst, a, imm },
+                            _ => Instr::SubI { dst, a, imm },
+                        });
                         return Ok(());
                     }
                 }
@@ -923,7 +926,7 @@ impl<'p> Compiler<'p> {
                 f.emit(Instr::GetSlice { dst, obj, b });
             }
             ExprKind::Call { callee, args } => {
-                let base = f.alloc_n(args.len() + 1, e.range)?;
+                let base = f.call_base(dst, args.len(), e.range)?;
                 self.expr_to(f, callee, base)?;
                 for (i, a) in args.iter().enumerate() {
                     self.expr_to(f, a, base + 1 + i as Reg)?;
@@ -935,7 +938,7 @@ impl<'p> Compiler<'p> {
                 }
             }
             ExprKind::MethodCall { object, name, args, .. } => {
-                let base = f.alloc_n(args.len() + 1, e.range)?;
+                let base = f.call_base(dst, args.len(), e.range)?;
                 self.expr_to(f, object, base)?;
                 for (i, a) in args.iter().enumerate() {
                     self.expr_to(f, a, base + 1 + i as Reg)?;
@@ -1180,6 +1183,17 @@ impl<'p> FnState<'p> {
             }
             Instr::ForNext { off: o, .. } => *o = off,
             _ => {}
+        }
+    }
+
+    /// Registers for a call with `argc` arguments whose result goes to `dst`: the call happens
+    /// in place when `dst` is the newest temporary, else in fresh registers.
+    fn call_base(&mut self, dst: Reg, argc: usize, range: TextRange) -> CResult<Reg> {
+        if dst as u32 + 1 == self.next_reg && dst as usize >= self.info.locals.len() {
+            self.alloc_n(argc, range)?;
+            Ok(dst)
+        } else {
+            self.alloc_n(argc + 1, range)
         }
     }
 

@@ -6,6 +6,7 @@
 
 pub mod bytecode;
 pub mod compiler;
+pub mod disasm;
 pub mod error;
 pub mod heap;
 pub mod methods;
@@ -17,6 +18,7 @@ pub mod text;
 pub mod value;
 pub mod vm;
 
+pub use disasm::disassemble;
 pub use error::{ErrorKind, RtError, RtResult};
 pub use heap::Heap;
 pub use native::{

@@ -1197,6 +1197,16 @@ impl Vm {
                             _ => tryv!(ops::add(&mut self.heap, x, Value::Int(imm as i64))),
                         };
                     }
+                    Instr::SubI { dst, a, imm } => {
+                        let x = reg!(a);
+                        reg!(dst) = match x {
+                            Value::Int(i) => match i.checked_sub(imm as i64) {
+                                Some(r) => Value::Int(r),
+                                None => tryv!(ops::sub(&mut self.heap, x, Value::Int(imm as i64))),
+                            },
+                            _ => tryv!(ops::sub(&mut self.heap, x, Value::Int(imm as i64))),
+                        };
+                    }
                     Instr::Sub { dst, a, b } => {
                         let (x, y) = (reg!(a), reg!(b));
                         reg!(dst) = tryv!(ops::sub(&mut self.heap, x, y));
