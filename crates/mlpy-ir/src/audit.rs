@@ -269,7 +269,7 @@ fn node(n: &SyntaxNode, lowered: &Lowered, out: &mut Vec<Finding>) {
             return;
         };
         let permission = permission.text();
-        let unrestricted = allow.target().map_or(true, |t| t.is_empty() || t == "*");
+        let unrestricted = allow.target().is_none_or(|t| t.is_empty() || t == "*");
         if matches!(permission, "system" | "execute") && unrestricted {
             push(
                 out,

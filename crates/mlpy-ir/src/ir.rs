@@ -99,6 +99,9 @@ pub struct Stmt {
     pub range: TextRange,
 }
 
+// The IR is built once per compile and walked, never stored in bulk: variant size does not matter,
+// and boxing `Assign`'s target would only make every backend's patterns noisier.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum StmtKind {
     Expr(Expr),

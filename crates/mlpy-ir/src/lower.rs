@@ -20,11 +20,7 @@ use mlpy_syntax::{Diagnostic, SyntaxToken};
 
 /// How deeply statements and expressions may nest before lowering gives up (left-associative
 /// operator chains build deep trees without deep parser recursion).
-pub const MAX_DEPTH: u32 = 512;
-
-/// The collector counts some nodes the lowerer steps over (a call's member callee), so it may
-/// go up to twice as deep; it must see every node the lowerer lowers.
-const COLLECT_DEPTH: u32 = 2 * MAX_DEPTH + 2;
+pub const MAX_DEPTH: u32 = 256;
 
 /// What the embedding tells the compiler about the world the program runs in.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -215,7 +211,7 @@ impl Collector {
     }
 
     fn stmt(&mut self, stmt: &ast::Stmt, scope: ScopeId) {
-        if self.depth >= COLLECT_DEPTH {
+        if self.depth >= MAX_DEPTH {
             return;
         }
         self.depth += 1;
@@ -288,11 +284,33 @@ impl Collector {
     }
 
     fn assign(&mut self, a: &ast::AssignStmt, scope: ScopeId) {
-        match a.target() {
-            Some(ast::Expr::Name(n)) => self.bind_token(n.ident(), scope),
-            other => self.opt_expr(other, scope),
+        if let Some(t) = a.target() {
+            self.target(&t, scope);
         }
         self.opt_expr(a.value(), scope);
+    }
+
+    /// Mirrors `Lowerer::target` (same nodes, same depth).
+    fn target(&mut self, t: &ast::Expr, scope: ScopeId) {
+        match t {
+            ast::Expr::Name(n) => self.bind_token(n.ident(), scope),
+            ast::Expr::Paren(p) => {
+                if let Some(inner) = p.expr() {
+                    self.target(&inner, scope);
+                }
+            }
+            ast::Expr::Member(_) | ast::Expr::Index(_) | ast::Expr::Slice(_) => {
+                self.children(t, scope)
+            }
+            _ => {}
+        }
+    }
+
+    /// The sub-expressions of `expr`, in source order, one level deeper.
+    fn children(&mut self, expr: &ast::Expr, scope: ScopeId) {
+        for child in expr.syntax().children().filter_map(ast::Expr::cast) {
+            self.expr(&child, scope);
+        }
     }
 
     fn function(&mut self, range: TextRange, parts: FnParts, parent: ScopeId) {
@@ -317,7 +335,7 @@ impl Collector {
     }
 
     fn expr(&mut self, expr: &ast::Expr, scope: ScopeId) {
-        if self.depth >= COLLECT_DEPTH {
+        if self.depth >= MAX_DEPTH {
             return;
         }
         self.depth += 1;
@@ -341,17 +359,18 @@ impl Collector {
                     self.opt_expr(p.value(), scope);
                 }
             }
-            // Every other expression: its sub-expressions in source order.
-            _ => {
-                for child in expr.syntax().children().filter_map(ast::Expr::cast) {
-                    self.expr(&child, scope);
+            // A method call's member callee is not a node of its own in the IR.
+            ast::Expr::Call(c) => {
+                match c.callee() {
+                    Some(ast::Expr::Member(m)) => self.opt_expr(m.object(), scope),
+                    callee => self.opt_expr(callee, scope),
                 }
-                if let ast::Expr::Call(c) = expr {
-                    for arg in c.args() {
-                        self.expr(&arg, scope);
-                    }
+                for arg in c.args() {
+                    self.expr(&arg, scope);
                 }
             }
+            // Every other expression: its sub-expressions in source order.
+            _ => self.children(expr, scope),
         }
         self.depth -= 1;
     }
@@ -439,109 +458,132 @@ impl Lowerer<'_> {
         kind.map(|kind| ir::Stmt { kind, range })
     }
 
+    /// One call per form, each in tail position: in debug builds every temporary of a big
+    /// `match` gets its own stack slot, and this function is on the recursive path.
     fn stmt_kind(&mut self, stmt: &ast::Stmt, range: TextRange) -> Option<StmtKind> {
-        Some(match stmt {
-            ast::Stmt::Capability(c) => {
-                self.capability(c);
-                return None;
-            }
-            ast::Stmt::Import(i) => return self.import(i, range),
-            ast::Stmt::FunctionDecl(f) => {
-                let parts = FnParts {
-                    params: f.param_list(),
-                    body: FnBody::Block(f.body()),
-                };
-                let name = f.name();
-                let id = self.function(range, name.as_ref().map(|t| t.text().to_string()), parts);
-                let (name, name_range) = name_of(&name?);
-                let var = self.var(&name, name_range);
-                StmtKind::Assign {
-                    target: ir::Target {
-                        kind: TargetKind::Var(var),
-                        range: name_range,
-                    },
-                    value: ir::Expr {
-                        kind: ExprKind::Function(id),
-                        range,
-                    },
-                }
-            }
-            ast::Stmt::If(i) => {
-                let mut branches = Vec::new();
-                let cond = self.opt_expr(i.condition(), range);
-                branches.push((cond, self.block(i.then_block())));
-                for elif in i.elif_clauses() {
-                    let cond = self.opt_expr(elif.condition(), elif.range());
-                    branches.push((cond, self.block(elif.block())));
-                }
-                let else_body = i.else_clause().map(|c| self.block(c.block()));
-                StmtKind::If {
-                    branches,
-                    else_body,
-                }
-            }
-            ast::Stmt::While(w) => {
-                let cond = self.opt_expr(w.condition(), range);
-                StmtKind::While {
-                    cond,
-                    body: self.loop_body(w.body()),
-                }
-            }
-            ast::Stmt::ForIn(f) => {
-                let var_token = f.var();
-                let iterable = self.opt_expr(f.iterable(), range);
-                let body = self.loop_body(f.body());
-                let (name, var_range) = name_of(&var_token?);
-                if is_constant(&name) {
-                    return None;
-                }
-                StmtKind::ForIn {
-                    var: self.var(&name, var_range),
-                    var_range,
-                    iterable,
-                    body,
-                }
-            }
-            ast::Stmt::CFor(f) => {
-                let init = f.init().and_then(|a| self.assign(&a)).map(Box::new);
-                let cond = f.cond().map(|c| self.expr(&c));
-                let update = f.update().and_then(|a| self.assign(&a)).map(Box::new);
-                StmtKind::CFor {
-                    init,
-                    cond,
-                    update,
-                    body: self.loop_body(f.body()),
-                }
-            }
+        match stmt {
+            ast::Stmt::Capability(c) => self.capability(c),
+            ast::Stmt::Import(i) => self.import(i, range),
+            ast::Stmt::FunctionDecl(f) => self.function_decl(f, range),
+            ast::Stmt::If(i) => self.if_stmt(i, range),
+            ast::Stmt::While(w) => self.while_stmt(w, range),
+            ast::Stmt::ForIn(f) => self.for_in(f, range),
+            ast::Stmt::CFor(f) => self.c_for(f),
             ast::Stmt::Try(t) => self.try_stmt(t),
-            ast::Stmt::Return(r) => {
-                if self.ctx.scope == GLOBAL {
-                    self.error("'return' outside function", range);
-                }
-                StmtKind::Return(r.value().map(|v| self.expr(&v)))
-            }
-            ast::Stmt::Throw(t) => StmtKind::Throw(self.opt_expr(t.value(), range)),
-            ast::Stmt::Break(_) => {
-                if self.ctx.loops == 0 {
-                    self.error("'break' outside loop", range);
-                }
-                StmtKind::Break
-            }
+            ast::Stmt::Return(r) => self.return_stmt(r, range),
+            ast::Stmt::Throw(t) => self.throw_stmt(t, range),
+            ast::Stmt::Break(_) => self.jump(StmtKind::Break, "'break' outside loop", range),
             ast::Stmt::Continue(_) => {
-                if self.ctx.loops == 0 {
-                    self.error("'continue' outside loop", range);
-                }
-                StmtKind::Continue
+                self.jump(StmtKind::Continue, "'continue' outside loop", range)
             }
-            ast::Stmt::Nonlocal(_) => return None,
-            ast::Stmt::Destructure(d) => self.destructure(d, range)?,
-            ast::Stmt::Assign(a) => return self.assign(a).map(|s| s.kind),
-            ast::Stmt::Expr(e) => StmtKind::Expr(self.opt_expr(e.expr(), range)),
+            ast::Stmt::Nonlocal(_) => None,
+            ast::Stmt::Destructure(d) => self.destructure(d, range),
+            ast::Stmt::Assign(a) => self.assign(a).map(|s| s.kind),
+            ast::Stmt::Expr(e) => self.expr_stmt(e, range),
+        }
+    }
+
+    fn while_stmt(&mut self, w: &ast::WhileStmt, range: TextRange) -> Option<StmtKind> {
+        let cond = self.opt_expr(w.condition(), range);
+        Some(StmtKind::While {
+            cond,
+            body: self.loop_body(w.body()),
         })
     }
 
-    fn capability(&mut self, c: &ast::CapabilityDecl) {
-        let Some(name) = c.name() else { return };
+    fn return_stmt(&mut self, r: &ast::ReturnStmt, range: TextRange) -> Option<StmtKind> {
+        if self.ctx.scope == GLOBAL {
+            self.error("'return' outside function", range);
+        }
+        Some(StmtKind::Return(r.value().map(|v| self.expr(&v))))
+    }
+
+    fn throw_stmt(&mut self, t: &ast::ThrowStmt, range: TextRange) -> Option<StmtKind> {
+        Some(StmtKind::Throw(self.opt_expr(t.value(), range)))
+    }
+
+    fn expr_stmt(&mut self, e: &ast::ExprStmt, range: TextRange) -> Option<StmtKind> {
+        Some(StmtKind::Expr(self.opt_expr(e.expr(), range)))
+    }
+
+    /// `break` / `continue`: only inside a loop of the current function.
+    fn jump(&mut self, kind: StmtKind, message: &str, range: TextRange) -> Option<StmtKind> {
+        if self.ctx.loops == 0 {
+            self.error(message, range);
+        }
+        Some(kind)
+    }
+
+    // The statement forms below live in their own functions so that the recursive path
+    // (stmt -> stmt_kind -> block -> stmt) keeps small stack frames.
+
+    fn function_decl(&mut self, f: &ast::FunctionDecl, range: TextRange) -> Option<StmtKind> {
+        let parts = FnParts {
+            params: f.param_list(),
+            body: FnBody::Block(f.body()),
+        };
+        let name = f.name();
+        let id = self.function(range, name.as_ref().map(|t| t.text().to_string()), parts);
+        let (name, name_range) = name_of(&name?);
+        let var = self.var(&name, name_range);
+        Some(StmtKind::Assign {
+            target: ir::Target {
+                kind: TargetKind::Var(var),
+                range: name_range,
+            },
+            value: ir::Expr {
+                kind: ExprKind::Function(id),
+                range,
+            },
+        })
+    }
+
+    fn if_stmt(&mut self, i: &ast::IfStmt, range: TextRange) -> Option<StmtKind> {
+        let mut branches = Vec::new();
+        let cond = self.opt_expr(i.condition(), range);
+        branches.push((cond, self.block(i.then_block())));
+        for elif in i.elif_clauses() {
+            let cond = self.opt_expr(elif.condition(), elif.range());
+            branches.push((cond, self.block(elif.block())));
+        }
+        let else_body = i.else_clause().map(|c| self.block(c.block()));
+        Some(StmtKind::If {
+            branches,
+            else_body,
+        })
+    }
+
+    fn for_in(&mut self, f: &ast::ForInStmt, range: TextRange) -> Option<StmtKind> {
+        let var_token = f.var();
+        let iterable = self.opt_expr(f.iterable(), range);
+        let body = self.loop_body(f.body());
+        let (name, var_range) = name_of(&var_token?);
+        if is_constant(&name) {
+            return None;
+        }
+        Some(StmtKind::ForIn {
+            var: self.var(&name, var_range),
+            var_range,
+            iterable,
+            body,
+        })
+    }
+
+    fn c_for(&mut self, f: &ast::CForStmt) -> Option<StmtKind> {
+        let init = f.init().and_then(|a| self.assign(&a)).map(Box::new);
+        let cond = f.cond().map(|c| self.expr(&c));
+        let update = f.update().and_then(|a| self.assign(&a)).map(Box::new);
+        Some(StmtKind::CFor {
+            init,
+            cond,
+            update,
+            body: self.loop_body(f.body()),
+        })
+    }
+
+    /// Kept in `Program::capabilities`; no statement.
+    fn capability(&mut self, c: &ast::CapabilityDecl) -> Option<StmtKind> {
+        let name = c.name()?;
         self.capabilities.push(ir::CapabilityDecl {
             name: name.text().to_string(),
             resources: c.resources().filter_map(|r| r.pattern()).collect(),
@@ -551,6 +593,7 @@ impl Lowerer<'_> {
                 .collect(),
             range: c.range(),
         });
+        None
     }
 
     fn import(&mut self, i: &ast::ImportStmt, range: TextRange) -> Option<StmtKind> {
@@ -575,7 +618,7 @@ impl Lowerer<'_> {
         })
     }
 
-    fn try_stmt(&mut self, t: &ast::TryStmt) -> StmtKind {
+    fn try_stmt(&mut self, t: &ast::TryStmt) -> Option<StmtKind> {
         let body = self.block(t.body());
         let clauses: Vec<ast::ExceptClause> = t.except_clauses().collect();
         let mut handler = None;
@@ -602,11 +645,11 @@ impl Lowerer<'_> {
             }
         }
         let finally = t.finally_clause().map(|f| self.block(f.block()));
-        StmtKind::Try(Box::new(ir::TryStmt {
+        Some(StmtKind::Try(Box::new(ir::TryStmt {
             body,
             handler,
             finally,
-        }))
+        })))
     }
 
     fn destructure(&mut self, d: &ast::DestructureStmt, range: TextRange) -> Option<StmtKind> {
@@ -776,57 +819,79 @@ impl Lowerer<'_> {
                 None => ExprKind::Null,
             },
             ast::Expr::Array(a) => ExprKind::Array(a.elements().map(|e| self.expr(&e)).collect()),
-            ast::Expr::Object(o) => ExprKind::Object(
-                o.properties()
-                    .filter_map(|p| {
-                        let (key, key_range) = p.key()?;
-                        Some((key, self.opt_expr(p.value(), key_range)))
-                    })
-                    .collect(),
-            ),
+            ast::Expr::Object(o) => self.object(o),
             ast::Expr::Paren(p) => match p.expr() {
                 Some(inner) => self.expr(&inner).kind,
                 None => ExprKind::Null,
             },
             ast::Expr::Prefix(p) => self.prefix(p, range),
-            ast::Expr::Bin(b) => {
-                let lhs = self.boxed(b.lhs(), range);
-                let rhs = self.boxed(b.rhs(), range);
-                match b.op() {
-                    Some((op, _)) => binary(op, lhs, rhs),
-                    None => ExprKind::Null,
-                }
-            }
-            ast::Expr::Cond(c) => ExprKind::Cond {
-                cond: self.boxed(c.condition(), range),
-                then: self.boxed(c.then_branch(), range),
-                otherwise: self.boxed(c.else_branch(), range),
-            },
+            ast::Expr::Bin(b) => self.bin(b, range),
+            ast::Expr::Cond(c) => self.cond(c, range),
             ast::Expr::Call(c) => self.call(c, range),
-            ast::Expr::Member(m) => {
-                let object = self.boxed(m.object(), range);
-                match m.name() {
-                    Some(name) => ExprKind::Member {
-                        object,
-                        name: name.text().to_string(),
-                    },
-                    None => object.kind,
-                }
-            }
-            ast::Expr::Index(i) => ExprKind::Index {
-                object: self.boxed(i.base(), range),
-                index: self.boxed(i.index(), range),
-            },
-            ast::Expr::Slice(s) => ExprKind::Slice {
-                object: self.boxed(s.base(), range),
-                start: s.start().map(|e| Box::new(self.expr(&e))),
-                end: s.end().map(|e| Box::new(self.expr(&e))),
-                step: s.step().map(|e| Box::new(self.expr(&e))),
-            },
+            ast::Expr::Member(m) => self.member(m, range),
+            ast::Expr::Index(i) => self.index(i, range),
+            ast::Expr::Slice(s) => self.slice(s, range),
             ast::Expr::Arrow(_) | ast::Expr::Function(_) => match fn_parts(expr) {
                 Some(parts) => ExprKind::Function(self.function(range, None, parts)),
                 None => ExprKind::Null,
             },
+        }
+    }
+
+    // As for statements: each expression form in its own function keeps the recursive frames
+    // (expr -> expr_kind -> form -> expr) small.
+
+    fn object(&mut self, o: &ast::ObjectExpr) -> ExprKind {
+        let mut props = Vec::new();
+        for p in o.properties() {
+            if let Some((key, key_range)) = p.key() {
+                props.push((key, self.opt_expr(p.value(), key_range)));
+            }
+        }
+        ExprKind::Object(props)
+    }
+
+    fn bin(&mut self, b: &ast::BinExpr, range: TextRange) -> ExprKind {
+        let lhs = self.boxed(b.lhs(), range);
+        let rhs = self.boxed(b.rhs(), range);
+        match b.op() {
+            Some((op, _)) => binary(op, lhs, rhs),
+            None => ExprKind::Null,
+        }
+    }
+
+    fn cond(&mut self, c: &ast::CondExpr, range: TextRange) -> ExprKind {
+        ExprKind::Cond {
+            cond: self.boxed(c.condition(), range),
+            then: self.boxed(c.then_branch(), range),
+            otherwise: self.boxed(c.else_branch(), range),
+        }
+    }
+
+    fn member(&mut self, m: &ast::MemberExpr, range: TextRange) -> ExprKind {
+        let object = self.boxed(m.object(), range);
+        match m.name() {
+            Some(name) => ExprKind::Member {
+                object,
+                name: name.text().to_string(),
+            },
+            None => object.kind,
+        }
+    }
+
+    fn index(&mut self, i: &ast::IndexExpr, range: TextRange) -> ExprKind {
+        ExprKind::Index {
+            object: self.boxed(i.base(), range),
+            index: self.boxed(i.index(), range),
+        }
+    }
+
+    fn slice(&mut self, s: &ast::SliceExpr, range: TextRange) -> ExprKind {
+        ExprKind::Slice {
+            object: self.boxed(s.base(), range),
+            start: s.start().map(|e| Box::new(self.expr(&e))),
+            end: s.end().map(|e| Box::new(self.expr(&e))),
+            step: s.step().map(|e| Box::new(self.expr(&e))),
         }
     }
 
