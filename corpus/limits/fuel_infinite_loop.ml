@@ -1,0 +1,5 @@
+// vm-only
+// fuel: 10000
+// expect limit: fuel
+print("start"); // expect: start
+while (true) { }

@@ -1,0 +1,5 @@
+// vm-only
+// memory: 16
+// expect limit: memory
+s = "x";
+while (true) { s = s + s; }

@@ -1,0 +1,4 @@
+print("a\tb|" + 'it\'s' + "|\d");
+print(len("x\ny"));
+// expect: a	b|it's|\d
+// expect: 3

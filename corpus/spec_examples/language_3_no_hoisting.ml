@@ -1,0 +1,3 @@
+function first() { return second() + 1; }
+function second() { return 41; }
+print(first()); // expect: 42

@@ -1,0 +1,1 @@
+print(len("é€")); // expect: 2

@@ -1,0 +1,1 @@
+a = [1]; a.append(a); print(a); // expect: [1, [...]]
