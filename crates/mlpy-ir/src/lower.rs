@@ -801,9 +801,22 @@ impl Lowerer<'_> {
                 range,
             };
         }
-        let kind = self.expr_kind(expr, range);
+        let out = match expr {
+            // Parentheses are transparent: the inner expression keeps its own range.
+            ast::Expr::Paren(p) => match p.expr() {
+                Some(inner) => self.expr(&inner),
+                None => ir::Expr {
+                    kind: ExprKind::Null,
+                    range,
+                },
+            },
+            _ => ir::Expr {
+                kind: self.expr_kind(expr, range),
+                range,
+            },
+        };
         self.depth -= 1;
-        ir::Expr { kind, range }
+        out
     }
 
     fn expr_kind(&mut self, expr: &ast::Expr, range: TextRange) -> ExprKind {
@@ -820,10 +833,8 @@ impl Lowerer<'_> {
             },
             ast::Expr::Array(a) => ExprKind::Array(a.elements().map(|e| self.expr(&e)).collect()),
             ast::Expr::Object(o) => self.object(o),
-            ast::Expr::Paren(p) => match p.expr() {
-                Some(inner) => self.expr(&inner).kind,
-                None => ExprKind::Null,
-            },
+            // Handled by `expr`.
+            ast::Expr::Paren(_) => ExprKind::Null,
             ast::Expr::Prefix(p) => self.prefix(p, range),
             ast::Expr::Bin(b) => self.bin(b, range),
             ast::Expr::Cond(c) => self.cond(c, range),
