@@ -189,7 +189,8 @@ impl Scopes {
         }
     }
 
-    /// Ends the collect pass: fixes locals, resolves `nonlocal`s and every recorded occurrence.
+    /// Ends the collect pass: fixes locals, checks `nonlocal`s, resolves every occurrence in
+    /// source order.
     pub fn finish_collection(&mut self) {
         for s in &mut self.scopes[1..] {
             let mut locals: Vec<Local> = Vec::with_capacity(s.params.len() + s.bound.len());
@@ -207,7 +208,7 @@ impl Scopes {
         }
         for id in 1..self.scopes.len() {
             for (name, range) in self.scopes[id].nonlocals.clone() {
-                self.resolve_nonlocal(id, &name, range);
+                self.check_nonlocal(id, &name, range);
             }
         }
         for (scope, name, range) in std::mem::take(&mut self.log) {
@@ -274,14 +275,16 @@ impl Scopes {
                 Var::Free(self.capture_chain(scope, binder, slot, name))
             }
             Found::Global if is_nonlocal || self.chain_declares_nonlocal(scope, name) => {
-                // The nonlocal error (if any) was reported by `resolve_nonlocal`.
+                // The nonlocal error (if any) was reported by `check_nonlocal`.
                 self.global_var(name)
             }
             Found::Global => self.global_lookup(name, range),
         }
     }
 
-    fn resolve_nonlocal(&mut self, scope: ScopeId, name: &str, range: TextRange) {
+    /// Reports a `nonlocal` that neither an enclosing function nor the top level binds. (The
+    /// name itself resolves with the other occurrences, so global slots keep source order.)
+    fn check_nonlocal(&mut self, scope: ScopeId, name: &str, range: TextRange) {
         if let Found::Global = self.find_outward(scope, name) {
             if !self.scopes[GLOBAL].bound_set.contains(name) {
                 self.diagnostics.push(Diagnostic::error(
@@ -290,7 +293,6 @@ impl Scopes {
                 ));
             }
         }
-        self.var(scope, name, range);
     }
 
     /// True when some function between `scope` (inclusive) and the global scope declares
