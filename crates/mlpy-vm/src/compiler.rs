@@ -50,7 +50,11 @@ pub struct CompiledUnit {
 
 /// Compiles a whole program.
 pub fn compile(program: &Program) -> CResult<CompiledUnit> {
-    let mut c = Compiler { program, protos: Vec::new(), depth: 0 };
+    let mut c = Compiler {
+        program,
+        protos: Vec::new(),
+        depth: 0,
+    };
     let top = FnInfo {
         name: "<module>".to_string(),
         params: 0,
@@ -64,7 +68,10 @@ pub fn compile(program: &Program) -> CResult<CompiledUnit> {
         },
     };
     let main = c.function(top, &program.body, true)?;
-    Ok(CompiledUnit { protos: c.protos, main })
+    Ok(CompiledUnit {
+        protos: c.protos,
+        main,
+    })
 }
 
 struct Compiler<'p> {
@@ -92,9 +99,15 @@ enum ExitKind {
 }
 
 enum Scope {
-    Loop { breaks: Vec<usize>, continues: Vec<usize> },
+    Loop {
+        breaks: Vec<usize>,
+        continues: Vec<usize>,
+    },
     /// Inside the body or the except handler of a try that has a finally block.
-    TryFinally { exits: Vec<ExitKind>, jumps: Vec<usize> },
+    TryFinally {
+        exits: Vec<ExitKind>,
+        jumps: Vec<usize>,
+    },
     /// Inside a finally block (one completion is pending on the VM).
     FinallyBody,
     /// Inside an except handler that binds a variable.
@@ -145,7 +158,10 @@ enum Lit {
 }
 
 fn err<T>(message: impl Into<String>, range: TextRange) -> CResult<T> {
-    Err(CompileError { message: message.into(), range })
+    Err(CompileError {
+        message: message.into(),
+        range,
+    })
 }
 
 impl<'p> Compiler<'p> {
@@ -170,7 +186,10 @@ impl<'p> Compiler<'p> {
         for (slot, local) in info.locals.iter().enumerate() {
             if local.is_cell {
                 cell_of[slot] = Some(cell_locals.len() as u16);
-                cell_locals.push((slot as u32, (slot as u32) < info.params + info.has_rest as u32));
+                cell_locals.push((
+                    slot as u32,
+                    (slot as u32) < info.params + info.has_rest as u32,
+                ));
                 cell_names.push(local.name.clone());
             }
         }
@@ -179,7 +198,10 @@ impl<'p> Compiler<'p> {
         }
         cell_names.extend(info.capture_names.iter().cloned());
         let mut assigned = vec![false; info.locals.len()];
-        for a in assigned.iter_mut().take((info.params + info.has_rest as u32) as usize) {
+        for a in assigned
+            .iter_mut()
+            .take((info.params + info.has_rest as u32) as usize)
+        {
             *a = true;
         }
         let span = info.range;
@@ -268,7 +290,11 @@ impl<'p> Compiler<'p> {
                 let n = names.len();
                 let dst = f.alloc_n(n, s.range)?;
                 f.span = s.range;
-                f.emit(Instr::Unpack { dst, src, n: n as u16 });
+                f.emit(Instr::Unpack {
+                    dst,
+                    src,
+                    n: n as u16,
+                });
                 for (i, (var, range)) in names.iter().enumerate() {
                     f.span = *range;
                     self.store_var(f, var, dst + i as Reg)?;
@@ -282,14 +308,21 @@ impl<'p> Compiler<'p> {
                     f.span = *range;
                     let k = f.konst(Const::Str(name.clone()), *range)?;
                     f.emit(Instr::LoadK { dst: key, k });
-                    f.emit(Instr::GetIndex { dst: dst + i as Reg, obj: src, key });
+                    f.emit(Instr::GetIndex {
+                        dst: dst + i as Reg,
+                        obj: src,
+                        key,
+                    });
                 }
                 for (i, (_, var, range)) in names.iter().enumerate() {
                     f.span = *range;
                     self.store_var(f, var, dst + i as Reg)?;
                 }
             }
-            StmtKind::If { branches, else_body } => {
+            StmtKind::If {
+                branches,
+                else_body,
+            } => {
                 let before = f.assigned.clone();
                 let mut after: Option<Vec<bool>> = None;
                 let mut end_jumps = Vec::new();
@@ -325,7 +358,12 @@ impl<'p> Compiler<'p> {
                 self.finish_loop(f);
                 f.assigned = before;
             }
-            StmtKind::ForIn { var, var_range, iterable, body } => {
+            StmtKind::ForIn {
+                var,
+                var_range,
+                iterable,
+                body,
+            } => {
                 let b = f.alloc_n(4, s.range)?;
                 self.expr_to(f, iterable, b)?;
                 f.span = iterable.range;
@@ -340,7 +378,12 @@ impl<'p> Compiler<'p> {
                 self.finish_loop(f);
                 f.assigned = before;
             }
-            StmtKind::CFor { init, cond, update, body } => {
+            StmtKind::CFor {
+                init,
+                cond,
+                update,
+                body,
+            } => {
                 if let Some(init) = init {
                     self.stmt(f, init)?;
                 }
@@ -369,7 +412,10 @@ impl<'p> Compiler<'p> {
                 if f.is_top {
                     return err("'return' outside function", s.range);
                 }
-                let through_finally = f.scopes.iter().any(|sc| matches!(sc, Scope::TryFinally { .. }));
+                let through_finally = f
+                    .scopes
+                    .iter()
+                    .any(|sc| matches!(sc, Scope::TryFinally { .. }));
                 match (value, through_finally) {
                     // Leaving the frame drops its completions; locals die with it.
                     (Some(v), false) => {
@@ -436,7 +482,12 @@ impl<'p> Compiler<'p> {
                 f.emit(Instr::SetIndex { obj, key, src: v });
                 v
             }
-            TargetKind::Slice { object, start, end, step } => {
+            TargetKind::Slice {
+                object,
+                start,
+                end,
+                step,
+            } => {
                 let v = self.expr_any(f, value)?;
                 let obj = self.expr_any(f, object)?;
                 let b = self.slice_bounds(f, start.as_ref(), end.as_ref(), step.as_ref())?;
@@ -462,7 +513,10 @@ impl<'p> Compiler<'p> {
         update: Option<&'p Stmt>,
         range: TextRange,
     ) -> CResult<()> {
-        f.scopes.push(Scope::Loop { breaks: Vec::new(), continues: Vec::new() });
+        f.scopes.push(Scope::Loop {
+            breaks: Vec::new(),
+            continues: Vec::new(),
+        });
         self.block(f, body)?;
         let continues = match f.scopes.last_mut() {
             Some(Scope::Loop { continues, .. }) => std::mem::take(continues),
@@ -559,7 +613,10 @@ impl<'p> Compiler<'p> {
         let before = f.assigned.clone();
         let has_finally = t.finally.is_some();
         if has_finally {
-            f.scopes.push(Scope::TryFinally { exits: Vec::new(), jumps: Vec::new() });
+            f.scopes.push(Scope::TryFinally {
+                exits: Vec::new(),
+                jumps: Vec::new(),
+            });
         }
         let start = f.code.len() as u32;
         self.block(f, &t.body)?;
@@ -625,7 +682,9 @@ impl<'p> Compiler<'p> {
             f.span = range;
             let table = f.jump_tables.len();
             f.jump_tables.push(Vec::new());
-            f.emit(Instr::EndFinally { table: table as u32 });
+            f.emit(Instr::EndFinally {
+                table: table as u32,
+            });
             if !exits.is_empty() {
                 let over = f.emit_jump();
                 let mut targets = Vec::with_capacity(exits.len());
@@ -790,7 +849,9 @@ impl<'p> Compiler<'p> {
                 // Always folded above.
                 return err("internal: unfolded numeric literal", e.range);
             }
-            ExprKind::BigInt(digits) => self.load_const(f, Const::BigInt(digits.clone()), dst, e.range)?,
+            ExprKind::BigInt(digits) => {
+                self.load_const(f, Const::BigInt(digits.clone()), dst, e.range)?
+            }
             ExprKind::Str(s) => self.load_const(f, Const::Str(s.clone()), dst, e.range)?,
             ExprKind::Array(items) => {
                 let mut first = true;
@@ -805,14 +866,22 @@ impl<'p> Compiler<'p> {
                     if first {
                         f.emit(Instr::NewArray { dst, start, count });
                     } else {
-                        f.emit(Instr::AppendArray { arr: dst, start, count });
+                        f.emit(Instr::AppendArray {
+                            arr: dst,
+                            start,
+                            count,
+                        });
                     }
                     first = false;
                     f.next_reg = mark;
                 }
                 if first {
                     f.span = e.range;
-                    f.emit(Instr::NewArray { dst, start: dst, count: 0 });
+                    f.emit(Instr::NewArray {
+                        dst,
+                        start: dst,
+                        count: 0,
+                    });
                 }
             }
             ExprKind::Object(pairs) => {
@@ -827,11 +896,19 @@ impl<'p> Compiler<'p> {
                     }
                     f.span = e.range;
                     if first {
-                        f.emit(Instr::NewObject { dst, start, count: chunk.len() as u16 });
+                        f.emit(Instr::NewObject {
+                            dst,
+                            start,
+                            count: chunk.len() as u16,
+                        });
                     } else {
                         for i in 0..chunk.len() as Reg {
                             let key = start + 2 * i;
-                            f.emit(Instr::SetIndex { obj: dst, key, src: key + 1 });
+                            f.emit(Instr::SetIndex {
+                                obj: dst,
+                                key,
+                                src: key + 1,
+                            });
                         }
                     }
                     first = false;
@@ -839,7 +916,11 @@ impl<'p> Compiler<'p> {
                 }
                 if first {
                     f.span = e.range;
-                    f.emit(Instr::NewObject { dst, start: dst, count: 0 });
+                    f.emit(Instr::NewObject {
+                        dst,
+                        start: dst,
+                        count: 0,
+                    });
                 }
             }
             ExprKind::Var(var) => self.load_var(f, var, dst, e.range)?,
@@ -870,7 +951,11 @@ impl<'p> Compiler<'p> {
             ExprKind::And(lhs, rhs) | ExprKind::Or(lhs, rhs) => {
                 let is_and = matches!(e.kind, ExprKind::And(..));
                 // Never evaluate into a local's register: the right side may read it.
-                let tmp = if (dst as u32) < f.info.locals.len() as u32 { f.alloc(e.range)? } else { dst };
+                let tmp = if (dst as u32) < f.info.locals.len() as u32 {
+                    f.alloc(e.range)?
+                } else {
+                    dst
+                };
                 self.expr_to(f, lhs, tmp)?;
                 f.span = e.range;
                 let j = if is_and {
@@ -886,8 +971,16 @@ impl<'p> Compiler<'p> {
                     f.emit(Instr::Move { dst, src: tmp });
                 }
             }
-            ExprKind::Cond { cond, then, otherwise } => {
-                let tmp = if (dst as u32) < f.info.locals.len() as u32 { f.alloc(e.range)? } else { dst };
+            ExprKind::Cond {
+                cond,
+                then,
+                otherwise,
+            } => {
+                let tmp = if (dst as u32) < f.info.locals.len() as u32 {
+                    f.alloc(e.range)?
+                } else {
+                    dst
+                };
                 let skip = self.jump_if_false(f, cond)?;
                 let before = f.assigned.clone();
                 self.expr_to(f, then, tmp)?;
@@ -914,14 +1007,14 @@ impl<'p> Compiler<'p> {
                 f.span = e.range;
                 f.emit(Instr::GetIndex { dst, obj, key });
             }
-            ExprKind::Slice { object, start, end, step } => {
+            ExprKind::Slice {
+                object,
+                start,
+                end,
+                step,
+            } => {
                 let obj = self.expr_any(f, object)?;
-                let b = self.slice_bounds(
-                    f,
-                    start.as_deref(),
-                    end.as_deref(),
-                    step.as_deref(),
-                )?;
+                let b = self.slice_bounds(f, start.as_deref(), end.as_deref(), step.as_deref())?;
                 f.span = e.range;
                 f.emit(Instr::GetSlice { dst, obj, b });
             }
@@ -932,12 +1025,17 @@ impl<'p> Compiler<'p> {
                     self.expr_to(f, a, base + 1 + i as Reg)?;
                 }
                 f.span = e.range;
-                f.emit(Instr::Call { f: base, argc: args.len() as u16 });
+                f.emit(Instr::Call {
+                    f: base,
+                    argc: args.len() as u16,
+                });
                 if base != dst {
                     f.emit(Instr::Move { dst, src: base });
                 }
             }
-            ExprKind::MethodCall { object, name, args, .. } => {
+            ExprKind::MethodCall {
+                object, name, args, ..
+            } => {
                 let base = f.call_base(dst, args.len(), e.range)?;
                 self.expr_to(f, object, base)?;
                 for (i, a) in args.iter().enumerate() {
@@ -945,7 +1043,11 @@ impl<'p> Compiler<'p> {
                 }
                 let name = f.name_const(name, e.range)?;
                 f.span = e.range;
-                f.emit(Instr::CallMethod { b: base, name, argc: args.len() as u16 });
+                f.emit(Instr::CallMethod {
+                    b: base,
+                    name,
+                    argc: args.len() as u16,
+                });
                 if base != dst {
                     f.emit(Instr::Move { dst, src: base });
                 }
@@ -992,7 +1094,10 @@ impl<'p> Compiler<'p> {
             let (cell, name) = match *cap {
                 Capture::Local(slot) => {
                     let cell = f.cell_index(slot, range)?;
-                    (cell, f.info.locals.get(slot as usize).map(|l| l.name.clone()))
+                    (
+                        cell,
+                        f.info.locals.get(slot as usize).map(|l| l.name.clone()),
+                    )
                 }
                 Capture::Free(i) => {
                     let cell = f.free_index(i, range)?;
@@ -1017,7 +1122,13 @@ impl<'p> Compiler<'p> {
         r
     }
 
-    fn load_var(&mut self, f: &mut FnState<'p>, var: &Var, dst: Reg, range: TextRange) -> CResult<()> {
+    fn load_var(
+        &mut self,
+        f: &mut FnState<'p>,
+        var: &Var,
+        dst: Reg,
+        range: TextRange,
+    ) -> CResult<()> {
         f.span = range;
         match var {
             Var::Local(slot) => match f.cell_of_slot(*slot) {
@@ -1055,14 +1166,26 @@ impl<'p> Compiler<'p> {
         Ok(())
     }
 
-    fn load_const(&mut self, f: &mut FnState<'p>, c: Const, dst: Reg, range: TextRange) -> CResult<()> {
+    fn load_const(
+        &mut self,
+        f: &mut FnState<'p>,
+        c: Const,
+        dst: Reg,
+        range: TextRange,
+    ) -> CResult<()> {
         let k = f.konst(c, range)?;
         f.span = range;
         f.emit(Instr::LoadK { dst, k });
         Ok(())
     }
 
-    fn load_lit(&mut self, f: &mut FnState<'p>, lit: Lit, dst: Reg, range: TextRange) -> CResult<()> {
+    fn load_lit(
+        &mut self,
+        f: &mut FnState<'p>,
+        lit: Lit,
+        dst: Reg,
+        range: TextRange,
+    ) -> CResult<()> {
         match lit {
             Lit::Int(n) => match i32::try_from(n) {
                 Ok(val) => {
@@ -1088,7 +1211,10 @@ impl<'p> Compiler<'p> {
         match &e.kind {
             ExprKind::Int(n) => Some(Lit::Int(*n)),
             ExprKind::Float(x) => Some(Lit::Float(*x)),
-            ExprKind::Unary { op: UnaryOp::Neg, operand } => match self.fold_depth(operand, depth + 1)? {
+            ExprKind::Unary {
+                op: UnaryOp::Neg,
+                operand,
+            } => match self.fold_depth(operand, depth + 1)? {
                 Lit::Int(n) => n.checked_neg().map(Lit::Int),
                 Lit::Float(x) => Some(Lit::Float(-x)),
             },
@@ -1150,13 +1276,12 @@ fn stmt_has_finally(s: &Stmt) -> bool {
     let any = |b: &[Stmt]| b.iter().any(stmt_has_finally);
     match &s.kind {
         StmtKind::Try(t) => {
-            t.finally.is_some()
-                || any(&t.body)
-                || t.handler.as_ref().is_some_and(|h| any(&h.body))
+            t.finally.is_some() || any(&t.body) || t.handler.as_ref().is_some_and(|h| any(&h.body))
         }
-        StmtKind::If { branches, else_body } => {
-            branches.iter().any(|(_, b)| any(b)) || else_body.as_deref().is_some_and(any)
-        }
+        StmtKind::If {
+            branches,
+            else_body,
+        } => branches.iter().any(|(_, b)| any(b)) || else_body.as_deref().is_some_and(any),
         StmtKind::While { body, .. } | StmtKind::ForIn { body, .. } => any(body),
         StmtKind::CFor { body, .. } => any(body),
         _ => false,
@@ -1178,9 +1303,9 @@ impl<'p> FnState<'p> {
     fn patch_here(&mut self, at: usize) {
         let off = (self.code.len() - at - 1) as i32;
         match &mut self.code[at] {
-            Instr::Jump { off: o } | Instr::JumpIfFalse { off: o, .. } | Instr::JumpIfTrue { off: o, .. } => {
-                *o = off
-            }
+            Instr::Jump { off: o }
+            | Instr::JumpIfFalse { off: o, .. }
+            | Instr::JumpIfTrue { off: o, .. } => *o = off,
             Instr::ForNext { off: o, .. } => *o = off,
             _ => {}
         }
@@ -1269,7 +1394,11 @@ impl<'p> FnState<'p> {
     }
 
     fn innermost_loop(&self, range: TextRange) -> CResult<usize> {
-        match self.scopes.iter().rposition(|s| matches!(s, Scope::Loop { .. })) {
+        match self
+            .scopes
+            .iter()
+            .rposition(|s| matches!(s, Scope::Loop { .. }))
+        {
             Some(i) => Ok(i),
             None => err("'break' or 'continue' outside loop", range),
         }

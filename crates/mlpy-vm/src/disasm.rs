@@ -15,7 +15,11 @@ pub fn disassemble(program: &Program, source: &str) -> Result<String, CompileErr
     let unit = compile(program)?;
     let mut line_starts = vec![0usize];
     line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
-    let line_of = |r: TextRange| line_starts.partition_point(|&s| s <= usize::from(r.start())).max(1);
+    let line_of = |r: TextRange| {
+        line_starts
+            .partition_point(|&s| s <= usize::from(r.start()))
+            .max(1)
+    };
     let mut out = String::new();
     // Top level first, then the functions in the order they were compiled.
     let main = unit.main as usize;
@@ -42,7 +46,11 @@ fn render(out: &mut String, index: usize, p: &Proto, line_of: &dyn Fn(TextRange)
     let mut last_line = 0;
     for (pc, ins) in p.code.iter().enumerate() {
         let line = p.spans.get(pc).map_or(0, |r| line_of(*r));
-        let shown = if line != last_line { line.to_string() } else { String::new() };
+        let shown = if line != last_line {
+            line.to_string()
+        } else {
+            String::new()
+        };
         last_line = line;
         let _ = writeln!(out, "{pc:>4} {shown:>4}  {}", instr_text(p, pc, *ins));
     }
@@ -51,7 +59,11 @@ fn render(out: &mut String, index: usize, p: &Proto, line_of: &dyn Fn(TextRange)
             HandlerKind::Except { reg } => format!("except -> r{reg}"),
             HandlerKind::Finally => "finally".to_string(),
         };
-        let _ = writeln!(out, "  try [{}, {}) => {} {kind} (depth {})", h.start, h.end, h.target, h.depth);
+        let _ = writeln!(
+            out,
+            "  try [{}, {}) => {} {kind} (depth {})",
+            h.start, h.end, h.target, h.depth
+        );
     }
     for (i, t) in p.jump_tables.iter().enumerate() {
         let _ = writeln!(out, "  exits #{i}: {t:?}");
@@ -119,7 +131,10 @@ fn instr_text(p: &Proto, pc: usize, ins: Instr) -> String {
         Instr::GetIndex { dst, obj, key } => format!("GETINDEX r{dst} r{obj} r{key}"),
         Instr::SetIndex { obj, key, src } => format!("SETINDEX r{obj} r{key} r{src}"),
         Instr::GetMember { dst, obj, name } => {
-            format!("GETMEMBER r{dst} r{obj} k{name} ; {}", konst(p, name as u32))
+            format!(
+                "GETMEMBER r{dst} r{obj} k{name} ; {}",
+                konst(p, name as u32)
+            )
         }
         Instr::GetSlice { dst, obj, b } => format!("GETSLICE r{dst} r{obj} r{b}"),
         Instr::SetSlice { obj, b, src } => format!("SETSLICE r{obj} r{b} r{src}"),
@@ -135,7 +150,11 @@ fn instr_text(p: &Proto, pc: usize, ins: Instr) -> String {
         Instr::ForNext { b, off } => format!("FORNEXT r{b} -> {}", target(off as i64)),
         Instr::Unpack { dst, src, n } => format!("UNPACK r{dst} r{src} {n}"),
         Instr::Import { dst, k, ns } => {
-            format!("IMPORT{} r{dst} k{k} ; {}", if ns { "NS" } else { "" }, konst(p, k))
+            format!(
+                "IMPORT{} r{dst} k{k} ; {}",
+                if ns { "NS" } else { "" },
+                konst(p, k)
+            )
         }
         Instr::FinallyNormal => "FINALLYNORMAL".to_string(),
         Instr::FinallyExit { idx } => format!("FINALLYEXIT {idx}"),

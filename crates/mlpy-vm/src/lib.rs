@@ -25,4 +25,6 @@ pub use native::{
     CapabilityPolicy, ConstValue, Member, ModuleDef, NativeCtx, NativeDef, NativeFn, NativeRegistry,
 };
 pub use value::{Gc, NativeId, Value};
-pub use vm::{Limits, LoadError, Loaded, ModuleLoader, RunOutcome, StackEntry, Stats, Vm, VmConfig, VmError};
+pub use vm::{
+    Limits, LoadError, Loaded, ModuleLoader, RunOutcome, StackEntry, Stats, Vm, VmConfig, VmError,
+};

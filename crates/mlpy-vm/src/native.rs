@@ -101,10 +101,13 @@ impl NativeRegistry {
 
     /// Declares a module (idempotent; a later call replaces the description).
     pub fn add_module(&mut self, name: &str, doc: &str) {
-        let m = self.modules.entry(name.to_string()).or_insert_with(|| ModuleDef {
-            name: name.to_string(),
-            ..ModuleDef::default()
-        });
+        let m = self
+            .modules
+            .entry(name.to_string())
+            .or_insert_with(|| ModuleDef {
+                name: name.to_string(),
+                ..ModuleDef::default()
+            });
         m.doc = doc.to_string();
     }
 
@@ -121,10 +124,13 @@ impl NativeRegistry {
     }
 
     fn add_member(&mut self, module: &str, member: &str, m: Member) {
-        let def = self.modules.entry(module.to_string()).or_insert_with(|| ModuleDef {
-            name: module.to_string(),
-            ..ModuleDef::default()
-        });
+        let def = self
+            .modules
+            .entry(module.to_string())
+            .or_insert_with(|| ModuleDef {
+                name: module.to_string(),
+                ..ModuleDef::default()
+            });
         match def.members.iter_mut().find(|(n, _)| n == member) {
             Some(slot) => slot.1 = m,
             None => def.members.push((member.to_string(), m)),
@@ -135,7 +141,8 @@ impl NativeRegistry {
     /// first argument. `def.name` must be the method name (bound methods are looked up by it).
     pub fn add_method(&mut self, class: &str, method: &str, def: NativeDef) -> NativeId {
         let id = self.add(def);
-        self.methods.insert((class.to_string(), method.to_string()), id);
+        self.methods
+            .insert((class.to_string(), method.to_string()), id);
         id
     }
 
@@ -143,7 +150,8 @@ impl NativeRegistry {
     /// `obj.name` is read.
     pub fn add_property(&mut self, class: &str, name: &str, def: NativeDef) -> NativeId {
         let id = self.add(def);
-        self.properties.insert((class.to_string(), name.to_string()), id);
+        self.properties
+            .insert((class.to_string(), name.to_string()), id);
         id
     }
 
@@ -176,17 +184,25 @@ impl NativeRegistry {
     }
 
     pub fn method(&self, class: &str, name: &str) -> Option<NativeId> {
-        self.methods.get(&(class.to_string(), name.to_string())).copied()
+        self.methods
+            .get(&(class.to_string(), name.to_string()))
+            .copied()
     }
 
     pub fn property(&self, class: &str, name: &str) -> Option<NativeId> {
-        self.properties.get(&(class.to_string(), name.to_string())).copied()
+        self.properties
+            .get(&(class.to_string(), name.to_string()))
+            .copied()
     }
 
     /// Sorted method names registered for a host class.
     pub fn class_methods(&self, class: &str) -> Vec<String> {
-        let mut v: Vec<String> =
-            self.methods.keys().filter(|(c, _)| c == class).map(|(_, m)| m.clone()).collect();
+        let mut v: Vec<String> = self
+            .methods
+            .keys()
+            .filter(|(c, _)| c == class)
+            .map(|(_, m)| m.clone())
+            .collect();
         v.sort();
         v
     }
@@ -264,7 +280,10 @@ impl NativeCtx<'_> {
 
     /// Host data set with [`Vm::set_host_data`] (stdin, time zone, random state, ...).
     pub fn host_data<T: Any>(&mut self) -> Option<&mut T> {
-        self.vm.host_data.as_mut().and_then(|d| d.downcast_mut::<T>())
+        self.vm
+            .host_data
+            .as_mut()
+            .and_then(|d| d.downcast_mut::<T>())
     }
 
     /// The registry of natives and modules.

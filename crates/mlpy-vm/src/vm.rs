@@ -62,7 +62,13 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { fuel: None, timeout: None, memory: Some(1024 << 20), max_depth: 1000, max_output: None }
+        Limits {
+            fuel: None,
+            timeout: None,
+            memory: Some(1024 << 20),
+            max_depth: 1000,
+            max_output: None,
+        }
     }
 }
 
@@ -88,7 +94,12 @@ pub struct VmConfig {
 
 impl VmConfig {
     pub fn new(registry: Arc<NativeRegistry>) -> VmConfig {
-        VmConfig { registry, limits: Limits::default(), capabilities: None, interrupt: None }
+        VmConfig {
+            registry,
+            limits: Limits::default(),
+            capabilities: None,
+            interrupt: None,
+        }
     }
 }
 
@@ -145,7 +156,11 @@ pub struct VmError {
 
 impl std::fmt::Display for VmError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {}: {}", self.line, self.column, self.kind, self.message)
+        write!(
+            f,
+            "{}:{}: {}: {}",
+            self.line, self.column, self.kind, self.message
+        )
     }
 }
 
@@ -156,7 +171,10 @@ impl std::error::Error for VmError {}
 pub enum LoadError {
     Compile(CompileError),
     /// A builtin or module the program names is not registered.
-    Unknown { name: String, range: TextRange },
+    Unknown {
+        name: String,
+        range: TextRange,
+    },
     Memory,
 }
 
@@ -347,7 +365,11 @@ impl Vm {
     }
 
     pub fn stats(&self) -> Stats {
-        Stats { fuel_used: self.fuel_used, peak_memory: self.heap.peak_bytes(), memory: self.heap.bytes_used() }
+        Stats {
+            fuel_used: self.fuel_used,
+            peak_memory: self.heap.peak_bytes(),
+            memory: self.heap.bytes_used(),
+        }
     }
 
     // ---- loading ----------------------------------------------------------------------------
@@ -357,14 +379,23 @@ impl Vm {
         self.load_unit(program, source, None)
     }
 
-    fn load_unit(&mut self, program: &Program, source: &str, name: Option<String>) -> Result<Loaded, LoadError> {
+    fn load_unit(
+        &mut self,
+        program: &Program,
+        source: &str,
+        name: Option<String>,
+    ) -> Result<Loaded, LoadError> {
         let unit = compiler::compile(program).map_err(LoadError::Compile)?;
         let unit_id = self.units.len() as u32;
         let proto_base = self.protos.len() as u32;
         let global_base = self.globals.len() as u32;
         let mut fallback = Vec::with_capacity(program.globals.len());
         for g in &program.globals {
-            fallback.push(if g.builtin_fallback { self.builtin_value(&g.name) } else { None });
+            fallback.push(if g.builtin_fallback {
+                self.builtin_value(&g.name)
+            } else {
+                None
+            });
         }
         let mut protos = Vec::with_capacity(unit.protos.len());
         for p in unit.protos {
@@ -385,14 +416,16 @@ impl Vm {
                 global_base,
             }));
         }
-        let names = protos.iter().map(|p| p.p.name.clone().into_boxed_str()).collect();
+        let names = protos
+            .iter()
+            .map(|p| p.p.name.clone().into_boxed_str())
+            .collect();
         self.heap.register_function_names(unit_id, names);
         self.protos.extend(protos);
-        self.globals.extend(std::iter::repeat(UNBOUND).take(program.globals.len()));
+        self.globals
+            .extend(std::iter::repeat_n(UNBOUND, program.globals.len()));
         let mut line_starts = vec![0u32];
-        line_starts.extend(
-            source.match_indices('\n').map(|(i, _)| i as u32 + 1),
-        );
+        line_starts.extend(source.match_indices('\n').map(|(i, _)| i as u32 + 1));
         self.units.push(Unit {
             name,
             proto_base,
@@ -416,7 +449,10 @@ impl Vm {
     }
 
     fn materialise(&mut self, c: &Const, range: TextRange) -> Result<Value, LoadError> {
-        let unknown = |name: &str| LoadError::Unknown { name: name.to_string(), range };
+        let unknown = |name: &str| LoadError::Unknown {
+            name: name.to_string(),
+            range,
+        };
         Ok(match c {
             Const::Int(n) => Value::Int(*n),
             Const::Float(x) => Value::Float(*x),
@@ -449,7 +485,9 @@ impl Vm {
                 }
             }
         } else {
-            let Some(def) = registry.module(name) else { return Ok(None) };
+            let Some(def) = registry.module(name) else {
+                return Ok(None);
+            };
             for (member, m) in &def.members {
                 let v = match m {
                     Member::Native(id) => Value::Native(*id),
@@ -465,7 +503,10 @@ impl Vm {
                 members.insert(&self.heap, k, v)?;
             }
         }
-        let v = self.heap.alloc_module(Module { name: name.into(), members })?;
+        let v = self.heap.alloc_module(Module {
+            name: name.into(),
+            members,
+        })?;
         self.modules.insert(name.to_string(), v);
         Ok(Some(v))
     }
@@ -475,8 +516,12 @@ impl Vm {
     /// Sets a global of a loaded program by name (host-injected context); false if the program
     /// has no global of that name.
     pub fn set_global(&mut self, loaded: Loaded, name: &str, value: Value) -> bool {
-        let Some(u) = self.units.get(loaded.unit as usize) else { return false };
-        let Some(slot) = u.global_names.iter().position(|n| n == name) else { return false };
+        let Some(u) = self.units.get(loaded.unit as usize) else {
+            return false;
+        };
+        let Some(slot) = u.global_names.iter().position(|n| n == name) else {
+            return false;
+        };
         let base = u.global_base as usize;
         self.globals[base + slot] = value;
         self.note_assigned(loaded.unit as usize, slot);
@@ -493,7 +538,9 @@ impl Vm {
 
     /// Every set global of the program, in first-assignment order.
     pub fn globals(&self, loaded: Loaded) -> Vec<(String, Value)> {
-        let Some(u) = self.units.get(loaded.unit as usize) else { return Vec::new() };
+        let Some(u) = self.units.get(loaded.unit as usize) else {
+            return Vec::new();
+        };
         u.order
             .iter()
             .filter_map(|&slot| {
@@ -585,7 +632,13 @@ impl Vm {
     }
 
     /// Pushes a frame for prototype `proto` whose arguments are already at `base..base+argc`.
-    fn push_frame(&mut self, proto: u32, closure: Option<Gc>, base: usize, argc: usize) -> RtResult<()> {
+    fn push_frame(
+        &mut self,
+        proto: u32,
+        closure: Option<Gc>,
+        base: usize,
+        argc: usize,
+    ) -> RtResult<()> {
         if self.frames.len() >= self.config.limits.max_depth {
             return Err(RtError::depth());
         }
@@ -604,12 +657,23 @@ impl Vm {
             first_free = params + 1;
         }
         let nlocals = p.local_names.len();
-        for (i, slot) in self.stack[base + first_free..base + nregs].iter_mut().enumerate() {
-            *slot = if first_free + i < nlocals { UNBOUND } else { Value::Null };
+        for (i, slot) in self.stack[base + first_free..base + nregs]
+            .iter_mut()
+            .enumerate()
+        {
+            *slot = if first_free + i < nlocals {
+                UNBOUND
+            } else {
+                Value::Null
+            };
         }
         let cell_base = self.cells.len();
         for &(slot, is_param) in &p.cell_locals {
-            let v = if is_param { self.stack[base + slot as usize] } else { UNBOUND };
+            let v = if is_param {
+                self.stack[base + slot as usize]
+            } else {
+                UNBOUND
+            };
             let g = self.heap.alloc_cell(v)?;
             self.cells.push(g);
         }
@@ -640,7 +704,8 @@ impl Vm {
                 }
                 HeapObject::BoundMethod(m) => {
                     let (recv, name) = (m.receiver, m.name);
-                    let args: SmallVec<[Value; 8]> = self.stack[at + 1..at + 1 + argc].iter().copied().collect();
+                    let args: SmallVec<[Value; 8]> =
+                        self.stack[at + 1..at + 1 + argc].iter().copied().collect();
                     let v = self.invoke_method(recv, name, &args)?;
                     self.stack[at] = v;
                     Ok(false)
@@ -648,7 +713,8 @@ impl Vm {
                 _ => Err(not_callable(&self.heap, callee)),
             },
             Value::Native(id) if !is_unbound(callee) => {
-                let args: SmallVec<[Value; 8]> = self.stack[at + 1..at + 1 + argc].iter().copied().collect();
+                let args: SmallVec<[Value; 8]> =
+                    self.stack[at + 1..at + 1 + argc].iter().copied().collect();
                 let v = self.call_native(id, &args)?;
                 self.stack[at] = v;
                 Ok(false)
@@ -661,12 +727,23 @@ impl Vm {
     fn call_native(&mut self, id: u32, args: &[Value]) -> RtResult<Value> {
         let registry = self.config.registry.clone();
         let Some(def) = registry.native(id) else {
-            return Err(RtError::type_error("Cannot call object of type 'function': not callable"));
+            return Err(RtError::type_error(
+                "Cannot call object of type 'function': not callable",
+            ));
         };
         if !def.caps.is_empty() {
-            let missing: Vec<&str> = def.caps.iter().copied().filter(|c| !self.is_granted(c)).collect();
+            let missing: Vec<&str> = def
+                .caps
+                .iter()
+                .copied()
+                .filter(|c| !self.is_granted(c))
+                .collect();
             if !missing.is_empty() {
-                let list = missing.iter().map(|c| format!("'{c}'")).collect::<Vec<_>>().join(", ");
+                let list = missing
+                    .iter()
+                    .map(|c| format!("'{c}'"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 let msg = if self.config.capabilities.is_some() {
                     format!("Missing required capabilities: [{list}]")
                 } else {
@@ -683,7 +760,10 @@ impl Vm {
     }
 
     pub(crate) fn is_granted(&self, cap: &str) -> bool {
-        self.config.capabilities.as_ref().is_some_and(|c| c.is_granted(cap))
+        self.config
+            .capabilities
+            .as_ref()
+            .is_some_and(|c| c.is_granted(cap))
     }
 
     /// `recv.name(args)` for a method of a string/array/tuple/object or a host object.
@@ -693,7 +773,8 @@ impl Vm {
                 let class = h.class_name().to_string();
                 return match self.config.registry.method(&class, name) {
                     Some(id) => {
-                        let mut full: SmallVec<[Value; 8]> = SmallVec::with_capacity(args.len() + 1);
+                        let mut full: SmallVec<[Value; 8]> =
+                            SmallVec::with_capacity(args.len() + 1);
                         full.push(recv);
                         full.extend_from_slice(args);
                         self.call_native(id, &full)
@@ -758,7 +839,10 @@ impl Vm {
         }
         if let Some(flag) = &self.config.interrupt {
             if flag.load(std::sync::atomic::Ordering::Relaxed) {
-                return Err(RtError::new(ErrorKind::Interrupted, "execution interrupted"));
+                return Err(RtError::new(
+                    ErrorKind::Interrupted,
+                    "execution interrupted",
+                ));
             }
         }
         if let Some(d) = self.deadline {
@@ -804,7 +888,12 @@ impl Vm {
                 self.heap.mark_value(*v);
             }
         }
-        for &v in self.modules.values().chain(self.host_globals.values()).chain(&self.native_roots) {
+        for &v in self
+            .modules
+            .values()
+            .chain(self.host_globals.values())
+            .chain(&self.native_roots)
+        {
             self.heap.mark_value(v);
         }
         let mut datas: Vec<Value> = Vec::new();
@@ -836,12 +925,19 @@ impl Vm {
                 }
             }
         }
-        let out = if to_stderr { &mut self.stderr } else { &mut self.stdout };
+        let out = if to_stderr {
+            &mut self.stderr
+        } else {
+            &mut self.stdout
+        };
         // A closed or failing sink must not stop the program (the host owns the stream).
         let _ = out.write_all(&text.as_bytes()[..cut]);
         self.output_bytes += cut as u64;
         if over {
-            return Err(RtError::new(ErrorKind::OutputLimit, "output limit exceeded"));
+            return Err(RtError::new(
+                ErrorKind::OutputLimit,
+                "output limit exceeded",
+            ));
         }
         Ok(())
     }
@@ -884,7 +980,10 @@ impl Vm {
             let nsv = match self.modules.get(&cache_key) {
                 Some(v) => *v,
                 None => {
-                    let v = self.heap.alloc_module(Module { name: prefix.into(), members: ObjMap::new() })?;
+                    let v = self.heap.alloc_module(Module {
+                        name: prefix.into(),
+                        members: ObjMap::new(),
+                    })?;
                     self.modules.insert(cache_key, v);
                     v
                 }
@@ -897,7 +996,9 @@ impl Vm {
     }
 
     fn module_insert(&mut self, module: Value, key: Value, v: Value) -> RtResult<()> {
-        let Value::Other(g) = module else { return Ok(()) };
+        let Value::Other(g) = module else {
+            return Ok(());
+        };
         let mut map = match self.heap.get_mut(g) {
             HeapObject::Module(m) => std::mem::take(&mut m.members),
             _ => return Ok(()),
@@ -911,7 +1012,9 @@ impl Vm {
 
     fn load_ml_module(&mut self, path: &str) -> RtResult<Value> {
         if self.loading.iter().any(|p| p == path) {
-            return Err(RtError::runtime_error(format!("circular import of module '{path}'")));
+            return Err(RtError::runtime_error(format!(
+                "circular import of module '{path}'"
+            )));
         }
         let found = match self.loader.as_mut() {
             Some(l) => l.load(path),
@@ -919,12 +1022,16 @@ impl Vm {
         };
         let (program, source) = match found {
             Some(Ok(x)) => x,
-            Some(Err(msg)) => return Err(RtError::runtime_error(format!("cannot import '{path}': {msg}"))),
+            Some(Err(msg)) => {
+                return Err(RtError::runtime_error(format!(
+                    "cannot import '{path}': {msg}"
+                )))
+            }
             None => return Err(RtError::runtime_error(format!("No module named '{path}'"))),
         };
-        let loaded = self.load_unit(&program, &source, Some(path.to_string())).map_err(|e| {
-            RtError::runtime_error(format!("cannot import '{path}': {e}"))
-        })?;
+        let loaded = self
+            .load_unit(&program, &source, Some(path.to_string()))
+            .map_err(|e| RtError::runtime_error(format!("cannot import '{path}': {e}")))?;
         self.loading.push(path.to_string());
         let main = self.units[loaded.unit as usize].main;
         let r = self.run_main(main);
@@ -939,7 +1046,10 @@ impl Vm {
             let k = self.heap.alloc_str(&name)?;
             members.insert(&self.heap, k, v)?;
         }
-        let v = self.heap.alloc_module(Module { name: path.into(), members })?;
+        let v = self.heap.alloc_module(Module {
+            name: path.into(),
+            members,
+        })?;
         self.modules.insert(path.to_string(), v);
         Ok(v)
     }
@@ -955,16 +1065,27 @@ impl Vm {
                 }
             }
         }
-        Box::new(Exception { err, range, proto, trace: Vec::new() })
+        Box::new(Exception {
+            err,
+            range,
+            proto,
+            trace: Vec::new(),
+        })
     }
 
     fn line_col(&self, proto: u32, range: TextRange) -> (u32, u32, Option<String>) {
-        let Some(fp) = self.protos.get(proto as usize) else { return (0, 0, None) };
+        let Some(fp) = self.protos.get(proto as usize) else {
+            return (0, 0, None);
+        };
         let u = &self.units[fp.unit as usize];
         let off = u32::from(range.start());
         let line = u.line_starts.partition_point(|&s| s <= off).max(1);
         let start = u.line_starts[line - 1] as usize;
-        let col = u.source.get(start..off as usize).map_or(0, |s| s.chars().count()) + 1;
+        let col = u
+            .source
+            .get(start..off as usize)
+            .map_or(0, |s| s.chars().count())
+            + 1;
         (line as u32, col as u32, u.name.clone())
     }
 
@@ -976,7 +1097,10 @@ impl Vm {
             .map(|t| {
                 let (line, column, module) = self.line_col(t.proto, t.range);
                 StackEntry {
-                    function: self.protos.get(t.proto as usize).map_or_else(String::new, |p| p.p.name.clone()),
+                    function: self
+                        .protos
+                        .get(t.proto as usize)
+                        .map_or_else(String::new, |p| p.p.name.clone()),
                     range: t.range,
                     line,
                     column,
@@ -1001,12 +1125,15 @@ impl Vm {
     /// every frame above `entry` is popped and the exception is returned.
     fn unwind(&mut self, mut exc: Box<Exception>, entry: usize) -> Result<(), Box<Exception>> {
         loop {
-            let Some(&frame) = self.frames.last() else { return Err(exc) };
+            let Some(&frame) = self.frames.last() else {
+                return Err(exc);
+            };
             let fp = self.protos[frame.proto as usize].clone();
             let ipc = frame.pc.saturating_sub(1);
             if !exc.err.kind().is_limit() {
                 if let Some(h) = fp.p.handlers.iter().find(|h| h.start <= ipc && ipc < h.end) {
-                    self.completions.truncate((frame.pending_base + h.depth) as usize);
+                    self.completions
+                        .truncate((frame.pending_base + h.depth) as usize);
                     match h.kind {
                         HandlerKind::Except { reg } => {
                             let (line, column, _) = self.line_col(exc.proto, exc.range);
@@ -1034,7 +1161,10 @@ impl Vm {
                     return Ok(());
                 }
             }
-            exc.trace.push(TraceEntry { proto: frame.proto, range: fp.p.spans.get(ipc as usize).copied().unwrap_or(fp.p.range) });
+            exc.trace.push(TraceEntry {
+                proto: frame.proto,
+                range: fp.p.spans.get(ipc as usize).copied().unwrap_or(fp.p.range),
+            });
             self.frames.pop();
             self.cells.truncate(frame.cell_base as usize);
             self.completions.truncate(frame.pending_base as usize);
@@ -1113,7 +1243,10 @@ impl Vm {
                     Instr::LoadBool { dst, val } => reg!(dst) = Value::Bool(val),
                     Instr::CheckLocal { reg } => {
                         if is_unbound(reg!(reg)) {
-                            let name = fp.p.local_names.get(reg as usize).map_or("?", |s| s.as_str());
+                            let name =
+                                fp.p.local_names
+                                    .get(reg as usize)
+                                    .map_or("?", |s| s.as_str());
                             break 'run Raise::New(unbound_local(name));
                         }
                     }
@@ -1235,19 +1368,27 @@ impl Vm {
                     }
                     Instr::Eq { dst, a, b } => reg!(dst) = Value::Bool(eq!(a, b)),
                     Instr::Ne { dst, a, b } => reg!(dst) = Value::Bool(!eq!(a, b)),
-                    Instr::Lt { dst, a, b } => reg!(dst) = Value::Bool(cmp!(a, b, <, "<", Ordering::Less)),
-                    Instr::Le { dst, a, b } => {
-                        reg!(dst) = Value::Bool(cmp!(a, b, <=, "<=", Ordering::Less | Ordering::Equal))
+                    Instr::Lt { dst, a, b } => {
+                        reg!(dst) = Value::Bool(cmp!(a, b, <, "<", Ordering::Less))
                     }
-                    Instr::Gt { dst, a, b } => reg!(dst) = Value::Bool(cmp!(a, b, >, ">", Ordering::Greater)),
+                    Instr::Le { dst, a, b } => {
+                        reg!(dst) =
+                            Value::Bool(cmp!(a, b, <=, "<=", Ordering::Less | Ordering::Equal))
+                    }
+                    Instr::Gt { dst, a, b } => {
+                        reg!(dst) = Value::Bool(cmp!(a, b, >, ">", Ordering::Greater))
+                    }
                     Instr::Ge { dst, a, b } => {
-                        reg!(dst) = Value::Bool(cmp!(a, b, >=, ">=", Ordering::Greater | Ordering::Equal))
+                        reg!(dst) =
+                            Value::Bool(cmp!(a, b, >=, ">=", Ordering::Greater | Ordering::Equal))
                     }
                     Instr::SkipIfLt { a, b } => pc += cmp!(a, b, <, "<", Ordering::Less) as usize,
                     Instr::SkipIfLe { a, b } => {
                         pc += cmp!(a, b, <=, "<=", Ordering::Less | Ordering::Equal) as usize
                     }
-                    Instr::SkipIfGt { a, b } => pc += cmp!(a, b, >, ">", Ordering::Greater) as usize,
+                    Instr::SkipIfGt { a, b } => {
+                        pc += cmp!(a, b, >, ">", Ordering::Greater) as usize
+                    }
                     Instr::SkipIfGe { a, b } => {
                         pc += cmp!(a, b, >=, ">=", Ordering::Greater | Ordering::Equal) as usize
                     }
@@ -1309,7 +1450,9 @@ impl Vm {
                     Instr::GetIndex { dst, obj, key } => {
                         let (o, k) = (reg!(obj), reg!(key));
                         reg!(dst) = match (o, k) {
-                            (Value::Array(g), Value::Int(i)) if i >= 0 && (i as usize) < self.heap.array(g).len() => {
+                            (Value::Array(g), Value::Int(i))
+                                if i >= 0 && (i as usize) < self.heap.array(g).len() =>
+                            {
                                 self.heap.array(g)[i as usize]
                             }
                             _ => tryv!(ops::index(&mut self.heap, o, k)),
@@ -1318,7 +1461,9 @@ impl Vm {
                     Instr::SetIndex { obj, key, src } => {
                         let (o, k, v) = (reg!(obj), reg!(key), reg!(src));
                         match (o, k) {
-                            (Value::Array(g), Value::Int(i)) if i >= 0 && (i as usize) < self.heap.array(g).len() => {
+                            (Value::Array(g), Value::Int(i))
+                                if i >= 0 && (i as usize) < self.heap.array(g).len() =>
+                            {
                                 self.heap.array_mut(g)[i as usize] = v;
                             }
                             _ => tryv!(ops::set_index(&mut self.heap, o, k, v)),
@@ -1385,9 +1530,17 @@ impl Vm {
                     }
                     Instr::Closure { dst, proto } => {
                         let child = &self.protos[(fp.proto_base + proto) as usize];
-                        let caps: Box<[Gc]> =
-                            child.p.capture_cells.iter().map(|&c| self.cells[cell_base + c as usize]).collect();
-                        let c = Closure { func: proto, module: fp.unit, captures: caps };
+                        let caps: Box<[Gc]> = child
+                            .p
+                            .capture_cells
+                            .iter()
+                            .map(|&c| self.cells[cell_base + c as usize])
+                            .collect();
+                        let c = Closure {
+                            func: proto,
+                            module: fp.unit,
+                            captures: caps,
+                        };
                         reg!(dst) = tryv!(self.heap.alloc_closure(c));
                     }
                     Instr::Throw { src } => {
@@ -1403,7 +1556,9 @@ impl Vm {
                     Instr::ForNext { b, off } => {
                         let src = reg!(b);
                         let Value::Int(pos) = reg!(b + 1) else {
-                            break 'run Raise::New(RtError::runtime_error("internal: bad loop state"));
+                            break 'run Raise::New(RtError::runtime_error(
+                                "internal: bad loop state",
+                            ));
                         };
                         let mut pos = pos as usize;
                         let next = match src {
@@ -1455,11 +1610,16 @@ impl Vm {
                     Instr::EndFinally { table } => match self.completions.pop() {
                         Some(Completion::Normal) | None => {}
                         Some(Completion::Exit(i)) => {
-                            let target = fp.p.jump_tables.get(table as usize).and_then(|t| t.get(i as usize));
+                            let target =
+                                fp.p.jump_tables
+                                    .get(table as usize)
+                                    .and_then(|t| t.get(i as usize));
                             match target {
                                 Some(&t) => pc = t as usize,
                                 None => {
-                                    break 'run Raise::New(RtError::runtime_error("internal: bad finally exit"))
+                                    break 'run Raise::New(RtError::runtime_error(
+                                        "internal: bad finally exit",
+                                    ))
                                 }
                             }
                         }
@@ -1473,7 +1633,11 @@ impl Vm {
             save_pc!();
             let exc = match raise {
                 Raise::New(err) => {
-                    let range = fp.p.spans.get(pc.saturating_sub(1)).copied().unwrap_or(fp.p.range);
+                    let range =
+                        fp.p.spans
+                            .get(pc.saturating_sub(1))
+                            .copied()
+                            .unwrap_or(fp.p.range);
                     self.fresh_exception(err, frame.proto, range)
                 }
                 Raise::Again(exc) => exc,
@@ -1520,7 +1684,9 @@ impl Vm {
         match recv {
             Value::Object(g) if self.heap.object(g).all_string_keys() => {
                 let Some(f) = self.heap.object_get(g, name)? else {
-                    return Err(RtError::attribute_error(format!("ML object has no property '{name_str}'")));
+                    return Err(RtError::attribute_error(format!(
+                        "ML object has no property '{name_str}'"
+                    )));
                 };
                 if !f.is_callable() {
                     return Err(RtError::type_error(format!(
@@ -1532,14 +1698,16 @@ impl Vm {
                 self.call_at(at, argc)
             }
             Value::Str(_) | Value::Array(_) | Value::Tuple(_) | Value::Object(_) => {
-                let args: SmallVec<[Value; 8]> = self.stack[at + 1..at + 1 + argc].iter().copied().collect();
+                let args: SmallVec<[Value; 8]> =
+                    self.stack[at + 1..at + 1 + argc].iter().copied().collect();
                 let v = crate::methods::call_method(&mut self.heap, recv, &name_str, &args)?;
                 self.stack[at] = v;
                 Ok(false)
             }
             Value::Other(g) => {
                 if let HeapObject::Host(_) = self.heap.get(g) {
-                    let args: SmallVec<[Value; 8]> = self.stack[at + 1..at + 1 + argc].iter().copied().collect();
+                    let args: SmallVec<[Value; 8]> =
+                        self.stack[at + 1..at + 1 + argc].iter().copied().collect();
                     let v = self.invoke_method(recv, &name_str, &args)?;
                     self.stack[at] = v;
                     return Ok(false);
@@ -1590,7 +1758,10 @@ fn unbound_cell(p: &Proto, cell: u16) -> RtError {
 }
 
 fn not_callable(heap: &Heap, v: Value) -> RtError {
-    RtError::type_error(format!("Cannot call object of type '{}': not callable", v.type_name(heap)))
+    RtError::type_error(format!(
+        "Cannot call object of type '{}': not callable",
+        v.type_name(heap)
+    ))
 }
 
 /// Python's arity messages (`f() missing 1 required positional argument: 'b'`).
@@ -1598,12 +1769,18 @@ fn arity_error(p: &Proto, argc: usize) -> RtError {
     let params = p.params as usize;
     let name = &p.name;
     if argc < params {
-        let missing: Vec<String> =
-            p.local_names[argc..params].iter().map(|n| format!("'{n}'")).collect();
+        let missing: Vec<String> = p.local_names[argc..params]
+            .iter()
+            .map(|n| format!("'{n}'"))
+            .collect();
         let list = match missing.len() {
             1 => missing[0].clone(),
             2 => format!("{} and {}", missing[0], missing[1]),
-            _ => format!("{}, and {}", missing[..missing.len() - 1].join(", "), missing[missing.len() - 1]),
+            _ => format!(
+                "{}, and {}",
+                missing[..missing.len() - 1].join(", "),
+                missing[missing.len() - 1]
+            ),
         };
         let s = if missing.len() == 1 { "" } else { "s" };
         RtError::type_error(format!(
@@ -1636,8 +1813,15 @@ fn iter_prep(heap: &Heap, v: Value) -> RtResult<usize> {
     match v {
         Value::Array(_) | Value::Tuple(_) | Value::Str(_) => Ok(0),
         Value::Object(g) => Ok(heap.object(g).len()),
-        Value::Other(g) if matches!(heap.get(g), HeapObject::Bytes(_) | HeapObject::Iterator(_)) => Ok(0),
-        _ => Err(RtError::type_error(format!("'{}' object is not iterable", v.type_name(heap)))),
+        Value::Other(g)
+            if matches!(heap.get(g), HeapObject::Bytes(_) | HeapObject::Iterator(_)) =>
+        {
+            Ok(0)
+        }
+        _ => Err(RtError::type_error(format!(
+            "'{}' object is not iterable",
+            v.type_name(heap)
+        ))),
     }
 }
 
@@ -1652,11 +1836,12 @@ fn unpack(heap: &mut Heap, v: Value, n: usize) -> RtResult<SmallVec<[Value; 8]>>
     };
     match items.len().cmp(&n) {
         Ordering::Equal => Ok(items),
-        Ordering::Greater => Err(RtError::value_error(format!("too many values to unpack (expected {n})"))),
+        Ordering::Greater => Err(RtError::value_error(format!(
+            "too many values to unpack (expected {n})"
+        ))),
         Ordering::Less => Err(RtError::value_error(format!(
             "not enough values to unpack (expected {n}, got {})",
             items.len()
         ))),
     }
 }
-

@@ -160,7 +160,9 @@ fn try_finally_with_return() {
 
 #[test]
 fn maybe_unbound_local_is_checked() {
-    check("function g(c) {\n  if (c) { y = 1; }\n  return y;\n}\n", expect![[r#"
+    check(
+        "function g(c) {\n  if (c) { y = 1; }\n  return y;\n}\n",
+        expect![[r#"
         function #1 <module> (params=0, regs=2, cells=0)
            0    1  LOADNULL r0
            1       CLOSURE r1 #0
@@ -175,5 +177,6 @@ fn maybe_unbound_local_is_checked() {
            3    3  CHECKLOCAL r1
            4       RETURN r1
            5    1  RETURNNULL
-    "#]]);
+    "#]],
+    );
 }

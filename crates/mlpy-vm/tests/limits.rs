@@ -13,12 +13,27 @@ fn limits() -> Limits {
 
 #[test]
 fn fuel_stops_infinite_loops_and_is_not_catchable() {
-    let r = run_with("try { while (true) { } } except (e) { print(\"caught\"); } finally { print(\"fin\"); }", Limits { fuel: Some(10_000), ..limits() });
+    let r = run_with(
+        "try { while (true) { } } except (e) { print(\"caught\"); } finally { print(\"fin\"); }",
+        Limits {
+            fuel: Some(10_000),
+            ..limits()
+        },
+    );
     let e = r.result.expect_err("fuel");
     assert_eq!(e.kind, ErrorKind::FuelExhausted);
     assert_eq!(r.out, "");
-    let r = run_with("function f() { return f(); }\nwhile (true) { f(); }", Limits { fuel: Some(5_000), max_depth: 100_000, ..limits() });
-    assert!(matches!(r.result, Err(ref e) if e.kind == ErrorKind::FuelExhausted || e.kind == ErrorKind::RecursionError));
+    let r = run_with(
+        "function f() { return f(); }\nwhile (true) { f(); }",
+        Limits {
+            fuel: Some(5_000),
+            max_depth: 100_000,
+            ..limits()
+        },
+    );
+    assert!(
+        matches!(r.result, Err(ref e) if e.kind == ErrorKind::FuelExhausted || e.kind == ErrorKind::RecursionError)
+    );
 }
 
 #[test]
@@ -38,7 +53,13 @@ fn deep_recursion_is_a_limit_error_and_does_not_overflow() {
     assert_eq!(e.message, "maximum recursion depth exceeded");
     assert_eq!(r.out, "");
     // Bounded only by the configured limit, not by the Rust stack.
-    let r = run_with("function d(n) { if (n == 0) { return 0; } return 1 + d(n - 1); }\nprint(d(50000));", Limits { max_depth: 60_000, ..limits() });
+    let r = run_with(
+        "function d(n) { if (n == 0) { return 0; } return 1 + d(n - 1); }\nprint(d(50000));",
+        Limits {
+            max_depth: 60_000,
+            ..limits()
+        },
+    );
     assert_eq!(r.out, "50000\n");
     // Natives re-entering ML count too.
     let r = run("function g(x) { return functional.map(g, [x]); }\ng(1);");
@@ -47,7 +68,13 @@ fn deep_recursion_is_a_limit_error_and_does_not_overflow() {
 
 #[test]
 fn output_limit_cuts_at_char_boundary() {
-    let r = run_with("while (true) { print(\"é\"); }", Limits { max_output: Some(10), ..limits() });
+    let r = run_with(
+        "while (true) { print(\"é\"); }",
+        Limits {
+            max_output: Some(10),
+            ..limits()
+        },
+    );
     assert_eq!(r.result.expect_err("output").kind, ErrorKind::OutputLimit);
     assert_eq!(r.out, "é\né\né\n");
     assert!(r.out.len() <= 10);
@@ -55,14 +82,26 @@ fn output_limit_cuts_at_char_boundary() {
 
 #[test]
 fn memory_limit_is_an_error_not_an_abort() {
-    let r = run_with("a = [1]; while (true) { a = a + a; }", Limits { memory: Some(1 << 20), ..limits() });
+    let r = run_with(
+        "a = [1]; while (true) { a = a + a; }",
+        Limits {
+            memory: Some(1 << 20),
+            ..limits()
+        },
+    );
     assert_eq!(r.result.expect_err("memory").kind, ErrorKind::MemoryLimit);
 }
 
 #[test]
 fn garbage_is_collected_in_loops() {
     let src = "for (i in range(200000)) { s = [i, i, i, i] + [str(i)]; }";
-    let r = run_with(src, Limits { memory: Some(16 << 20), ..limits() });
+    let r = run_with(
+        src,
+        Limits {
+            memory: Some(16 << 20),
+            ..limits()
+        },
+    );
     assert!(r.result.is_ok(), "{:?}", r.result.err());
     assert!(r.vm.stats().peak_memory < 16 << 20);
 }
@@ -76,14 +115,26 @@ keep = functional.map(fn(x) => [x, str(x)], range(2000));
 for (i in range(100000)) { t = [i] + [i]; c(); }
 print(c(), len(keep), keep[1999]);
 "#;
-    let r = run_with(src, Limits { memory: Some(64 << 20), ..limits() });
+    let r = run_with(
+        src,
+        Limits {
+            memory: Some(64 << 20),
+            ..limits()
+        },
+    );
     assert_eq!(r.out, "100001 2000 [1999, '1999']\n");
 }
 
 #[test]
 fn timeout_and_interrupt() {
     let start = Instant::now();
-    let r = run_with("while (true) { }", Limits { timeout: Some(Duration::from_millis(200)), ..limits() });
+    let r = run_with(
+        "while (true) { }",
+        Limits {
+            timeout: Some(Duration::from_millis(200)),
+            ..limits()
+        },
+    );
     assert_eq!(r.result.expect_err("timeout").kind, ErrorKind::Timeout);
     assert!(start.elapsed() < Duration::from_secs(3));
 
@@ -104,7 +155,13 @@ fn timeout_and_interrupt() {
 
 #[test]
 fn vm_is_reusable_after_errors() {
-    let mut vm = Vm::new(VmConfig { limits: Limits { fuel: Some(1000), ..limits() }, ..VmConfig::new(registry()) });
+    let mut vm = Vm::new(VmConfig {
+        limits: Limits {
+            fuel: Some(1000),
+            ..limits()
+        },
+        ..VmConfig::new(registry())
+    });
     let buf = Buf::default();
     vm.set_stdout(Box::new(buf.clone()));
     let bad = common::lower("while (true) { }");

@@ -6,8 +6,14 @@ use mlpy_vm::ErrorKind;
 
 #[test]
 fn arithmetic_and_print() {
-    assert_eq!(out("print(1 + 2, 7 / 2, 7 // 2, -7 % 3, 2 * 3.0, 1 + true);"), "3 3.5 3 2 6.0 2\n");
-    assert_eq!(out("x = 9223372036854775807; print(x + 1);"), "9223372036854775808\n");
+    assert_eq!(
+        out("print(1 + 2, 7 / 2, 7 // 2, -7 % 3, 2 * 3.0, 1 + true);"),
+        "3 3.5 3 2 6.0 2\n"
+    );
+    assert_eq!(
+        out("x = 9223372036854775807; print(x + 1);"),
+        "9223372036854775808\n"
+    );
     assert_eq!(out("print(\"n=\" + 3, 1 + 2 + \"x\");"), "n=3 3x\n");
 }
 
@@ -46,28 +52,47 @@ print(mk(2)(5));
 fn scoping_rules() {
     let src = "total = 10;\nfunction show() { return total; }\nfunction shadow() { total = 1; return total; }\nprint(show(), shadow(), total);";
     assert_eq!(out(src), "10 1 10\n");
-    let (_, kind, msg) = fails("x = 10;\nfunction bad() { y = x; x = 5; return y; }\nprint(bad());");
+    let (_, kind, msg) =
+        fails("x = 10;\nfunction bad() { y = x; x = 5; return y; }\nprint(bad());");
     assert_eq!(kind, ErrorKind::UnboundLocalError);
-    assert_eq!(msg, "cannot access local variable 'x' where it is not associated with a value");
+    assert_eq!(
+        msg,
+        "cannot access local variable 'x' where it is not associated with a value"
+    );
     let (_, kind, msg) = fails("print(later());\nfunction later() { return 1; }");
-    assert_eq!((kind, msg.as_str()), (ErrorKind::NameError, "name 'later' is not defined"));
+    assert_eq!(
+        (kind, msg.as_str()),
+        (ErrorKind::NameError, "name 'later' is not defined")
+    );
 }
 
 #[test]
 fn arity_errors_use_python_messages() {
     let (_, k, m) = fails("function f(a, b) { return a; }\nf(1);");
-    assert_eq!((k, m.as_str()), (ErrorKind::TypeError, "f() missing 1 required positional argument: 'b'"));
+    assert_eq!(
+        (k, m.as_str()),
+        (
+            ErrorKind::TypeError,
+            "f() missing 1 required positional argument: 'b'"
+        )
+    );
     let (_, _, m) = fails("function f(a) { return a; }\nf(1, 2);");
     assert_eq!(m, "f() takes 1 positional argument but 2 were given");
     let (_, _, m) = fails("function f(a, b, c) { return a; }\nf();");
-    assert_eq!(m, "f() missing 3 required positional arguments: 'a', 'b', and 'c'");
+    assert_eq!(
+        m,
+        "f() missing 3 required positional arguments: 'a', 'b', and 'c'"
+    );
     let (_, _, m) = fails("x = 5; x();");
     assert_eq!(m, "Cannot call object of type 'int': not callable");
 }
 
 #[test]
 fn rest_parameters() {
-    assert_eq!(out("function f(a, ...r) { return [a, r]; }\nprint(f(1), f(1, 2, 3));"), "[1, []] [1, [2, 3]]\n");
+    assert_eq!(
+        out("function f(a, ...r) { return [a, r]; }\nprint(f(1), f(1, 2, 3));"),
+        "[1, []] [1, [2, 3]]\n"
+    );
 }
 
 #[test]
@@ -87,16 +112,31 @@ print(a);
 "#;
     assert_eq!(out(src), "12 6\n5\nx\ny\nh\né\n[1, 2, 3, 4]\n");
     let (_, k, m) = fails("o = {a: 1};\nfor (k in o) { o[\"b\"] = 2; }");
-    assert_eq!((k, m.as_str()), (ErrorKind::RuntimeError, "dictionary changed size during iteration"));
+    assert_eq!(
+        (k, m.as_str()),
+        (
+            ErrorKind::RuntimeError,
+            "dictionary changed size during iteration"
+        )
+    );
     let (_, k, m) = fails("for (x in 5) { }");
-    assert_eq!((k, m.as_str()), (ErrorKind::TypeError, "'int' object is not iterable"));
+    assert_eq!(
+        (k, m.as_str()),
+        (ErrorKind::TypeError, "'int' object is not iterable")
+    );
 }
 
 #[test]
 fn destructuring() {
     assert_eq!(out("[a, b] = [1, 2];\n{x, y} = {x: \"X\", y: \"Y\", z: \"Z\"};\n[a, b] = [b, a];\nprint(a, b, x, y);"), "2 1 X Y\n");
     let (_, k, m) = fails("[a, b] = [1, 2, 3];");
-    assert_eq!((k, m.as_str()), (ErrorKind::ValueError, "too many values to unpack (expected 2)"));
+    assert_eq!(
+        (k, m.as_str()),
+        (
+            ErrorKind::ValueError,
+            "too many values to unpack (expected 2)"
+        )
+    );
     let (_, _, m) = fails("[a, b, c] = [1, 2];");
     assert_eq!(m, "not enough values to unpack (expected 3, got 2)");
     let (_, k, _) = fails("{q} = {a: 1};");
@@ -152,7 +192,10 @@ function g() {
 }
 print(g());
 "#;
-    assert_eq!(out(src), "fin 1\nbody 2\nfin 2\nfin 3\ninner\nouter\n1\na\nb\n1\n");
+    assert_eq!(
+        out(src),
+        "fin 1\nbody 2\nfin 2\nfin 3\ninner\nouter\n1\na\nb\n1\n"
+    );
 }
 
 #[test]
@@ -168,9 +211,15 @@ function h() {
 }
 try { h(); } except (e) { print(str(e)); }
 "#;
-    assert_eq!(out(src), "list index out of range\n'k'\nunbound: name 'e' is not defined\nsecond\n");
+    assert_eq!(
+        out(src),
+        "list index out of range\n'k'\nunbound: name 'e' is not defined\nsecond\n"
+    );
     let (o, k, m) = fails("try { print(1); } finally { print(2); }\nthrow {message: \"boom\"};");
-    assert_eq!((o.as_str(), k, m.as_str()), ("1\n2\n", ErrorKind::MLUserException, "boom"));
+    assert_eq!(
+        (o.as_str(), k, m.as_str()),
+        ("1\n2\n", ErrorKind::MLUserException, "boom")
+    );
 }
 
 #[test]
@@ -191,9 +240,18 @@ print(typeof(math.sqrt), typeof(null));
 "#;
     assert_eq!(out(src), "Hello World ['a', 'b', 'c'] x-y 4\nNone [1, 2] 3 [1, 2]\n2 5 None 15\nABC\n4.0 true\nfunction unknown\n");
     let (_, k, m) = fails("o = {n: 5};\no.n();");
-    assert_eq!((k, m.as_str()), (ErrorKind::TypeError, "Property 'n' is not callable (got int)"));
+    assert_eq!(
+        (k, m.as_str()),
+        (
+            ErrorKind::TypeError,
+            "Property 'n' is not callable (got int)"
+        )
+    );
     let (_, k, m) = fails("o = {};\no.g();");
-    assert_eq!((k, m.as_str()), (ErrorKind::AttributeError, "ML object has no property 'g'"));
+    assert_eq!(
+        (k, m.as_str()),
+        (ErrorKind::AttributeError, "ML object has no property 'g'")
+    );
 }
 
 #[test]
@@ -205,16 +263,28 @@ fn conditionals_and_logic() {
 #[test]
 fn slices_and_index_assignment() {
     let src = "a = [10, 20, 30, 40, 50];\nprint(a[-1], a[1:3], a[::2], a[::-1]);\na[0] = 1; a[1:3] = [7];\nprint(a);\no = {}; o.k = 1; o[\"j\"] = 2; print(o);";
-    assert_eq!(out(src), "50 [20, 30] [10, 30, 50] [50, 40, 30, 20, 10]\n[1, 7, 40, 50]\n{'k': 1, 'j': 2}\n");
+    assert_eq!(
+        out(src),
+        "50 [20, 30] [10, 30, 50] [50, 40, 30, 20, 10]\n[1, 7, 40, 50]\n{'k': 1, 'j': 2}\n"
+    );
     let (_, k, m) = fails("a = [1]; a[5] = 2;");
-    assert_eq!((k, m.as_str()), (ErrorKind::IndexError, "list assignment index out of range"));
+    assert_eq!(
+        (k, m.as_str()),
+        (ErrorKind::IndexError, "list assignment index out of range")
+    );
 }
 
 #[test]
 fn natives_call_back_into_ml() {
-    assert_eq!(out("print(functional.map(fn(x) => x * 2, [1, 2, 3]));"), "[2, 4, 6]\n");
+    assert_eq!(
+        out("print(functional.map(fn(x) => x * 2, [1, 2, 3]));"),
+        "[2, 4, 6]\n"
+    );
     let (_, k, m) = fails("functional.map(fn(x) => x[5], [[1]]);");
-    assert_eq!((k, m.as_str()), (ErrorKind::IndexError, "list index out of range"));
+    assert_eq!(
+        (k, m.as_str()),
+        (ErrorKind::IndexError, "list index out of range")
+    );
 }
 
 #[test]
@@ -222,7 +292,10 @@ fn capabilities_fail_closed() {
     let (_, k, m) = fails("import file;\nfile.secret();");
     assert_eq!(k, ErrorKind::CapabilityError);
     assert!(m.contains("'file.read'"), "{m}");
-    assert_eq!(out("import file;\ntry { file.secret(); } except (e) { print(e.type); }"), "CapabilityError\n");
+    assert_eq!(
+        out("import file;\ntry { file.secret(); } except (e) { print(e.type); }"),
+        "CapabilityError\n"
+    );
 }
 
 #[test]
@@ -238,7 +311,9 @@ fn result_value_and_globals_order() {
 
 #[test]
 fn error_positions_and_stack() {
-    let r = run("function inner() {\n  return 1 // 0;\n}\nfunction outer() { return inner(); }\nouter();");
+    let r = run(
+        "function inner() {\n  return 1 // 0;\n}\nfunction outer() { return inner(); }\nouter();",
+    );
     let e = r.result.expect_err("fails");
     assert_eq!(e.kind, ErrorKind::ZeroDivisionError);
     assert_eq!((e.line, e.column), (2, 10));

@@ -4,7 +4,10 @@
 
 use mlpy_ir::LowerOptions;
 use mlpy_vm::text;
-use mlpy_vm::{ErrorKind, Limits, NativeCtx, NativeDef, NativeRegistry, RtError, RtResult, Value, Vm, VmConfig, VmError};
+use mlpy_vm::{
+    ErrorKind, Limits, NativeCtx, NativeDef, NativeRegistry, RtError, RtResult, Value, Vm,
+    VmConfig, VmError,
+};
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
@@ -14,7 +17,10 @@ pub struct Buf(pub Arc<Mutex<Vec<u8>>>);
 
 impl Write for Buf {
     fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().map_err(|_| std::io::Error::other("poisoned"))?.extend_from_slice(b);
+        self.0
+            .lock()
+            .map_err(|_| std::io::Error::other("poisoned"))?
+            .extend_from_slice(b);
         Ok(b.len())
     }
     fn flush(&mut self) -> std::io::Result<()> {
@@ -42,7 +48,10 @@ fn print(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
 }
 
 fn len(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
-    let n = args.first().and_then(|v| mlpy_vm::ops::length(ctx.heap_ref(), *v)).unwrap_or(0);
+    let n = args
+        .first()
+        .and_then(|v| mlpy_vm::ops::length(ctx.heap_ref(), *v))
+        .unwrap_or(0);
     Ok(Value::Int(n as i64))
 }
 
@@ -80,7 +89,10 @@ fn map(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
 }
 
 fn typeof_(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
-    let name = args.first().map_or("unknown", |v| v.typeof_name(ctx.heap_ref())).to_string();
+    let name = args
+        .first()
+        .map_or("unknown", |v| v.typeof_name(ctx.heap_ref()))
+        .to_string();
     ctx.alloc_str(&name)
 }
 
@@ -105,12 +117,48 @@ pub fn registry() -> Arc<NativeRegistry> {
         ("range", range),
         ("typeof", typeof_),
     ] {
-        r.add_builtin(NativeDef { name, func, caps: &[], doc: "" });
+        r.add_builtin(NativeDef {
+            name,
+            func,
+            caps: &[],
+            doc: "",
+        });
     }
-    r.add_module_fn("functional", "map", NativeDef { name: "map", func: map, caps: &[], doc: "" });
-    r.add_module_fn("math", "sqrt", NativeDef { name: "sqrt", func: sqrt, caps: &[], doc: "" });
-    r.add_module_const("math", "pi", mlpy_vm::ConstValue::Float(std::f64::consts::PI));
-    r.add_module_fn("file", "secret", NativeDef { name: "secret", func: secret, caps: &["file.read"], doc: "" });
+    r.add_module_fn(
+        "functional",
+        "map",
+        NativeDef {
+            name: "map",
+            func: map,
+            caps: &[],
+            doc: "",
+        },
+    );
+    r.add_module_fn(
+        "math",
+        "sqrt",
+        NativeDef {
+            name: "sqrt",
+            func: sqrt,
+            caps: &[],
+            doc: "",
+        },
+    );
+    r.add_module_const(
+        "math",
+        "pi",
+        mlpy_vm::ConstValue::Float(std::f64::consts::PI),
+    );
+    r.add_module_fn(
+        "file",
+        "secret",
+        NativeDef {
+            name: "secret",
+            func: secret,
+            caps: &["file.read"],
+            doc: "",
+        },
+    );
     Arc::new(r)
 }
 
@@ -123,9 +171,17 @@ pub struct Run {
 
 pub fn lower(src: &str) -> mlpy_ir::Program {
     let parse = mlpy_syntax::parse(src);
-    assert!(parse.diagnostics().is_empty(), "syntax errors: {:?}", parse.diagnostics());
+    assert!(
+        parse.diagnostics().is_empty(),
+        "syntax errors: {:?}",
+        parse.diagnostics()
+    );
     let lowered = mlpy_ir::lower(&parse.tree(), &LowerOptions::default());
-    assert!(!lowered.has_errors(), "lowering errors: {:?}", lowered.diagnostics);
+    assert!(
+        !lowered.has_errors(),
+        "lowering errors: {:?}",
+        lowered.diagnostics
+    );
     lowered.program
 }
 
@@ -138,7 +194,12 @@ pub fn run_with(src: &str, limits: Limits) -> Run {
     vm.set_stdout(Box::new(buf.clone()));
     let loaded = vm.load(&program, src).expect("load");
     let result = vm.run(loaded).map(|o| o.value);
-    Run { out: buf.text(), result, vm, loaded }
+    Run {
+        out: buf.text(),
+        result,
+        vm,
+        loaded,
+    }
 }
 
 pub fn run(src: &str) -> Run {
