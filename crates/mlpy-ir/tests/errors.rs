@@ -55,3 +55,20 @@ fn every_error_program() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// `import` and `capability` inside blocks or functions are rejected (by the parser).
+#[test]
+fn import_and_capability_only_at_top_level() {
+    for src in [
+        "function f() { import math; }",
+        "if (true) { import math; }",
+        "function f() { capability C { allow read; } }",
+    ] {
+        let parse = mlpy_syntax::parse(src);
+        let lowered = mlpy_ir::lower(&parse.tree(), &LowerOptions::default());
+        assert!(
+            !parse.diagnostics().is_empty() || lowered.has_errors(),
+            "accepted: {src}"
+        );
+    }
+}
