@@ -22,6 +22,9 @@ pub(crate) type ScopeId = usize;
 /// The program's global (top-level) scope.
 pub(crate) const GLOBAL: ScopeId = 0;
 
+/// How many unknown names get a "did you mean" note (keeps hostile inputs linear).
+const MAX_SUGGESTIONS: usize = 32;
+
 /// Name of the one host callback ML code may call (python-api.md §9).
 pub(crate) const PYTHON_CALLBACK: &str = "__python_callback";
 
@@ -388,7 +391,10 @@ impl Scopes {
         } else {
             Diagnostic::error(format!("Unknown identifier '{name}'"), range)
         };
-        let diag = match self.suggestion(name) {
+        // Suggestions cost (unknown names x known names) edit distances: only the first few.
+        let suggest = self.reported_unknown.len() <= MAX_SUGGESTIONS && name.len() <= 64;
+        let suggestion = if suggest { self.suggestion(name) } else { None };
+        let diag = match suggestion {
             Some(s) => diag.with_note(format!("did you mean '{s}'?")),
             None => diag,
         };

@@ -113,3 +113,22 @@ fn valid_nesting_within_the_parser_limit_lowers() {
     let lowered = lower_and_audit(&src);
     assert!(!lowered.has_errors(), "{:?}", lowered.diagnostics);
 }
+
+/// Many distinct unknown names: one error each, computed in reasonable time (suggestions are
+/// capped, so this stays linear).
+#[test]
+fn many_unknown_names() {
+    let mut src = String::new();
+    for i in 0..5000 {
+        src.push_str(&format!("known_{i} = unknown_{i};\n"));
+    }
+    let lowered = lower_and_audit(&src);
+    let errors = lowered.diagnostics.iter().filter(|d| d.is_error()).count();
+    assert_eq!(errors, 5000);
+    let with_notes = lowered
+        .diagnostics
+        .iter()
+        .filter(|d| !d.notes.is_empty())
+        .count();
+    assert!(with_notes <= 32);
+}
