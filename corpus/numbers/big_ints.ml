@@ -16,4 +16,4 @@ print(q); // expect: 1267650600228229401496703205376
 print(12345678901234567890123 - 12345678901234567890124); // expect: -1
 big = p * 64;
 print(-big // 7, -big % 7, big // -7); // expect: -168655945816773043347 5 -168655945816773043347
-print(abs(-big), typeof(big)); // expect: 1208925819614629174706176 number
+print(abs(-big), typeof(big)); // expect: 1180591620717411303424 number
