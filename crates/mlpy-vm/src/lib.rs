@@ -22,7 +22,8 @@ pub use disasm::disassemble;
 pub use error::{ErrorKind, RtError, RtResult};
 pub use heap::Heap;
 pub use native::{
-    CapabilityPolicy, ConstValue, Member, ModuleDef, NativeCtx, NativeDef, NativeFn, NativeRegistry,
+    CapabilityInfo, CapabilityPolicy, ConstValue, Member, ModuleDef, NativeCtx, NativeDef,
+    NativeFn, NativeRegistry,
 };
 pub use value::{Gc, NativeId, Value};
 pub use vm::{

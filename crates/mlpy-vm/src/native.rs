@@ -18,6 +18,7 @@ use crate::error::{ErrorKind, RtError, RtResult};
 use crate::heap::Heap;
 use crate::value::{NativeId, Value};
 use crate::vm::Vm;
+
 use hashbrown::HashMap;
 use std::any::Any;
 
@@ -62,11 +63,29 @@ pub struct ModuleDef {
     pub members: Vec<(String, Member)>,
 }
 
+/// Details of one granted capability (`getCapabilityInfo`); `None` = unrestricted.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CapabilityInfo {
+    pub patterns: Option<Vec<String>>,
+    pub operations: Option<Vec<String>>,
+    pub usage_count: u64,
+    pub max_usage: Option<u64>,
+    pub expires_at: Option<f64>,
+}
+
 /// Decides whether a capability is granted (implemented by the host / stdlib).
 pub trait CapabilityPolicy: Any {
     fn is_granted(&self, capability: &str) -> bool;
     /// For natives that need the concrete policy (resource patterns, listing grants).
     fn as_any(&self) -> &dyn Any;
+    /// Sorted names of every granted capability (default grants and opaque names included).
+    fn granted_names(&self) -> Vec<String> {
+        Vec::new()
+    }
+    /// Details of a granted capability; `None` when it is not granted.
+    fn info(&self, _capability: &str) -> Option<CapabilityInfo> {
+        None
+    }
 }
 
 /// Every native, builtin and module the VM can reach. Built once, shared by many VMs.
@@ -278,12 +297,22 @@ impl NativeCtx<'_> {
         self.vm.is_granted(capability)
     }
 
-    /// Host data set with [`Vm::set_host_data`] (stdin, time zone, random state, ...).
-    pub fn host_data<T: Any>(&mut self) -> Option<&mut T> {
-        self.vm
-            .host_data
-            .as_mut()
-            .and_then(|d| d.downcast_mut::<T>())
+    /// Host data of type `T` set with [`Vm::set_host_data`] (time zone, random state, ...).
+    /// One slot per type, so several modules can keep their own state.
+    pub fn host_data<T: Any + Send>(&mut self) -> Option<&mut T> {
+        self.vm.host_data_mut::<T>()
+    }
+
+    /// One line of the program's standard input without its line terminator; `None` at end of
+    /// input (the default when the host supplied no stdin). Polls the time limit and interrupt.
+    pub fn read_line(&mut self) -> RtResult<Option<String>> {
+        self.vm.charge(1)?;
+        self.vm.read_line()
+    }
+
+    /// ML source modules the host's module loader can find: (dotted name, file path), sorted.
+    pub fn ml_source_modules(&mut self) -> Vec<(String, String)> {
+        self.vm.ml_source_modules()
     }
 
     /// The registry of natives and modules.

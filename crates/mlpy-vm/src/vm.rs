@@ -24,9 +24,9 @@ use crate::{ops, text};
 use hashbrown::HashMap;
 use mlpy_ir::{Program, TextRange};
 use smallvec::SmallVec;
-use std::any::Any;
+use std::any::{Any, TypeId};
 use std::cmp::Ordering;
-use std::io::Write;
+use std::io::{BufRead, Write};
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -79,6 +79,10 @@ pub trait ModuleLoader {
     fn load(&mut self, path: &str) -> Option<Result<(Program, String), String>>;
     /// True when an ML module with this dotted path exists.
     fn exists(&mut self, path: &str) -> bool;
+    /// Every ML module the loader can find: (dotted name, file path), sorted by name.
+    fn list(&mut self) -> Vec<(String, String)> {
+        Vec::new()
+    }
 }
 
 /// Everything a VM is created with.
@@ -253,7 +257,8 @@ pub struct Vm {
     pub(crate) heap: Heap,
     pub(crate) config: VmConfig,
     pub(crate) native_roots: Vec<Value>,
-    pub(crate) host_data: Option<Box<dyn Any + Send>>,
+    host_data: HashMap<TypeId, Box<dyn Any + Send>>,
+    stdin: Option<Box<dyn BufRead + Send>>,
     protos: Vec<Arc<FnProto>>,
     units: Vec<Unit>,
     globals: Vec<Value>,
@@ -289,7 +294,8 @@ impl Vm {
             heap,
             config,
             native_roots: Vec::new(),
-            host_data: None,
+            host_data: HashMap::new(),
+            stdin: None,
             protos: Vec::new(),
             units: Vec::new(),
             globals: Vec::new(),
@@ -327,13 +333,45 @@ impl Vm {
         self.loader = Some(loader);
     }
 
-    /// Data natives can reach with `NativeCtx::host_data` (stdin, time zone, RNG state, ...).
-    pub fn set_host_data(&mut self, data: Box<dyn Any + Send>) {
-        self.host_data = Some(data);
+    /// Data natives can reach with `NativeCtx::host_data::<T>()` (time zone, RNG state, ...);
+    /// one slot per type (setting a `T` again replaces the previous one).
+    pub fn set_host_data<T: Any + Send>(&mut self, data: T) {
+        self.host_data.insert(TypeId::of::<T>(), Box::new(data));
     }
 
-    pub fn host_data_mut<T: Any>(&mut self) -> Option<&mut T> {
-        self.host_data.as_mut().and_then(|d| d.downcast_mut::<T>())
+    pub fn host_data_mut<T: Any + Send>(&mut self) -> Option<&mut T> {
+        self.host_data
+            .get_mut(&TypeId::of::<T>())
+            .and_then(|d| d.downcast_mut::<T>())
+    }
+
+    /// The program's standard input (`input()`); without one, input is empty.
+    pub fn set_stdin(&mut self, input: Box<dyn BufRead + Send>) {
+        self.stdin = Some(input);
+    }
+
+    pub(crate) fn read_line(&mut self) -> RtResult<Option<String>> {
+        let Some(input) = self.stdin.as_mut() else {
+            return Ok(None);
+        };
+        let mut line = String::new();
+        match input.read_line(&mut line) {
+            Ok(0) => Ok(None),
+            Ok(_) => {
+                if line.ends_with('\n') {
+                    line.pop();
+                    if line.ends_with('\r') {
+                        line.pop();
+                    }
+                }
+                Ok(Some(line))
+            }
+            Err(e) => Err(RtError::new(ErrorKind::OSError, e.to_string())),
+        }
+    }
+
+    pub(crate) fn ml_source_modules(&mut self) -> Vec<(String, String)> {
+        self.loader.as_mut().map(|l| l.list()).unwrap_or_default()
     }
 
     /// Replaces the limits (memory and depth apply immediately, the rest at the next `run`).
