@@ -33,6 +33,7 @@ struct Scope {
     parent: Option<ScopeId>,
     /// Parameters in order (regular ones, then the rest parameter).
     params: Vec<String>,
+    param_set: HashSet<String>,
     has_rest: bool,
     /// Names with a binding occurrence, in order of first appearance (params excluded).
     bound: Vec<String>,
@@ -106,7 +107,7 @@ impl Scopes {
             return;
         }
         let s = &mut self.scopes[scope];
-        if s.params.iter().any(|p| p == name) {
+        if s.param_set.contains(name) {
             self.diagnostics.push(Diagnostic::error(
                 format!("Duplicate parameter '{name}' in function definition"),
                 range,
@@ -114,6 +115,7 @@ impl Scopes {
             return;
         }
         s.params.push(name.to_string());
+        s.param_set.insert(name.to_string());
         s.has_rest |= rest;
         s.seen.insert(name.to_string());
         self.fn_bound.insert(name.to_string());
@@ -150,7 +152,7 @@ impl Scopes {
             return;
         }
         let s = &mut self.scopes[scope];
-        if s.params.iter().any(|p| p == name) {
+        if s.param_set.contains(name) {
             self.diagnostics.push(Diagnostic::error(
                 format!("name '{name}' is parameter and nonlocal"),
                 range,

@@ -132,3 +132,17 @@ fn many_unknown_names() {
         .count();
     assert!(with_notes <= 32);
 }
+
+/// Huge parameter lists and `nonlocal` lists stay linear.
+#[test]
+fn many_parameters() {
+    let params: Vec<String> = (0..20_000).map(|i| format!("p{i}")).collect();
+    let src = format!(
+        "x = 1; function f({}) {{ function g() {{ nonlocal {}; }} return p0; }}",
+        params.join(", "),
+        params.join(", ")
+    );
+    let lowered = lower_and_audit(&src);
+    assert!(!lowered.has_errors(), "{:?}", lowered.diagnostics.first());
+    assert_eq!(lowered.program.functions[0].params, 20_000);
+}
