@@ -1,0 +1,2 @@
+print("nothing runs");
+True = 0; // expect error: .ml:2:

@@ -1,0 +1,2 @@
+print("nothing runs");
+undefined = 0; // expect error: .ml:2:

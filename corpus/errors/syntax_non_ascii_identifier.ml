@@ -1,0 +1,1 @@
+é = 1; // expect error: SyntaxError

@@ -1,0 +1,1 @@
+x = 10MB; // expect error: SyntaxError
