@@ -283,14 +283,16 @@ fn run_with_timeout(cmd: &mut Command) -> Result<Outcome, String> {
     })
 }
 
-/// Runs one program on one backend and returns a description of every mismatch.
-fn check_program(bin: &Path, file: &Path, backend: Backend) -> Result<(), String> {
-    let source = std::fs::read_to_string(file).map_err(|e| format!("cannot read: {e}"))?;
+/// Runs one program (`file`, relative to `root`, which is also the working directory) on one
+/// backend and returns a description of every mismatch.
+fn check_program(bin: &Path, root: &Path, file: &Path, backend: Backend) -> Result<(), String> {
+    let source =
+        std::fs::read_to_string(root.join(file)).map_err(|e| format!("cannot read: {e}"))?;
     let exp = Expectations::parse(&source).map_err(|e| format!("bad directive: {e}"))?;
     let outcome = match backend {
         Backend::Vm => {
             let mut cmd = Command::new(bin);
-            cmd.arg("run").args(["--tz", "UTC"]);
+            cmd.current_dir(root).arg("run").args(["--tz", "UTC"]);
             cmd.args(exp.limit_args(backend)).arg(file);
             run_with_timeout(&mut cmd)?
         }
@@ -298,11 +300,15 @@ fn check_program(bin: &Path, file: &Path, backend: Backend) -> Result<(), String
             let dir = tempfile::tempdir().map_err(|e| format!("tempdir: {e}"))?;
             let py = dir.path().join("prog.py");
             let mut cmd = Command::new(bin);
-            cmd.arg("transpile").arg(file).arg("-o").arg(&py);
+            cmd.current_dir(root)
+                .arg("transpile")
+                .arg(file)
+                .arg("-o")
+                .arg(&py);
             cmd.args(["--tz", "UTC"]).args(exp.limit_args(backend));
             let transpiled = run_with_timeout(&mut cmd)?;
             if transpiled.status == Some(0) {
-                run_with_timeout(Command::new("python3").arg(&py))?
+                run_with_timeout(Command::new("python3").current_dir(root).arg(&py))?
             } else {
                 // A program that does not compile fails at transpile time, with the same text.
                 transpiled
@@ -402,7 +408,9 @@ fn corpus_files(dir: &Path) -> Vec<PathBuf> {
 /// The `mlpy` binary: `MLPY_BIN`, else `mlpy` in the target profile dir of this test binary.
 fn find_binary() -> PathBuf {
     if let Some(p) = std::env::var_os("MLPY_BIN") {
-        return PathBuf::from(p);
+        // Absolute, because programs run with the repository root as working directory.
+        let p = PathBuf::from(p);
+        return std::fs::canonicalize(&p).unwrap_or(p);
     }
     let name = format!("mlpy{}", std::env::consts::EXE_SUFFIX);
     let exe = std::env::current_exe().unwrap_or_default();
@@ -455,7 +463,7 @@ fn run_corpus(backend: Backend) {
                     skipped.fetch_add(1, Ordering::SeqCst);
                     continue;
                 }
-                if let Err(msg) = check_program(&bin, rel, backend) {
+                if let Err(msg) = check_program(&bin, root, rel, backend) {
                     let mut f = failures.lock().unwrap_or_else(|p| p.into_inner());
                     f.push((rel.display().to_string(), msg));
                 }
