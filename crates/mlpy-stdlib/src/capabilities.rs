@@ -4,7 +4,7 @@
 //! [`DefaultGrants`] is a ready [`CapabilityPolicy`] for hosts that grant nothing beyond the
 //! defaults; hosts with their own grants implement the trait themselves.
 
-use mlpy_vm::CapabilityPolicy;
+use mlpy_vm::{CapabilityInfo, CapabilityPolicy};
 use std::any::Any;
 
 /// Pure names: deterministic library functionality.
@@ -68,6 +68,14 @@ impl CapabilityPolicy for DefaultGrants {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    fn granted_names(&self) -> Vec<String> {
+        let mut v: Vec<String> = PURE.iter().chain(AMBIENT).map(|s| s.to_string()).collect();
+        v.sort();
+        v
+    }
+    fn info(&self, capability: &str) -> Option<CapabilityInfo> {
+        is_default_grant(capability).then(CapabilityInfo::default)
+    }
 }
 
 #[cfg(test)]
@@ -80,6 +88,15 @@ mod tests {
         assert!(DefaultGrants.is_granted("datetime.now"));
         assert!(!DefaultGrants.is_granted("file.read"));
         assert!(!DefaultGrants.is_granted("execute:calculations"));
+        assert_eq!(
+            DefaultGrants.granted_names().len(),
+            PURE.len() + AMBIENT.len()
+        );
+        assert_eq!(
+            DefaultGrants.info("json.parse"),
+            Some(CapabilityInfo::default())
+        );
+        assert_eq!(DefaultGrants.info("file.read"), None);
         let all: Vec<&str> = known_names().collect();
         assert_eq!(all.len(), 30);
         let mut sorted = all.clone();

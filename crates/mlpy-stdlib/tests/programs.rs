@@ -2,7 +2,9 @@
 //! the VM with `mlpy_stdlib::install`'s registry and the default grant set.
 
 use mlpy_stdlib::capabilities::DefaultGrants;
-use mlpy_vm::{Limits, NativeRegistry, Vm, VmConfig};
+use mlpy_vm::{
+    CapabilityInfo, CapabilityPolicy, Limits, ModuleLoader, NativeRegistry, Vm, VmConfig,
+};
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
@@ -22,8 +24,32 @@ impl Write for Sink {
     }
 }
 
+/// How a test run is set up.
+#[derive(Default)]
+struct Setup {
+    limits: Limits,
+    stdin: Option<&'static str>,
+    policy: Option<Arc<dyn CapabilityPolicy + Send + Sync>>,
+    ml_modules: Vec<(String, String)>,
+}
+
+/// A module loader that only lists modules (enough for `available_modules`/`module_info`).
+struct ListingLoader(Vec<(String, String)>);
+
+impl ModuleLoader for ListingLoader {
+    fn load(&mut self, _path: &str) -> Option<Result<(mlpy_ir::Program, String), String>> {
+        None
+    }
+    fn exists(&mut self, path: &str) -> bool {
+        self.0.iter().any(|(n, _)| n == path)
+    }
+    fn list(&mut self) -> Vec<(String, String)> {
+        self.0.clone()
+    }
+}
+
 /// Runs `src`; `Ok(stdout)` or `Err("Kind: message")` (with any output before it).
-fn run_with(src: &str, limits: Limits) -> Result<String, String> {
+fn run_setup(src: &str, setup: Setup) -> Result<String, String> {
     let parse = mlpy_syntax::parse(src);
     assert!(
         parse.diagnostics().is_empty(),
@@ -39,11 +65,15 @@ fn run_with(src: &str, limits: Limits) -> Result<String, String> {
     let mut reg = NativeRegistry::new();
     mlpy_stdlib::install(&mut reg);
     let mut config = VmConfig::new(Arc::new(reg));
-    config.capabilities = Some(Arc::new(DefaultGrants));
-    config.limits = limits;
+    config.capabilities = Some(setup.policy.unwrap_or_else(|| Arc::new(DefaultGrants)));
+    config.limits = setup.limits;
     let mut vm = Vm::new(config);
     let out = Sink::default();
     vm.set_stdout(Box::new(out.clone()));
+    if let Some(input) = setup.stdin {
+        vm.set_stdin(Box::new(std::io::Cursor::new(input.as_bytes().to_vec())));
+    }
+    vm.set_module_loader(Box::new(ListingLoader(setup.ml_modules)));
     let loaded = vm.load(&lowered.program, src).expect("load");
     let result = vm.run(loaded);
     let text = String::from_utf8(out.0.lock().expect("sink").clone()).expect("utf-8 output");
@@ -51,6 +81,16 @@ fn run_with(src: &str, limits: Limits) -> Result<String, String> {
         Ok(_) => Ok(text),
         Err(e) => Err(format!("{text}{}: {}", e.kind, e.message)),
     }
+}
+
+fn run_with(src: &str, limits: Limits) -> Result<String, String> {
+    run_setup(
+        src,
+        Setup {
+            limits,
+            ..Setup::default()
+        },
+    )
 }
 
 fn run(src: &str) -> Result<String, String> {
@@ -367,7 +407,7 @@ print(info["type"], info["available"], info["usage_count"], info["patterns"], ge
 }
 
 #[test]
-fn input_without_stdin_is_end_of_input() {
+fn input_reads_host_stdin() {
     assert_eq!(
         run(r#"input("name? ");"#).unwrap_err(),
         "name? EOFError: EOF when reading a line"
@@ -375,5 +415,83 @@ fn input_without_stdin_is_end_of_input() {
     check(
         r#"try { input(); } except (e) { print(str(e)); }"#,
         "EOF when reading a line",
+    );
+    let setup = Setup {
+        stdin: Some("Ada\r\nBob\n"),
+        ..Setup::default()
+    };
+    assert_eq!(
+        run_setup(
+            r#"a = input("? "); b = input(); print(a + "|" + b); input();"#,
+            setup
+        )
+        .unwrap_err(),
+        "? Ada|Bob\nEOFError: EOF when reading a line"
+    );
+}
+
+/// A host policy: defaults plus `file.read` restricted to a pattern, and an opaque name.
+struct HostGrants;
+
+impl CapabilityPolicy for HostGrants {
+    fn is_granted(&self, c: &str) -> bool {
+        DefaultGrants.is_granted(c) || c == "file.read" || c == "execute:calculations"
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+    fn granted_names(&self) -> Vec<String> {
+        let mut v = DefaultGrants.granted_names();
+        v.extend(["execute:calculations".to_string(), "file.read".to_string()]);
+        v.sort();
+        v
+    }
+    fn info(&self, c: &str) -> Option<CapabilityInfo> {
+        match c {
+            "file.read" => Some(CapabilityInfo {
+                patterns: Some(vec!["./data/**/*.csv".into()]),
+                operations: Some(vec!["read".into()]),
+                usage_count: 3,
+                max_usage: Some(10),
+                expires_at: None,
+            }),
+            _ => self.is_granted(c).then(CapabilityInfo::default),
+        }
+    }
+}
+
+#[test]
+fn capabilities_from_a_host_policy() {
+    let setup = Setup {
+        policy: Some(Arc::new(HostGrants)),
+        ..Setup::default()
+    };
+    let out = run_setup(
+        r#"caps = getCapabilities();
+print(len(caps), caps.count("execute:calculations"), hasCapability("file.read"), hasCapability("file.write"));
+print(getCapabilityInfo("file.read"));
+print(getCapabilityInfo("file.write"));"#,
+        setup,
+    );
+    assert_eq!(
+        out.as_deref(),
+        Ok("20 1 true false\n{'type': 'file.read', 'available': True, 'usage_count': 3, 'patterns': ['./data/**/*.csv'], 'operations': ['read'], 'max_usage': 10, 'expires_at': None}\nNone\n")
+    );
+}
+
+#[test]
+fn ml_source_modules_are_listed() {
+    let setup = Setup {
+        ml_modules: vec![("utils".into(), "/lib/utils.ml".into())],
+        ..Setup::default()
+    };
+    let out = run_setup(
+        r#"print(available_modules("ml_source"), available_modules().count("utils"), has_module("utils"));
+print(module_info("utils"));"#,
+        setup,
+    );
+    assert_eq!(
+        out.as_deref(),
+        Ok("['utils'] 1 true\n{'name': 'utils', 'type': 'ml_source', 'loaded': False, 'file_path': '/lib/utils.ml', 'functions': []}\n")
     );
 }

@@ -103,9 +103,10 @@ pub(super) fn input(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> 
         let p = to_text(ctx, prompt, text::display)?;
         ctx.write_stdout(&p)?;
     }
-    // The native API has no stdin source yet (requested in notes/vm-requests.md): a run
-    // without host-supplied input is at end of input.
-    Err(RtError::new(ErrorKind::EOFError, "EOF when reading a line"))
+    match ctx.read_line()? {
+        Some(line) => Ok(ctx.heap().alloc_string(line)?),
+        None => Err(RtError::new(ErrorKind::EOFError, "EOF when reading a line")),
+    }
 }
 
 pub(super) fn abs(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {

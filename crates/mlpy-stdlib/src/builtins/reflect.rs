@@ -204,7 +204,7 @@ pub(super) fn modules(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value
 }
 
 /// Importable native modules (the `builtin` module is always present, not imported).
-fn native_modules(ctx: &mut NativeCtx<'_>) -> Vec<String> {
+fn native_modules(ctx: &NativeCtx<'_>) -> Vec<String> {
     ctx.registry()
         .module_names()
         .into_iter()
@@ -224,12 +224,15 @@ pub(super) fn available_modules(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtRe
             )))
         }
     };
-    // ML-source modules on the import path are not visible through the native API yet
-    // (requested in notes/vm-requests.md), so only native ("python_bridge") modules are listed.
-    let names = match kind.as_deref() {
-        None | Some("python_bridge") => native_modules(ctx),
-        Some(_) => Vec::new(),
-    };
+    let mut names = Vec::new();
+    if matches!(kind.as_deref(), None | Some("python_bridge")) {
+        names.extend(native_modules(ctx));
+    }
+    if matches!(kind.as_deref(), None | Some("ml_source")) {
+        names.extend(ctx.ml_source_modules().into_iter().map(|(name, _)| name));
+    }
+    names.sort();
+    names.dedup();
     str_array(ctx, &names)
 }
 
@@ -266,9 +269,21 @@ pub(super) fn module_info(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<V
         ("ml_source", Vec::new())
     };
     functions.sort();
+    let path = match kind {
+        "ml_source" => ctx
+            .ml_source_modules()
+            .into_iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, p)| p),
+        _ => None,
+    };
     let loaded = ctx.loaded_modules().contains(&name);
     let name_v = ctx.alloc_str(&name)?;
     let kind_v = ctx.alloc_str(kind)?;
+    let path_v = match path {
+        Some(p) => ctx.heap().alloc_string(p)?,
+        None => Value::Null,
+    };
     let fns_v = str_array(ctx, &functions)?;
     str_object(
         ctx,
@@ -276,7 +291,7 @@ pub(super) fn module_info(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<V
             ("name", name_v),
             ("type", kind_v),
             ("loaded", Value::Bool(loaded)),
-            ("file_path", Value::Null),
+            ("file_path", path_v),
             ("functions", fns_v),
         ],
     )
@@ -291,15 +306,30 @@ pub(super) fn has_capability(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResul
     Ok(Value::Bool(granted))
 }
 
-/// Granted names among the known ones. (The policy trait cannot list opaque host names yet;
-/// requested in notes/vm-requests.md.)
+/// Granted names: the policy's own list (opaque host names included) plus every known
+/// library name the context grants.
 pub(super) fn get_capabilities(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
     arity("getCapabilities", args, 0, 0)?;
-    let mut names: Vec<&str> = capabilities::known_names()
-        .filter(|c| ctx.is_granted(c))
-        .collect();
-    names.sort_unstable();
+    let mut names: Vec<String> = ctx
+        .capabilities()
+        .map(|p| p.granted_names())
+        .unwrap_or_default();
+    names.extend(
+        capabilities::known_names()
+            .filter(|c| ctx.is_granted(c))
+            .map(String::from),
+    );
+    names.sort();
+    names.dedup();
     str_array(ctx, &names)
+}
+
+/// A list of strings, or null for "no restriction" (D9).
+fn opt_str_array(ctx: &mut NativeCtx<'_>, items: Option<Vec<String>>) -> RtResult<Value> {
+    match items {
+        Some(v) => str_array(ctx, &v),
+        None => Ok(Value::Null),
+    }
 }
 
 pub(super) fn get_capability_info(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
@@ -307,20 +337,31 @@ pub(super) fn get_capability_info(ctx: &mut NativeCtx<'_>, args: &[Value]) -> Rt
     let Value::Str(g) = args[0] else {
         return Ok(Value::Null);
     };
-    if !ctx.is_granted(ctx.heap_ref().str(g)) {
+    let name = ctx.heap_ref().str(g).to_string();
+    if !ctx.is_granted(&name) {
         return Ok(Value::Null);
     }
-    // Restrictions the policy does not expose are absent: null (D9).
+    let info = ctx
+        .capabilities()
+        .and_then(|p| p.info(&name))
+        .unwrap_or_default();
+    let patterns = opt_str_array(ctx, info.patterns)?;
+    let operations = opt_str_array(ctx, info.operations)?;
+    let usage = i64::try_from(info.usage_count).unwrap_or(i64::MAX);
+    let max_usage = info.max_usage.map_or(Value::Null, |m| {
+        Value::Int(i64::try_from(m).unwrap_or(i64::MAX))
+    });
+    let expires = info.expires_at.map_or(Value::Null, Value::Float);
     str_object(
         ctx,
         &[
             ("type", args[0]),
             ("available", Value::Bool(true)),
-            ("usage_count", Value::Int(0)),
-            ("patterns", Value::Null),
-            ("operations", Value::Null),
-            ("max_usage", Value::Null),
-            ("expires_at", Value::Null),
+            ("usage_count", Value::Int(usage)),
+            ("patterns", patterns),
+            ("operations", operations),
+            ("max_usage", max_usage),
+            ("expires_at", expires),
         ],
     )
 }
