@@ -1,0 +1,15 @@
+//! Fuzz target: `mlpy_syntax::parse` never panics on any UTF-8 input, its tree reproduces the
+//! input byte for byte, and every diagnostic range lies inside the input.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let parse = mlpy_syntax::parse(text);
+    assert_eq!(parse.syntax().to_string(), text);
+    for d in parse.diagnostics() {
+        assert!(u32::from(d.range.end()) as usize <= text.len());
+    }
+    let _ = mlpy_syntax::is_incomplete(text);
+});
