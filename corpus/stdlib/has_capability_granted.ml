@@ -1,0 +1,2 @@
+// allow: env.read
+print(hasCapability("env.read"), hasCapability("env.write")); // expect: true false
