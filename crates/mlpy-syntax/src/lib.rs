@@ -89,6 +89,8 @@ pub fn parse(text: &str) -> Parse {
         grammar::source_file(&mut p);
         let (events, mut errors, mut error_offsets) = p.finish();
         errors.sort_by_key(|e| e.range.start());
+        // Lexical errors count too: an unterminated `'` in `a // it's` is not acceptable either.
+        error_offsets.extend(lexed.errors.iter().map(|e| e.range.start()));
         error_offsets.sort_unstable();
         let slashes: Vec<TextRange> = lexed
             .tokens

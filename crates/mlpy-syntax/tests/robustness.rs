@@ -287,6 +287,22 @@ fn same_line_fallback_for_the_config_example() {
 }
 
 #[test]
+fn fallback_after_lexical_errors_on_the_line() {
+    for text in [
+        "x = [a // it's a note\n];\n",
+        "x = {k: 10 // 3 @ note\n};\n",
+        "x = [1 // 2 `x`\n];\n",
+    ] {
+        let p = parse(text);
+        assert!(
+            p.diagnostics().is_empty(),
+            "{text:?}: {:?}",
+            p.diagnostics()
+        );
+    }
+}
+
+#[test]
 fn fallback_only_on_the_same_line_and_hint_otherwise() {
     let p = parse("z = a // note\nw = 1;\n");
     assert_eq!(p.diagnostics().len(), 1);
