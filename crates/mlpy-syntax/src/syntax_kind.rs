@@ -189,34 +189,6 @@ impl SyntaxKind {
         (self as u16) < EOF as u16
     }
 
-    /// The keyword kind for `ident`, if it is a reserved word.
-    pub fn from_keyword(ident: &str) -> Option<SyntaxKind> {
-        Some(match ident {
-            "if" => IF_KW,
-            "elif" => ELIF_KW,
-            "else" => ELSE_KW,
-            "while" => WHILE_KW,
-            "for" => FOR_KW,
-            "in" => IN_KW,
-            "function" => FUNCTION_KW,
-            "fn" => FN_KW,
-            "return" => RETURN_KW,
-            "break" => BREAK_KW,
-            "continue" => CONTINUE_KW,
-            "try" => TRY_KW,
-            "except" => EXCEPT_KW,
-            "finally" => FINALLY_KW,
-            "throw" => THROW_KW,
-            "import" => IMPORT_KW,
-            "as" => AS_KW,
-            "capability" => CAPABILITY_KW,
-            "nonlocal" => NONLOCAL_KW,
-            "true" => TRUE_KW,
-            "false" => FALSE_KW,
-            _ => return None,
-        })
-    }
-
     /// Fixed spelling of a punctuation or keyword token, for messages.
     pub fn fixed_text(self) -> Option<&'static str> {
         Some(match self {
