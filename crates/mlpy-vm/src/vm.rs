@@ -680,31 +680,26 @@ impl Vm {
         if self.frames.len() >= self.config.limits.max_depth {
             return Err(RtError::depth());
         }
-        let fp = self.protos[proto as usize].clone();
-        let p = &fp.p;
+        // Disjoint field borrows: `p` borrows `protos` while `stack`/`heap` are written.
+        let p = &self.protos[proto as usize].p;
         let params = p.params as usize;
         if argc != params && !(p.has_rest && argc > params) {
             return Err(arity_error(p, argc));
         }
         let nregs = p.nregs as usize;
-        self.ensure_stack(base + nregs.max(argc) + 1);
+        let need = base + nregs.max(argc) + 1;
+        if self.stack.len() < need {
+            self.stack.resize(need, Value::Null);
+        }
         let mut first_free = argc;
         if p.has_rest {
             let rest: Vec<Value> = self.stack[base + params..base + argc].to_vec();
             self.stack[base + params] = self.heap.alloc_array(rest)?;
             first_free = params + 1;
         }
-        let nlocals = p.local_names.len();
-        for (i, slot) in self.stack[base + first_free..base + nregs]
-            .iter_mut()
-            .enumerate()
-        {
-            *slot = if first_free + i < nlocals {
-                UNBOUND
-            } else {
-                Value::Null
-            };
-        }
+        let nlocals = p.local_names.len().clamp(first_free, nregs.max(first_free));
+        self.stack[base + first_free..base + nlocals].fill(UNBOUND);
+        self.stack[base + nlocals..base + nregs.max(nlocals)].fill(Value::Null);
         let cell_base = self.cells.len();
         for &(slot, is_param) in &p.cell_locals {
             let v = if is_param {
