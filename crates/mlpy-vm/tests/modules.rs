@@ -66,4 +66,3 @@ fn circular_imports_are_errors() {
     let e = r.expect_err("circular");
     assert!(e.message.contains("circular import"), "{}", e.message);
 }
-
