@@ -170,6 +170,16 @@ pub enum HandlerKind {
     Except { reg: Reg },
     /// `finally`: push completion "error", continue at the finally block.
     Finally,
+    /// Leaving an `except (e)` handler by an error: unbind `e`, keep unwinding (`target` unused).
+    Unbind(VarSlot),
+}
+
+/// A variable slot an instruction-less cleanup refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VarSlot {
+    Reg(Reg),
+    Cell(u16),
+    Global(u32),
 }
 
 /// One try region: errors raised by instructions in `start..end` continue at `target`.

@@ -10,7 +10,7 @@
 //! Invariants: every emitted instruction has a span; recursion over the IR is bounded by
 //! [`MAX_DEPTH`]; register and constant indices are range-checked (compile error, never a wrap).
 
-use crate::bytecode::{Const, Handler, HandlerKind, Instr, Proto, Reg};
+use crate::bytecode::{Const, Handler, HandlerKind, Instr, Proto, Reg, VarSlot};
 use hashbrown::HashMap;
 use mlpy_ir::{
     BinaryOp, Capture, Expr, ExprKind, FuncId, Program, Stmt, StmtKind, Target, TargetKind,
@@ -641,9 +641,19 @@ impl<'p> Compiler<'p> {
                 self.store_var(f, var, ereg)?;
                 f.scopes.push(Scope::ExceptBody { var: var.clone() });
             }
+            let body_start = f.code.len() as u32;
             self.block(f, &h.body)?;
             if let Some((var, vrange)) = &h.var {
                 f.scopes.pop();
+                if let Some(slot) = f.var_slot(var) {
+                    f.handlers.push(Handler {
+                        start: body_start,
+                        end: f.code.len() as u32,
+                        target: 0,
+                        kind: HandlerKind::Unbind(slot),
+                        depth: f.fin_depth,
+                    });
+                }
                 f.span = *vrange;
                 self.unbind_var(f, var)?;
             }
@@ -1362,6 +1372,20 @@ impl<'p> FnState<'p> {
     fn name_const(&mut self, name: &str, range: TextRange) -> CResult<u16> {
         let k = self.konst(Const::Str(name.to_string()), range)?;
         Ok(k as u16)
+    }
+
+    /// Where a variable lives, for handler-table cleanups (`None` for non-variables).
+    fn var_slot(&self, var: &Var) -> Option<VarSlot> {
+        match var {
+            Var::Local(slot) => Some(match self.cell_of_slot(*slot) {
+                Some(c) => VarSlot::Cell(c),
+                None => VarSlot::Reg(*slot as Reg),
+            }),
+            Var::Cell(slot) => self.cell_of_slot(*slot).map(VarSlot::Cell),
+            Var::Free(i) => Some(VarSlot::Cell(self.n_own_cells + *i as u16)),
+            Var::Global(slot) => Some(VarSlot::Global(*slot)),
+            Var::Builtin(_) | Var::Module(_) | Var::HostGlobal(_) => None,
+        }
     }
 
     fn cell_of_slot(&self, slot: u32) -> Option<u16> {

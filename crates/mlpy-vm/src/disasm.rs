@@ -58,6 +58,7 @@ fn render(out: &mut String, index: usize, p: &Proto, line_of: &dyn Fn(TextRange)
         let kind = match h.kind {
             HandlerKind::Except { reg } => format!("except -> r{reg}"),
             HandlerKind::Finally => "finally".to_string(),
+            HandlerKind::Unbind(slot) => format!("unbind {slot:?}"),
         };
         let _ = writeln!(
             out,

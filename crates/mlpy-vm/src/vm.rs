@@ -13,7 +13,7 @@
 //!   registers, globals, cells, constants, module values, pending completions, native roots.
 //! - Limit errors are never caught and skip `finally`; the VM is reusable after any error.
 
-use crate::bytecode::{Const, HandlerKind, Instr, Proto};
+use crate::bytecode::{Const, HandlerKind, Instr, Proto, VarSlot};
 use crate::compiler::{self, CompileError};
 use crate::error::{ErrorKind, RtError, RtResult};
 use crate::heap::{Closure, ErrorValue, Heap, HeapObject, Module};
@@ -1164,7 +1164,21 @@ impl Vm {
             let fp = self.protos[frame.proto as usize].clone();
             let ipc = frame.pc.saturating_sub(1);
             if !exc.err.kind().is_limit() {
-                if let Some(h) = fp.p.handlers.iter().find(|h| h.start <= ipc && ipc < h.end) {
+                let mut found = None;
+                for h in
+                    fp.p.handlers
+                        .iter()
+                        .filter(|h| h.start <= ipc && ipc < h.end)
+                {
+                    match h.kind {
+                        HandlerKind::Unbind(slot) => self.unbind_slot(&frame, fp.global_base, slot),
+                        _ => {
+                            found = Some(h);
+                            break;
+                        }
+                    }
+                }
+                if let Some(h) = found {
                     self.completions
                         .truncate((frame.pending_base + h.depth) as usize);
                     match h.kind {
@@ -1187,6 +1201,7 @@ impl Vm {
                             }
                         }
                         HandlerKind::Finally => self.completions.push(Completion::Error(exc)),
+                        HandlerKind::Unbind(_) => {}
                     }
                     if let Some(f) = self.frames.last_mut() {
                         f.pc = h.target;
@@ -1204,6 +1219,18 @@ impl Vm {
             if self.frames.len() <= entry {
                 return Err(exc);
             }
+        }
+    }
+
+    /// Unbinds an `except` variable of `frame` (the handler was left by an error).
+    fn unbind_slot(&mut self, frame: &Frame, global_base: u32, slot: VarSlot) {
+        match slot {
+            VarSlot::Reg(r) => self.stack[frame.base as usize + r as usize] = UNBOUND,
+            VarSlot::Cell(c) => {
+                let g = self.cells[frame.cell_base as usize + c as usize];
+                *self.heap.cell_mut(g) = UNBOUND;
+            }
+            VarSlot::Global(g) => self.globals[global_base as usize + g as usize] = UNBOUND,
         }
     }
 

@@ -152,6 +152,7 @@ fn try_finally_with_return() {
               15       RETURN r2
               16    1  RETURNNULL
               try [0, 3) => 4 except -> r3 (depth 0)
+              try [5, 8) => 0 unbind Reg(1) (depth 0)
               try [0, 9) => 10 finally (depth 0)
               exits #0: [15]
         "#]],

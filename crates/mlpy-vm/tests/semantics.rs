@@ -324,3 +324,21 @@ fn error_positions_and_stack() {
     let r = run("try { x = 1 // 0; } except (e) { print(e.line, e.column); }");
     assert_eq!(r.out, "1 11\n");
 }
+
+#[test]
+fn except_variable_is_unbound_when_its_handler_raises() {
+    let src = r#"
+function f() {
+    try {
+        try { x = [][0]; } except (e) { y = {}["k"]; }
+    } except (e2) { print(str(e2)); }
+    try { print(e); } except (e3) { print(e3.type); }
+}
+f();
+try {
+    try { x = [][0]; } except (e) { y = {}["k"]; }
+} except (e2) { print(str(e2)); }
+try { print(e); } except (e3) { print(e3.type); }
+"#;
+    assert_eq!(out(src), "'k'\nUnboundLocalError\n'k'\nNameError\n");
+}
