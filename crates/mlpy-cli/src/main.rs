@@ -1,1 +1,226 @@
-fn main() {}
+//! The `mlpy` command-line tool (DESIGN.md, CLI contract): `run`, `check`, `disasm`.
+//!
+//! Exit status: 0 success; 1 script error (syntax, compile, runtime, uncaught throw); 2 usage
+//! error; 3 a resource limit was hit; 4 a capability error nobody caught or a security rule
+//! violated. Errors go to stderr as `FILE:LINE:COL: KIND: MESSAGE`, source line, caret, ML stack.
+//! No language logic lives here: everything goes through the `mlpy` facade.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use mlpy::{Engine, Error, Grant, Limits, RunOptions, Source};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+#[derive(Parser)]
+#[command(
+    name = "mlpy",
+    version,
+    about = "Run, check and inspect ML scripts in a sandboxed VM"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run an ML program on the VM, under resource limits and capability grants.
+    Run(RunArgs),
+    /// Parse and resolve ML files; print every problem with a caret. Exit 1 if any error.
+    Check {
+        /// ML files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print the bytecode of a program, one instruction a line, with source lines.
+    Disasm {
+        /// The ML file.
+        file: PathBuf,
+    },
+}
+
+#[derive(Args)]
+struct LimitArgs {
+    /// Instruction budget (executed instructions). Default: unlimited.
+    #[arg(long, value_name = "N")]
+    fuel: Option<u64>,
+    /// Wall-clock limit in seconds (decimals allowed). Default: none.
+    #[arg(long, value_name = "SECS")]
+    timeout: Option<f64>,
+    /// Heap memory limit in MiB. Default: 1024.
+    #[arg(long, value_name = "MB")]
+    memory: Option<u64>,
+    /// Maximum active ML calls (also the data-nesting limit). Default: 1000.
+    #[arg(long, value_name = "N")]
+    max_depth: Option<usize>,
+    /// Maximum bytes the script may print (stdout and stderr together). Default: unlimited.
+    #[arg(long, value_name = "BYTES")]
+    max_output: Option<usize>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GlobalsFormat {
+    Json,
+}
+
+#[derive(Args)]
+struct RunArgs {
+    /// The ML file to run.
+    file: PathBuf,
+    #[command(flatten)]
+    limits: LimitArgs,
+    /// Grant a system capability, e.g. `file.read:./data/**/*.csv` or `network.http:api.example.com`.
+    #[arg(long = "allow", value_name = "GRANT")]
+    allow: Vec<String>,
+    /// Directory searched by `import a.b;` for `a/b.ml` (repeatable).
+    #[arg(long = "import-path", value_name = "DIR")]
+    import_path: Vec<PathBuf>,
+    /// After the output, print the top-level data variables as one JSON line.
+    #[arg(long, value_name = "FORMAT")]
+    globals: Option<GlobalsFormat>,
+    /// Print `stats: fuel=N peak_memory=BYTES wall_ms=T` to stderr after the run.
+    #[arg(long)]
+    stats: bool,
+    /// Report security findings without blocking the run.
+    #[arg(long)]
+    no_strict: bool,
+    /// Time zone for datetime (default: $TZ, else the host's zone).
+    #[arg(long, value_name = "ZONE")]
+    tz: Option<String>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Run(args) => run(args),
+        Command::Check { files } => check(&files),
+        Command::Disasm { file } => disasm(&file),
+    };
+    ExitCode::from(code)
+}
+
+fn color() -> bool {
+    std::io::stderr().is_terminal()
+}
+
+fn report(error: &Error) -> u8 {
+    let _ = std::io::stdout().flush();
+    eprint!("{}", error.render(color()));
+    error.exit_code() as u8
+}
+
+fn usage_error(message: &str) -> u8 {
+    eprintln!("error: {message}");
+    2
+}
+
+fn limits_from(args: &LimitArgs) -> Result<Limits, String> {
+    let mut limits = Limits::default();
+    limits.fuel = args.fuel.or(limits.fuel);
+    if let Some(secs) = args.timeout {
+        limits.timeout = Some(
+            Duration::try_from_secs_f64(secs).map_err(|_| format!("invalid --timeout {secs}"))?,
+        );
+    }
+    if let Some(mb) = args.memory {
+        limits.memory = usize::try_from(mb.saturating_mul(1 << 20)).unwrap_or(usize::MAX);
+    }
+    if let Some(depth) = args.max_depth {
+        limits.max_depth = depth;
+    }
+    limits.max_output = args.max_output.or(limits.max_output);
+    Ok(limits)
+}
+
+fn run(args: RunArgs) -> u8 {
+    let limits = match limits_from(&args.limits) {
+        Ok(l) => l,
+        Err(e) => return usage_error(&e),
+    };
+    let mut engine = Engine::new();
+    for text in &args.allow {
+        match Grant::parse(text) {
+            Ok(grant) => {
+                engine.grant(grant);
+            }
+            Err(e) => return usage_error(&e),
+        }
+    }
+    for dir in &args.import_path {
+        engine.add_import_root(dir.clone());
+    }
+    engine.set_strict(!args.no_strict);
+    if let Some(tz) = &args.tz {
+        // datetime reads the run's zone from TZ until the library issue wires it explicitly.
+        std::env::set_var("TZ", tz);
+    }
+    let program = match engine.compile_file(&args.file) {
+        Ok(p) => p,
+        Err(e) => return report(&e),
+    };
+    let options = RunOptions {
+        limits,
+        want_globals_json: args.globals.is_some(),
+        ..RunOptions::default()
+    };
+    let result = engine.run(&program, options);
+    let code = match &result.error {
+        Some(e) => report(e),
+        None => {
+            if let Some(json) = &result.globals_json {
+                println!("{json}");
+            }
+            0
+        }
+    };
+    if args.stats {
+        let u = result.usage;
+        eprintln!(
+            "stats: fuel={} peak_memory={} wall_ms={}",
+            u.fuel_used,
+            u.peak_memory,
+            u.wall.as_millis()
+        );
+    }
+    code
+}
+
+fn check(files: &[PathBuf]) -> u8 {
+    let engine = Engine::new();
+    let mut failed = false;
+    for path in files {
+        let source = match Source::read(path) {
+            Ok(s) => s,
+            Err(e) => {
+                failed = true;
+                report(&e);
+                continue;
+            }
+        };
+        let (diagnostics, findings) = engine.check(&source);
+        eprint!(
+            "{}",
+            mlpy::render_diagnostics(&source, &diagnostics, color())
+        );
+        for finding in &findings {
+            eprint!("{}", mlpy::render_finding(&source, finding, color()));
+        }
+        failed |= !findings.is_empty() || diagnostics.iter().any(|d| d.is_error());
+    }
+    u8::from(failed)
+}
+
+fn disasm(file: &Path) -> u8 {
+    let engine = Engine::new();
+    match engine.compile_file(file).and_then(|p| p.disassemble()) {
+        Ok(text) => {
+            print!("{text}");
+            0
+        }
+        Err(e) => report(&e),
+    }
+}

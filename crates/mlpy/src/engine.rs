@@ -1,0 +1,418 @@
+//! `Engine` (configured once: limits, grants, import roots, strictness) and `Program` (compiled
+//! once, plain data, `Send + Sync`, run many times). Compiling = parse → lower → audit; running
+//! = a fresh VM per run with the stdlib installed and the run's limits and grants.
+//!
+//! Invariant: no language logic here; this module only wires the pipeline crates together.
+
+use crate::error::{Error, RuntimeError};
+use crate::globals_json::globals_json;
+use crate::limits::Limits;
+use crate::render::StackFrame;
+use crate::source::Source;
+use mlpy_ir::{audit, ir, LowerOptions};
+use mlpy_syntax::Diagnostic;
+use mlpy_vm::native::{CapabilityInfo, CapabilityPolicy, NativeRegistry};
+use mlpy_vm::{ModuleLoader, Vm, VmConfig};
+use std::any::Any;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+
+/// A capability granted by the host (`--allow NAME[:PATTERN]`, python-api.md §7.2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grant {
+    pub name: String,
+    pub patterns: Vec<String>,
+}
+
+impl Grant {
+    /// Parses a grant string; only known capability names are accepted (D13).
+    pub fn parse(text: &str) -> Result<Grant, String> {
+        let (name, pattern) = match text.split_once(':') {
+            Some((name, pattern)) => (name, Some(pattern)),
+            None => (text, None),
+        };
+        let known =
+            mlpy_stdlib::capabilities::known_names().any(|n| n == name) || name == "network.socket";
+        if !known {
+            return Err(format!("unknown capability '{name}' in grant '{text}'"));
+        }
+        Ok(Grant {
+            name: name.to_string(),
+            patterns: pattern.map(|p| vec![p.to_string()]).unwrap_or_default(),
+        })
+    }
+}
+
+/// Default grants (stdlib.md §1.2) plus the host's grants.
+struct HostPolicy {
+    grants: Vec<Grant>,
+}
+
+impl CapabilityPolicy for HostPolicy {
+    fn is_granted(&self, capability: &str) -> bool {
+        mlpy_stdlib::capabilities::is_default_grant(capability)
+            || self.grants.iter().any(|g| g.name == capability)
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn granted_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = mlpy_stdlib::capabilities::known_names()
+            .filter(|n| self.is_granted(n))
+            .map(str::to_string)
+            .chain(self.grants.iter().map(|g| g.name.clone()))
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+    fn info(&self, capability: &str) -> Option<CapabilityInfo> {
+        if !self.is_granted(capability) {
+            return None;
+        }
+        let patterns: Vec<String> = self
+            .grants
+            .iter()
+            .filter(|g| g.name == capability)
+            .flat_map(|g| g.patterns.clone())
+            .collect();
+        Some(CapabilityInfo {
+            patterns: (!patterns.is_empty()).then_some(patterns),
+            operations: None,
+            usage_count: 0,
+            max_usage: None,
+            expires_at: None,
+        })
+    }
+}
+
+/// Finds `a/b.ml` for `import a.b;` in the import roots and compiles it.
+struct FileLoader {
+    roots: Vec<PathBuf>,
+}
+
+impl FileLoader {
+    fn find(&self, path: &str) -> Option<PathBuf> {
+        let relative: PathBuf = path.split('.').collect::<PathBuf>().with_extension("ml");
+        self.roots
+            .iter()
+            .map(|root| root.join(&relative))
+            .find(|p| p.is_file())
+    }
+}
+
+impl ModuleLoader for FileLoader {
+    fn load(&mut self, path: &str) -> Option<Result<(ir::Program, String), String>> {
+        let file = self.find(path)?;
+        let bytes = match std::fs::read(&file) {
+            Ok(b) => b,
+            Err(e) => return Some(Err(format!("cannot read module '{path}': {e}"))),
+        };
+        let source = match Source::from_bytes(file.display().to_string(), &bytes) {
+            Ok(s) => s,
+            Err(e) => {
+                return Some(Err(format!(
+                    "module '{path}': invalid UTF-8 at byte offset {}",
+                    e.offset
+                )))
+            }
+        };
+        Some(match compile_ir(&source, &LowerOptions::default()) {
+            Ok(program) => Ok((program, source.text.to_string())),
+            Err(diagnostics) => Err(format!(
+                "module '{path}' does not compile:\n{}",
+                crate::error::render_diagnostics(&source, &diagnostics, false)
+            )),
+        })
+    }
+
+    fn exists(&mut self, path: &str) -> bool {
+        self.find(path).is_some()
+    }
+}
+
+/// Parse + lower; the error diagnostics if any.
+fn compile_ir(source: &Source, options: &LowerOptions) -> Result<ir::Program, Vec<Diagnostic>> {
+    let parse = mlpy_syntax::parse(&source.text);
+    if parse.diagnostics().iter().any(Diagnostic::is_error) {
+        return Err(parse.diagnostics().to_vec());
+    }
+    let lowered = mlpy_ir::lower(&parse.tree(), options);
+    if lowered.has_errors() {
+        return Err(lowered.diagnostics);
+    }
+    Ok(lowered.program)
+}
+
+/// A compiled program: plain data, cheap to share across threads and to run many times.
+#[derive(Debug, Clone)]
+pub struct Program {
+    source: Source,
+    ir: ir::Program,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Program {
+    pub fn source(&self) -> &Source {
+        &self.source
+    }
+    pub fn ir(&self) -> &ir::Program {
+        &self.ir
+    }
+    /// Non-fatal diagnostics of the compile (warnings, medium/low audit findings are not here).
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+    /// The bytecode listing, one instruction a line, with source lines.
+    pub fn disassemble(&self) -> Result<String, Error> {
+        mlpy_vm::disassemble(&self.ir, &self.source.text).map_err(|e| Error::Syntax {
+            source: self.source.clone(),
+            diagnostics: vec![Diagnostic::error(e.message, e.range)],
+        })
+    }
+}
+
+/// Resource usage of one run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Usage {
+    pub fuel_used: u64,
+    pub peak_memory: usize,
+    pub memory: usize,
+    pub wall: std::time::Duration,
+}
+
+/// What a run produced besides its output.
+#[derive(Debug)]
+pub struct RunResult {
+    pub error: Option<Error>,
+    pub usage: Usage,
+    /// The top-level data variables as one JSON object (only when asked for and successful).
+    pub globals_json: Option<String>,
+}
+
+/// Per-run options.
+pub struct RunOptions {
+    pub limits: Limits,
+    pub stdout: Box<dyn Write + Send>,
+    pub stderr: Box<dyn Write + Send>,
+    pub want_globals_json: bool,
+    /// Set from another thread to stop the run (`Interrupted`).
+    pub interrupt: Option<Arc<AtomicBool>>,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            limits: Limits::default(),
+            stdout: Box::new(std::io::stdout()),
+            stderr: Box::new(std::io::stderr()),
+            want_globals_json: false,
+            interrupt: None,
+        }
+    }
+}
+
+/// Configured once; compiles and runs programs.
+pub struct Engine {
+    registry: Arc<NativeRegistry>,
+    grants: Vec<Grant>,
+    import_roots: Vec<PathBuf>,
+    strict: bool,
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Engine::new()
+    }
+}
+
+impl Engine {
+    pub fn new() -> Engine {
+        let mut registry = NativeRegistry::new();
+        mlpy_stdlib::install(&mut registry);
+        Engine {
+            registry: Arc::new(registry),
+            grants: Vec::new(),
+            import_roots: Vec::new(),
+            strict: true,
+        }
+    }
+
+    /// Grants a system capability to every run of this engine.
+    pub fn grant(&mut self, grant: Grant) -> &mut Self {
+        self.grants.push(grant);
+        self
+    }
+
+    /// Adds a directory searched by `import a.b;` (for `a/b.ml`).
+    pub fn add_import_root(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.import_roots.push(dir.into());
+        self
+    }
+
+    /// Strict security (default on, D11): critical/high audit findings block compiling.
+    pub fn set_strict(&mut self, strict: bool) -> &mut Self {
+        self.strict = strict;
+        self
+    }
+
+    /// Reads and compiles a file (invalid UTF-8 is an error naming the byte offset).
+    pub fn compile_file(&self, path: &Path) -> Result<Program, Error> {
+        self.compile(Source::read(path)?)
+    }
+
+    /// Parse → lower → audit. A blocking finding wins over unresolved names (D28).
+    pub fn compile(&self, source: Source) -> Result<Program, Error> {
+        let parse = mlpy_syntax::parse(&source.text);
+        if parse.diagnostics().iter().any(Diagnostic::is_error) {
+            return Err(Error::Syntax {
+                source,
+                diagnostics: parse.diagnostics().to_vec(),
+            });
+        }
+        let file = parse.tree();
+        let lowered = mlpy_ir::lower(&file, &LowerOptions::default());
+        let findings = audit::audit(&file, &lowered);
+        if self.strict && findings.iter().any(|f| f.severity.is_blocking()) {
+            return Err(Error::Security { source, findings });
+        }
+        if lowered.has_errors() {
+            return Err(Error::Syntax {
+                source,
+                diagnostics: lowered.diagnostics,
+            });
+        }
+        let warnings = lowered.diagnostics;
+        Ok(Program {
+            source,
+            ir: lowered.program,
+            warnings,
+        })
+    }
+
+    /// Every problem of a source: syntax, semantic, and critical/high findings as errors (D28).
+    pub fn check(&self, source: &Source) -> (Vec<Diagnostic>, Vec<audit::Finding>) {
+        let parse = mlpy_syntax::parse(&source.text);
+        let mut diagnostics = parse.diagnostics().to_vec();
+        let file = parse.tree();
+        let lowered = mlpy_ir::lower(&file, &LowerOptions::default());
+        if !diagnostics.iter().any(Diagnostic::is_error) {
+            diagnostics.extend(lowered.diagnostics.iter().cloned());
+        }
+        let findings = audit::audit(&file, &lowered)
+            .into_iter()
+            .filter(|f| f.severity.is_blocking())
+            .collect();
+        (diagnostics, findings)
+    }
+
+    /// Runs a compiled program on a fresh VM under `options.limits`.
+    pub fn run(&self, program: &Program, options: RunOptions) -> RunResult {
+        let started = std::time::Instant::now();
+        let mut config = VmConfig::new(self.registry.clone());
+        config.limits = mlpy_vm::Limits {
+            fuel: options.limits.fuel,
+            timeout: options.limits.timeout,
+            memory: Some(options.limits.memory),
+            max_depth: options.limits.max_depth,
+            max_output: options.limits.max_output.map(|b| b as u64),
+        };
+        config.capabilities = Some(Arc::new(HostPolicy {
+            grants: self.grants.clone(),
+        }));
+        config.interrupt = options.interrupt;
+        let mut vm = Vm::new(config);
+        vm.set_stdout(options.stdout);
+        vm.set_stderr(options.stderr);
+        let mut roots = self.import_roots.clone();
+        if let Some(dir) = Path::new(program.source.name.as_ref()).parent() {
+            roots.push(if dir.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                dir.to_path_buf()
+            });
+        }
+        vm.set_module_loader(Box::new(FileLoader { roots }));
+
+        let outcome = vm
+            .load(&program.ir, &program.source.text)
+            .map_err(|e| match e {
+                mlpy_vm::LoadError::Compile(c) => Error::Syntax {
+                    source: program.source.clone(),
+                    diagnostics: vec![Diagnostic::error(c.message, c.range)],
+                },
+                mlpy_vm::LoadError::Unknown { name, range } => Error::Syntax {
+                    source: program.source.clone(),
+                    diagnostics: vec![Diagnostic::error(
+                        format!("Unknown identifier '{name}'"),
+                        range,
+                    )],
+                },
+                mlpy_vm::LoadError::Memory => {
+                    runtime_error(program, "MemoryLimit", "memory limit exceeded", true)
+                }
+            });
+        let mut result = RunResult {
+            error: None,
+            usage: Usage::default(),
+            globals_json: None,
+        };
+        match outcome {
+            Err(e) => result.error = Some(e),
+            Ok(loaded) => match vm.run(loaded) {
+                Ok(_) => {
+                    if options.want_globals_json {
+                        let vars = vm.globals(loaded);
+                        result.globals_json = Some(globals_json(vm.heap(), &vars));
+                    }
+                }
+                Err(e) => {
+                    result.error = Some(Error::Runtime(Box::new(RuntimeError {
+                        source: program.source.clone(),
+                        kind: e.kind.name().to_string(),
+                        message: e.message,
+                        range: e.range,
+                        line: e.line as usize,
+                        column: e.column as usize,
+                        stack: e
+                            .stack
+                            .iter()
+                            .map(|s| StackFrame {
+                                function: match &s.module {
+                                    Some(m) => format!("{m}.{}", s.function),
+                                    None => s.function.clone(),
+                                },
+                                line: s.line as usize,
+                                column: s.column as usize,
+                            })
+                            .collect(),
+                        is_limit: e.kind.is_limit(),
+                    })))
+                }
+            },
+        }
+        let stats = vm.stats();
+        result.usage = Usage {
+            fuel_used: stats.fuel_used,
+            peak_memory: stats.peak_memory,
+            memory: stats.memory,
+            wall: started.elapsed(),
+        };
+        result
+    }
+}
+
+fn runtime_error(program: &Program, kind: &str, message: &str, is_limit: bool) -> Error {
+    Error::Runtime(Box::new(RuntimeError {
+        source: program.source.clone(),
+        kind: kind.to_string(),
+        message: message.to_string(),
+        range: mlpy_syntax::TextRange::default(),
+        line: 1,
+        column: 1,
+        stack: Vec::new(),
+        is_limit,
+    }))
+}
