@@ -106,16 +106,41 @@ pub struct Stmt {
 pub enum StmtKind {
     Expr(Expr),
     /// `target = value;` (value evaluated first, then the target's sub-expressions).
-    Assign { target: Target, value: Expr },
+    Assign {
+        target: Target,
+        value: Expr,
+    },
     /// `[a, b] = value;` — exactly as many items as names, else `ValueError`.
-    DestructureArray { names: Vec<(Var, TextRange)>, value: Expr },
+    DestructureArray {
+        names: Vec<(Var, TextRange)>,
+        value: Expr,
+    },
     /// `{a, b} = value;` — `value` evaluated once; each name reads key `"name"` (`KeyError`).
-    DestructureObject { names: Vec<(String, Var, TextRange)>, value: Expr },
-    If { branches: Vec<(Expr, Vec<Stmt>)>, else_body: Option<Vec<Stmt>> },
-    While { cond: Expr, body: Vec<Stmt> },
-    ForIn { var: Var, var_range: TextRange, iterable: Expr, body: Vec<Stmt> },
+    DestructureObject {
+        names: Vec<(String, Var, TextRange)>,
+        value: Expr,
+    },
+    If {
+        branches: Vec<(Expr, Vec<Stmt>)>,
+        else_body: Option<Vec<Stmt>>,
+    },
+    While {
+        cond: Expr,
+        body: Vec<Stmt>,
+    },
+    ForIn {
+        var: Var,
+        var_range: TextRange,
+        iterable: Expr,
+        body: Vec<Stmt>,
+    },
     /// C-style `for (init; cond; update)`; `continue` runs `update`.
-    CFor { init: Option<Box<Stmt>>, cond: Option<Expr>, update: Option<Box<Stmt>>, body: Vec<Stmt> },
+    CFor {
+        init: Option<Box<Stmt>>,
+        cond: Option<Expr>,
+        update: Option<Box<Stmt>>,
+        body: Vec<Stmt>,
+    },
     Break,
     Continue,
     Return(Option<Expr>),
@@ -124,7 +149,11 @@ pub enum StmtKind {
     Try(Box<TryStmt>),
     /// `import a.b as m;` binds `var` to the module (or, without `as`, `import a.b;` binds `a`
     /// to a namespace whose member `b` is the module).
-    Import { path: Vec<String>, alias: Option<String>, var: Var },
+    Import {
+        path: Vec<String>,
+        alias: Option<String>,
+        var: Var,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -153,9 +182,17 @@ pub struct Target {
 pub enum TargetKind {
     Var(Var),
     /// `obj[index] = v` and `obj.name = v` (the latter with a string-literal index).
-    Index { object: Expr, index: Expr },
+    Index {
+        object: Expr,
+        index: Expr,
+    },
     /// `obj[start:end:step] = v`.
-    Slice { object: Expr, start: Option<Expr>, end: Option<Expr>, step: Option<Expr> },
+    Slice {
+        object: Expr,
+        start: Option<Expr>,
+        end: Option<Expr>,
+        step: Option<Expr>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -178,17 +215,34 @@ pub enum ExprKind {
     /// Object literal; keys are always strings (NAME or STRING in the source).
     Object(Vec<(String, Expr)>),
     Var(Var),
-    Unary { op: UnaryOp, operand: Box<Expr> },
-    Binary { op: BinaryOp, lhs: Box<Expr>, rhs: Box<Expr> },
+    Unary {
+        op: UnaryOp,
+        operand: Box<Expr>,
+    },
+    Binary {
+        op: BinaryOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
     /// `a && b`: `a` if falsy, else `b`.
     And(Box<Expr>, Box<Expr>),
     /// `a || b`: `a` if truthy, else `b`.
     Or(Box<Expr>, Box<Expr>),
-    Cond { cond: Box<Expr>, then: Box<Expr>, otherwise: Box<Expr> },
+    Cond {
+        cond: Box<Expr>,
+        then: Box<Expr>,
+        otherwise: Box<Expr>,
+    },
     /// `obj.name` (read).
-    Member { object: Box<Expr>, name: String },
+    Member {
+        object: Box<Expr>,
+        name: String,
+    },
     /// `obj[index]`.
-    Index { object: Box<Expr>, index: Box<Expr> },
+    Index {
+        object: Box<Expr>,
+        index: Box<Expr>,
+    },
     /// `obj[start:end:step]`.
     Slice {
         object: Box<Expr>,
@@ -197,9 +251,17 @@ pub enum ExprKind {
         step: Option<Box<Expr>>,
     },
     /// `callee(args)` where the callee is not a member access.
-    Call { callee: Box<Expr>, args: Vec<Expr> },
+    Call {
+        callee: Box<Expr>,
+        args: Vec<Expr>,
+    },
     /// `obj.name(args)`: method-call semantics of language.md §7.3.
-    MethodCall { object: Box<Expr>, name: String, name_range: TextRange, args: Vec<Expr> },
+    MethodCall {
+        object: Box<Expr>,
+        name: String,
+        name_range: TextRange,
+        args: Vec<Expr>,
+    },
     /// Creates a closure over the function (capturing its `captures` now).
     Function(FuncId),
 }
