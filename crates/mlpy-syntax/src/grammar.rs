@@ -83,6 +83,7 @@ pub(crate) fn source_file(p: &mut Parser) {
 /// One statement. Consumes at least one token unless at `}` inside a block or at the end.
 fn statement(p: &mut Parser, top_level: bool) {
     match p.current() {
+        kind if kind.is_keyword() && p.peek_raw(1) == EQ => reserved_word_target(p),
         FUNCTION_KW
             if p.peek_raw(1) == IDENT
                 || (p.peek_raw(1).is_keyword() && p.peek_raw(2) == L_PAREN) =>
@@ -138,6 +139,23 @@ fn statement(p: &mut Parser, top_level: bool) {
             m.complete(p, ERROR);
         }
     }
+}
+
+/// `if = 1;`: one clear error for a reserved word used as a variable; the statement up to its
+/// `;` becomes an error node.
+fn reserved_word_target(p: &mut Parser) {
+    let word = p.nth_text(0).to_string();
+    p.error(format!(
+        "'{word}' is a reserved word and cannot be used as a variable name"
+    ));
+    let m = p.start();
+    while !p.at(EOF) && !p.at(R_CURLY) {
+        if p.eat(SEMICOLON) {
+            break;
+        }
+        p.bump_any();
+    }
+    m.complete(p, ERROR);
 }
 
 fn starts_statement(p: &mut Parser) -> bool {
