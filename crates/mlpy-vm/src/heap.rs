@@ -192,7 +192,7 @@ impl IterState {
 }
 
 /// A stdlib object (Pattern, Match, DateTimeObject, ...) stored in the heap.
-pub trait HostObject: Any {
+pub trait HostObject: Any + Send {
     /// The class name (`typeof` result and type name in messages).
     fn class_name(&self) -> &str;
     /// Bytes owned by the object outside its slot (charged to the budget).

@@ -416,3 +416,54 @@ fn runtime_error(program: &Program, kind: &str, message: &str, is_limit: bool) -
         is_limit,
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+    fn assert_send<T: Send>() {}
+
+    #[test]
+    fn programs_are_shareable_and_vms_movable_across_threads() {
+        assert_send_sync::<Program>();
+        assert_send::<Vm>();
+    }
+
+    #[test]
+    fn one_program_runs_many_times_with_fresh_state() {
+        let engine = Engine::new();
+        let program = engine
+            .compile(Source::new("t.ml", "n = 0; n = n + 1; print(n);"))
+            .unwrap();
+        for _ in 0..3 {
+            let out = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+            struct Sink(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+            impl Write for Sink {
+                fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+                    self.0
+                        .lock()
+                        .map_err(|_| std::io::Error::other("poisoned"))?
+                        .extend_from_slice(b);
+                    Ok(b.len())
+                }
+                fn flush(&mut self) -> std::io::Result<()> {
+                    Ok(())
+                }
+            }
+            let options = RunOptions {
+                stdout: Box::new(Sink(out.clone())),
+                ..RunOptions::default()
+            };
+            let result = engine.run(&program, options);
+            assert!(result.error.is_none());
+            assert_eq!(out.lock().unwrap().as_slice(), b"1\n");
+        }
+    }
+
+    #[test]
+    fn unknown_grants_are_refused() {
+        assert!(Grant::parse("file.read:./data/*.csv").is_ok());
+        assert!(Grant::parse("file.nuke").is_err());
+    }
+}
