@@ -1,0 +1,131 @@
+//! Front-end throughput: parse (`mlpy_syntax::parse`) + resolve (`mlpy_ir::lower`) of a generated
+//! ML source of at least 1 MB, reported in source lines per second.
+//!
+//! Invariant: the generated source is valid ML (checked before measuring: no parse or lower
+//! errors), built from varied realistic units (functions, loops, objects, arrays, strings,
+//! closures, try/except) so the figure is not a single-construct microbenchmark.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::fmt::Write;
+use std::hint::black_box;
+use std::time::Duration;
+
+/// Smallest source the bench measures (bytes).
+const MIN_BYTES: usize = 1 << 20;
+
+/// One unit of realistic code; `i` makes every top-level name unique.
+fn unit(out: &mut String, i: usize) -> std::fmt::Result {
+    write!(
+        out,
+        r#"// unit {i}: records, counters and a small report
+function score_{i}(items, weight) {{
+  total = 0;
+  for (item in items) {{
+    if (item.kind == "big" && item.size > 10) {{
+      total = total + item.size * weight;
+    }} elif (item.kind == "small") {{
+      total = total + 1;
+    }} else {{
+      total = total - (item.size % 3);
+    }}
+  }}
+  return total;
+}}
+
+function make_counter_{i}(start) {{
+  count = start;
+  function step(by) {{
+    nonlocal count;
+    count = count + by;
+    return count;
+  }}
+  return step;
+}}
+
+records_{i} = [];
+k = 0;
+while (k < 20) {{
+  records_{i}.append({{kind: k % 2 == 0 ? "big" : "small", size: k * {i} % 17, name: "rec" + str(k)}});
+  k = k + 1;
+}}
+counter_{i} = make_counter_{i}({i});
+scale_{i} = fn(x) => x * 2 + {i};
+pick_{i} = fn(r) => {{ if (r.size > 5) {{ return true; }} return false; }};
+names_{i} = [];
+for (r in records_{i}) {{
+  if (pick_{i}(r)) {{
+    names_{i}.append(r.name + ":" + str(scale_{i}(r.size)));
+  }}
+}}
+try {{
+  report_{i} = {{title: "unit {i}", score: score_{i}(records_{i}, 3), joined: ", ".join(names_{i})}};
+  counter_{i}(len(names_{i}));
+}} except (e) {{
+  print("unit {i} failed: " + str(e));
+}}
+grid_{i} = [[1, 2, 3], [4, 5, 6], [7, 8, {i}]];
+for (j = 0; j < len(grid_{i}); j = j + 1) {{
+  row = grid_{i}[j];
+  row_sum = row[0] + row[1] + row[2];
+  if (row_sum > 10) {{ break; }}
+}}
+
+"#
+    )
+}
+
+/// Generates at least `MIN_BYTES` of ML; returns the text and its line count.
+fn generate() -> (String, u64) {
+    let mut text = String::with_capacity(MIN_BYTES + 4096);
+    let mut i = 0;
+    while text.len() < MIN_BYTES {
+        if let Err(e) = unit(&mut text, i) {
+            panic!("formatting into a String cannot fail: {e}");
+        }
+        i += 1;
+    }
+    let lines = text.lines().count() as u64;
+    (text, lines)
+}
+
+/// Parse + resolve; returns the number of IR-level diagnostics so the work is not optimised away.
+fn front_end(text: &str) -> usize {
+    let parse = mlpy_syntax::parse(text);
+    let lowered = mlpy_ir::lower(&parse.tree(), &mlpy_ir::LowerOptions::default());
+    parse.diagnostics().len() + lowered.diagnostics.len()
+}
+
+fn frontend(c: &mut Criterion) {
+    let (text, lines) = generate();
+    let parse = mlpy_syntax::parse(&text);
+    let errors: Vec<_> = parse
+        .diagnostics()
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "generated source does not parse: {errors:?}"
+    );
+    let lowered = mlpy_ir::lower(&parse.tree(), &mlpy_ir::LowerOptions::default());
+    assert!(
+        !lowered.has_errors(),
+        "generated source does not resolve: {:?}",
+        lowered.diagnostics.iter().take(5).collect::<Vec<_>>()
+    );
+
+    let mut group = c.benchmark_group("frontend");
+    group
+        .throughput(Throughput::Elements(lines))
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(4));
+    group.bench_function(
+        format!("parse_lower_{}KiB_{lines}lines", text.len() / 1024),
+        |b| b.iter(|| front_end(black_box(&text))),
+    );
+    group.finish();
+}
+
+criterion_group!(benches, frontend);
+criterion_main!(benches);
