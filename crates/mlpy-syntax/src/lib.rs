@@ -83,6 +83,7 @@ impl Parse {
 pub fn parse(text: &str) -> Parse {
     let mut forced = Vec::new();
     let mut pass = 0;
+    let mut first: Option<Parse> = None;
     loop {
         let lexed = lexer::lex(text, &forced);
         let mut p = parser::Parser::new(text, &lexed.tokens);
@@ -103,18 +104,31 @@ pub fn parse(text: &str) -> Parse {
         } else {
             Vec::new()
         };
-        if retry.is_empty() {
+        if retry.is_empty() || pass == 0 {
             add_slash_hints(text, &slashes, &mut errors);
             let green = parser::build_tree(text, &lexed.tokens, events);
             let mut diagnostics = lexed.errors;
             merge_parser_errors(&mut diagnostics, errors);
             diagnostics.sort_by_key(|d| d.range.start());
-            return Parse { green, diagnostics };
+            let parse = Parse { green, diagnostics };
+            if retry.is_empty() {
+                // A fallback that does not reduce the errors only moves them somewhere less
+                // helpful (often to the end of input): report the operator reading instead.
+                return match first {
+                    Some(first) if first_errors(&first) <= first_errors(&parse) => first,
+                    _ => parse,
+                };
+            }
+            first = Some(parse);
         }
         forced.extend(retry);
         forced.sort_unstable();
         pass += 1;
     }
+}
+
+fn first_errors(parse: &Parse) -> usize {
+    parse.diagnostics.iter().filter(|d| d.is_error()).count()
 }
 
 /// Adds the parser's errors to the lexer's, dropping the ones that only echo a lexical error:
