@@ -954,3 +954,39 @@ fn hostile_huge_range() {
     );
     assert_eq!(out.stdout, "");
 }
+
+// ---------------------------------------------------------------- run: other flags
+
+#[test]
+fn run_import_path_allow_and_tz_flags() {
+    let dir = Dir::new();
+    std::fs::create_dir_all(dir.tmp.path().join("lib/pkg")).expect("create lib/pkg");
+    dir.write("lib/pkg/m.ml", "function double(x) { return x * 2; }\n")
+        .write("main.ml", "import pkg.m;\nprint(pkg.m.double(21));\n");
+    let out = dir.mlpy(&["run", "main.ml", "--import-path", "lib"]);
+    out.assert_code(0);
+    assert_eq!(out.stdout, "42\n");
+    // Without the import root the module is not found: a script error, not a crash.
+    let out = dir.mlpy(&["run", "main.ml"]);
+    out.assert_code(1);
+    assert!(
+        out.first_err_line().starts_with("main.ml:1:1: "),
+        "{}",
+        out.stderr
+    );
+    assert!(out.first_err_line().contains("pkg.m"), "{}", out.stderr);
+
+    dir.write("plain.ml", "print(\"ok\");\n");
+    let out = dir.mlpy(&[
+        "run",
+        "plain.ml",
+        "--allow",
+        "env.read",
+        "--allow",
+        "file.read:./data/**/*.csv",
+        "--tz",
+        "UTC",
+    ]);
+    out.assert_code(0);
+    assert_eq!(out.stdout, "ok\n");
+}
