@@ -12,7 +12,8 @@ use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::Buffer, Config};
 use mlpy_syntax::TextRange;
 
-/// One frame of an ML stack trace.
+/// One frame of an ML stack trace. A frame with `line == 0` is not a frame but an elision
+/// line (its `function` is the text shown, e.g. `... 960 more frames ...`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StackFrame {
     pub function: String,
@@ -64,10 +65,14 @@ pub fn render(source: &Source, report: &Report<'_>, color: bool) -> String {
         }
     }
     for frame in report.stack {
-        out.push_str(&format!(
-            "  at {} ({}:{}:{})\n",
-            frame.function, source.name, frame.line, frame.column
-        ));
+        if frame.line == 0 {
+            out.push_str(&format!("  {}\n", frame.function));
+        } else {
+            out.push_str(&format!(
+                "  at {} ({}:{}:{})\n",
+                frame.function, source.name, frame.line, frame.column
+            ));
+        }
     }
     out
 }
