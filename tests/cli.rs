@@ -630,6 +630,13 @@ fn security_violation_exits_4_unless_no_strict() {
     let out = run(source, &["--no-strict"]);
     out.assert_code(0);
     assert_eq!(out.stdout, "2\n");
+    // ... and still reports what it did not block on (D11), as warnings.
+    assert!(
+        out.first_err_line()
+            .starts_with("prog.ml:1:1: warning: Dunder identifier '__x'"),
+        "{}",
+        out.stderr
+    );
 }
 
 // ---------------------------------------------------------------- run: error output

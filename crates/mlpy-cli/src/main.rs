@@ -162,6 +162,17 @@ fn run(args: RunArgs) -> u8 {
         Ok(p) => p,
         Err(e) => return report(&e),
     };
+    // --no-strict reports the findings that strict mode would have blocked on (D11).
+    let findings: Vec<_> = program
+        .findings()
+        .iter()
+        .filter(|f| f.severity.is_blocking())
+        .map(mlpy::finding_warning)
+        .collect();
+    eprint!(
+        "{}",
+        mlpy::render_diagnostics(program.source(), &findings, color())
+    );
     let options = RunOptions {
         limits,
         want_globals_json: args.globals.is_some(),

@@ -133,6 +133,19 @@ impl ModuleLoader for FileLoader {
     }
 }
 
+/// A security finding reported as a warning diagnostic (`--no-strict`).
+pub fn finding_warning(finding: &audit::Finding) -> Diagnostic {
+    Diagnostic::warning(
+        format!(
+            "{} ({}: {})",
+            finding.message,
+            finding.severity.as_str(),
+            finding.rule
+        ),
+        finding.range,
+    )
+}
+
 /// Parse + lower; the error diagnostics if any.
 fn compile_ir(source: &Source, options: &LowerOptions) -> Result<ir::Program, Vec<Diagnostic>> {
     let parse = mlpy_syntax::parse(&source.text);
@@ -152,6 +165,7 @@ pub struct Program {
     source: Source,
     ir: ir::Program,
     warnings: Vec<Diagnostic>,
+    findings: Vec<audit::Finding>,
 }
 
 impl Program {
@@ -164,6 +178,10 @@ impl Program {
     /// Non-fatal diagnostics of the compile (warnings, medium/low audit findings are not here).
     pub fn warnings(&self) -> &[Diagnostic] {
         &self.warnings
+    }
+    /// The security findings of the audit (blocking ones only exist when strict was off).
+    pub fn findings(&self) -> &[audit::Finding] {
+        &self.findings
     }
     /// The bytecode listing, one instruction a line, with source lines.
     pub fn disassemble(&self) -> Result<String, Error> {
@@ -279,9 +297,13 @@ impl Engine {
             return Err(Error::Security { source, findings });
         }
         if lowered.has_errors() {
+            let mut diagnostics = lowered.diagnostics;
+            // Without strict security the findings are still reported (D11), next to the errors.
+            diagnostics.extend(findings.iter().map(finding_warning));
+            diagnostics.sort_by_key(|d| d.range.start());
             return Err(Error::Syntax {
                 source,
-                diagnostics: lowered.diagnostics,
+                diagnostics,
             });
         }
         let warnings = lowered.diagnostics;
@@ -289,6 +311,7 @@ impl Engine {
             source,
             ir: lowered.program,
             warnings,
+            findings,
         })
     }
 

@@ -11,7 +11,7 @@ mod limits;
 mod render;
 mod source;
 
-pub use engine::{Engine, Grant, Program, RunOptions, RunResult, Usage};
+pub use engine::{finding_warning, Engine, Grant, Program, RunOptions, RunResult, Usage};
 pub use error::{render_diagnostics, render_finding, Error, ErrorClass, RuntimeError};
 pub use limits::Limits;
 pub use render::{render, Report, StackFrame};
