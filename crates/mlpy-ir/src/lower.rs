@@ -205,8 +205,7 @@ impl Collector {
 
     fn bind_token(&mut self, token: Option<SyntaxToken>, scope: ScopeId) {
         if let Some(t) = token {
-            let (name, range) = name_of(&t);
-            self.scopes.bind(scope, &name, range);
+            self.scopes.bind(scope, t.text(), t.text_range());
         }
     }
 
@@ -267,8 +266,8 @@ impl Collector {
             ast::Stmt::Break(_) | ast::Stmt::Continue(_) => {}
             ast::Stmt::Nonlocal(n) => {
                 for t in n.names() {
-                    let (name, range) = name_of(&t);
-                    self.scopes.declare_nonlocal(scope, &name, range);
+                    self.scopes
+                        .declare_nonlocal(scope, t.text(), t.text_range());
                 }
             }
             ast::Stmt::Destructure(d) => {
@@ -319,13 +318,12 @@ impl Collector {
         if let Some(list) = &parts.params {
             for p in list.params() {
                 if let Some(t) = p.name() {
-                    let (name, range) = name_of(&t);
-                    self.scopes.add_param(scope, &name, range, false);
+                    self.scopes
+                        .add_param(scope, t.text(), t.text_range(), false);
                 }
             }
             if let Some(t) = list.rest_param().and_then(|r| r.name()) {
-                let (name, range) = name_of(&t);
-                self.scopes.add_param(scope, &name, range, true);
+                self.scopes.add_param(scope, t.text(), t.text_range(), true);
             }
         }
         match parts.body {
@@ -342,9 +340,9 @@ impl Collector {
         match expr {
             ast::Expr::Name(n) => {
                 if let Some(t) = n.ident() {
-                    let (name, range) = name_of(&t);
-                    if !is_constant(&name) {
-                        self.scopes.use_name(scope, &name, range);
+                    let name = t.text();
+                    if !is_constant(name) {
+                        self.scopes.use_name(scope, name, t.text_range());
                     }
                 }
             }
@@ -524,8 +522,9 @@ impl Lowerer<'_> {
         };
         let name = f.name();
         let id = self.function(range, name.as_ref().map(|t| t.text().to_string()), parts);
-        let (name, name_range) = name_of(&name?);
-        let var = self.var(&name, name_range);
+        let name = name?;
+        let name_range = name.text_range();
+        let var = self.var(name.text(), name_range);
         Some(StmtKind::Assign {
             target: ir::Target {
                 kind: TargetKind::Var(var),
@@ -557,12 +556,13 @@ impl Lowerer<'_> {
         let var_token = f.var();
         let iterable = self.opt_expr(f.iterable(), range);
         let body = self.loop_body(f.body());
-        let (name, var_range) = name_of(&var_token?);
-        if is_constant(&name) {
+        let var_token = var_token?;
+        let (name, var_range) = (var_token.text(), var_token.text_range());
+        if is_constant(name) {
             return None;
         }
         Some(StmtKind::ForIn {
-            var: self.var(&name, var_range),
+            var: self.var(name, var_range),
             var_range,
             iterable,
             body,
@@ -699,11 +699,12 @@ impl Lowerer<'_> {
         let range = t.range();
         let kind = match t {
             ast::Expr::Name(n) => {
-                let (name, r) = name_of(&n.ident()?);
-                if is_constant(&name) || name == crate::scope::PYTHON_CALLBACK {
+                let t = n.ident()?;
+                let name = t.text();
+                if is_constant(name) || name == crate::scope::PYTHON_CALLBACK {
                     return None; // reported by the collector
                 }
-                TargetKind::Var(self.var(&name, r))
+                TargetKind::Var(self.var(name, t.text_range()))
             }
             ast::Expr::Member(m) => {
                 let object = self.opt_expr(m.object(), range);

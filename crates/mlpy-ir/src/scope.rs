@@ -59,8 +59,11 @@ pub(crate) struct World {
 pub(crate) struct Scopes {
     scopes: Vec<Scope>,
     world: World,
-    /// Every name occurrence in source order: (scope, name, range).
-    log: Vec<(ScopeId, String, TextRange)>,
+    /// Every name occurrence in source order: (scope, index into `log_names`, range).
+    log: Vec<(ScopeId, u32, TextRange)>,
+    /// The distinct names of `log` (interned so an occurrence costs no allocation).
+    log_names: Vec<String>,
+    log_name_ids: HashMap<String, u32>,
     /// Names bound in any function scope (they count as resolvable globals, §4.7).
     fn_bound: HashSet<String>,
     globals: Vec<GlobalVar>,
@@ -77,12 +80,19 @@ enum Found {
     Global,
 }
 
+/// Inserts `name` unless present (no allocation when it is); true when it was new.
+fn insert_new(set: &mut HashSet<String>, name: &str) -> bool {
+    !set.contains(name) && set.insert(name.to_string())
+}
+
 impl Scopes {
     pub fn new(world: World) -> Self {
         Scopes {
             scopes: vec![Scope::default()],
             world,
             log: Vec::new(),
+            log_names: Vec::new(),
+            log_name_ids: HashMap::new(),
             fn_bound: HashSet::new(),
             globals: Vec::new(),
             global_slot: HashMap::new(),
@@ -117,8 +127,8 @@ impl Scopes {
         s.params.push(name.to_string());
         s.param_set.insert(name.to_string());
         s.has_rest |= rest;
-        s.seen.insert(name.to_string());
-        self.fn_bound.insert(name.to_string());
+        insert_new(&mut s.seen, name);
+        insert_new(&mut self.fn_bound, name);
     }
 
     /// A binding occurrence (assignment, destructuring, for/except variable, declaration, import).
@@ -127,20 +137,33 @@ impl Scopes {
             return;
         }
         let s = &mut self.scopes[scope];
-        s.seen.insert(name.to_string());
-        if s.bound_set.insert(name.to_string()) {
+        insert_new(&mut s.seen, name);
+        if insert_new(&mut s.bound_set, name) {
             s.bound.push(name.to_string());
         }
         if scope != GLOBAL {
-            self.fn_bound.insert(name.to_string());
+            insert_new(&mut self.fn_bound, name);
         }
-        self.log.push((scope, name.to_string(), range));
+        self.log_occurrence(scope, name, range);
     }
 
     /// A read of `name` in `scope`.
     pub fn use_name(&mut self, scope: ScopeId, name: &str, range: TextRange) {
-        self.scopes[scope].seen.insert(name.to_string());
-        self.log.push((scope, name.to_string(), range));
+        insert_new(&mut self.scopes[scope].seen, name);
+        self.log_occurrence(scope, name, range);
+    }
+
+    fn log_occurrence(&mut self, scope: ScopeId, name: &str, range: TextRange) {
+        let id = match self.log_name_ids.get(name) {
+            Some(&id) => id,
+            None => {
+                let id = self.log_names.len() as u32;
+                self.log_names.push(name.to_string());
+                self.log_name_ids.insert(name.to_string(), id);
+                id
+            }
+        };
+        self.log.push((scope, id, range));
     }
 
     pub fn declare_nonlocal(&mut self, scope: ScopeId, name: &str, range: TextRange) {
@@ -216,8 +239,10 @@ impl Scopes {
                 self.check_nonlocal(id, &name, range);
             }
         }
-        for (scope, name, range) in std::mem::take(&mut self.log) {
-            self.var(scope, &name, range);
+        let names = std::mem::take(&mut self.log_names);
+        self.log_name_ids = HashMap::new();
+        for (scope, id, range) in std::mem::take(&mut self.log) {
+            self.var(scope, &names[id as usize], range);
         }
     }
 
