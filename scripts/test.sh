@@ -7,3 +7,5 @@ cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -q -- -D warnings
 cargo build -p mlpy-cli -q
 cargo test --workspace -q
+# The criterion benches run once each as tests, checking their checksums, so they cannot rot.
+cargo test -p mlpy-tests --benches -q
