@@ -6,7 +6,11 @@
 //! tree without syntax diagnostics has every accessor documented as "always present" filled.
 //! Names are returned as `SyntaxToken`s so callers get both the text and the range.
 
-use crate::{SyntaxKind, SyntaxKind::*, SyntaxNode, SyntaxToken, TextRange};
+use rowan::Language;
+
+use crate::{
+    MlLanguage, SyntaxElement, SyntaxKind, SyntaxKind::*, SyntaxNode, SyntaxToken, TextRange,
+};
 
 /// A typed wrapper over a `SyntaxNode` of one (or a few) kinds.
 pub trait AstNode: Sized {
@@ -133,48 +137,145 @@ ast_node! {
 
 // ---------------------------------------------------------------- helpers
 
+// The helpers scan children at the green level and materialise only the element they return:
+// rowan allocates a cursor for every element `children_with_tokens` yields, which made these
+// accessors (called for every node by lowering) the front end's main cost.
+
+/// What [`scan`] does with the child it is shown.
+enum Scan {
+    Next,
+    Take,
+    Stop,
+}
+
+/// A child found by [`scan`]: its index among its siblings and its absolute range.
+#[derive(Clone, Copy)]
+struct Slot {
+    index: usize,
+    range: TextRange,
+}
+
+/// Shows `f` each child's kind, whether it is a token and its slot, in order, until it says `Take`
+/// (that child is returned) or `Stop`.
+fn scan(node: &SyntaxNode, mut f: impl FnMut(SyntaxKind, bool, Slot) -> Scan) -> Option<Slot> {
+    let green = node.green();
+    let mut offset = node.text_range().start();
+    for (index, child) in green.children().enumerate() {
+        let (raw, len, is_token) = match child {
+            rowan::NodeOrToken::Node(n) => (n.kind(), n.text_len(), false),
+            rowan::NodeOrToken::Token(t) => (t.kind(), t.text_len(), true),
+        };
+        let slot = Slot {
+            index,
+            range: TextRange::at(offset, len),
+        };
+        match f(MlLanguage::kind_from_raw(raw), is_token, slot) {
+            Scan::Next => {}
+            Scan::Take => return Some(slot),
+            Scan::Stop => return None,
+        }
+        offset += len;
+    }
+    None
+}
+
+/// The child `slot` designates. A non-empty range designates exactly one child; empty nodes
+/// (possible after errors) are looked up by index instead.
+fn element(node: &SyntaxNode, slot: Slot) -> Option<SyntaxElement> {
+    if slot.range.is_empty() {
+        node.children()
+            .find(|c| c.index() == slot.index)
+            .map(rowan::NodeOrToken::Node)
+    } else {
+        node.child_or_token_at_range(slot.range)
+    }
+}
+
+fn node_at<N: AstNode>(node: &SyntaxNode, slot: Option<Slot>) -> Option<N> {
+    element(node, slot?)?.into_node().and_then(N::cast)
+}
+
+fn token_at(node: &SyntaxNode, slot: Option<Slot>) -> Option<SyntaxToken> {
+    element(node, slot?)?.into_token()
+}
+
 fn child<N: AstNode>(node: &SyntaxNode) -> Option<N> {
-    node.children().find_map(N::cast)
+    let slot = scan(node, |k, is_token, _| take_if(!is_token && N::can_cast(k)));
+    node_at(node, slot)
 }
 
 fn children<N: AstNode>(node: &SyntaxNode) -> impl Iterator<Item = N> {
     node.children().filter_map(N::cast)
 }
 
-fn token(node: &SyntaxNode, kind: SyntaxKind) -> Option<SyntaxToken> {
-    node.children_with_tokens()
-        .filter_map(|e| e.into_token())
-        .find(|t| t.kind() == kind)
+fn take_if(take: bool) -> Scan {
+    if take {
+        Scan::Take
+    } else {
+        Scan::Next
+    }
 }
 
+fn token(node: &SyntaxNode, kind: SyntaxKind) -> Option<SyntaxToken> {
+    token_at(
+        node,
+        scan(node, |k, is_token, _| take_if(is_token && k == kind)),
+    )
+}
+
+/// The `kind` tokens among `node`'s children, in order.
 fn tokens(node: &SyntaxNode, kind: SyntaxKind) -> impl Iterator<Item = SyntaxToken> {
-    node.children_with_tokens()
-        .filter_map(|e| e.into_token())
-        .filter(move |t| t.kind() == kind)
+    let mut slots = Vec::new();
+    scan(node, |k, is_token, slot| {
+        if is_token && k == kind {
+            slots.push(slot);
+        }
+        Scan::Next
+    });
+    let node = node.clone();
+    slots
+        .into_iter()
+        .filter_map(move |slot| token_at(&node, Some(slot)))
 }
 
 /// The first `N` child that comes after the first `kind` token.
 fn child_after<N: AstNode>(node: &SyntaxNode, kind: SyntaxKind) -> Option<N> {
-    node.children_with_tokens()
-        .skip_while(|e| e.kind() != kind)
-        .filter_map(|e| e.into_node())
-        .find_map(N::cast)
+    let mut seen = false;
+    let slot = scan(node, |k, is_token, _| {
+        if !seen {
+            seen = k == kind;
+            Scan::Next
+        } else {
+            take_if(!is_token && N::can_cast(k))
+        }
+    });
+    node_at(node, slot)
 }
 
 /// The first `N` child that comes before the first `kind` token.
 fn child_before<N: AstNode>(node: &SyntaxNode, kind: SyntaxKind) -> Option<N> {
-    node.children_with_tokens()
-        .take_while(|e| e.kind() != kind)
-        .filter_map(|e| e.into_node())
-        .find_map(N::cast)
+    let slot = scan(node, |k, is_token, _| {
+        if k == kind {
+            Scan::Stop
+        } else {
+            take_if(!is_token && N::can_cast(k))
+        }
+    });
+    node_at(node, slot)
 }
 
 /// The first `IDENT` token that comes after the first `kind` token.
 fn ident_after(node: &SyntaxNode, kind: SyntaxKind) -> Option<SyntaxToken> {
-    node.children_with_tokens()
-        .skip_while(|e| e.kind() != kind)
-        .filter_map(|e| e.into_token())
-        .find(|t| t.kind() == IDENT)
+    let mut seen = false;
+    let slot = scan(node, |k, is_token, _| {
+        if !seen {
+            seen = k == kind;
+            Scan::Next
+        } else {
+            take_if(is_token && k == IDENT)
+        }
+    });
+    token_at(node, slot)
 }
 
 /// The `N` child found in the `n`-th section of `node`, sections being separated by `sep`
@@ -185,23 +286,19 @@ fn nth_section<N: AstNode>(
     sep: SyntaxKind,
     n: usize,
 ) -> Option<N> {
+    let mut started = false;
     let mut section = 0;
-    for element in node
-        .children_with_tokens()
-        .skip_while(|e| e.kind() != start)
-        .skip(1)
-    {
-        match element {
-            rowan::NodeOrToken::Token(t) if t.kind() == sep => section += 1,
-            rowan::NodeOrToken::Node(n_) if section == n => {
-                if let Some(found) = N::cast(n_) {
-                    return Some(found);
-                }
-            }
-            _ => {}
+    let slot = scan(node, |k, is_token, _| {
+        if !started {
+            started = k == start;
+        } else if is_token && k == sep {
+            section += 1;
+        } else if !is_token && section == n && N::can_cast(k) {
+            return Scan::Take;
         }
-    }
-    None
+        Scan::Next
+    });
+    node_at(node, slot)
 }
 
 /// The value of a string token (quotes stripped, escapes processed).
@@ -426,11 +523,18 @@ impl ImportStmt {
     }
     /// The `IDENT` tokens of the dotted path.
     pub fn path_tokens(&self) -> Vec<SyntaxToken> {
-        self.0
-            .children_with_tokens()
-            .take_while(|e| e.kind() != AS_KW)
-            .filter_map(|e| e.into_token())
-            .filter(|t| t.kind() == IDENT)
+        let mut slots = Vec::new();
+        scan(&self.0, |k, is_token, slot| match k {
+            AS_KW => Scan::Stop,
+            IDENT if is_token => {
+                slots.push(slot);
+                Scan::Next
+            }
+            _ => Scan::Next,
+        });
+        slots
+            .into_iter()
+            .filter_map(|slot| token_at(&self.0, Some(slot)))
             .collect()
     }
     /// The name after `as`.
@@ -779,11 +883,11 @@ impl ObjectExpr {
 impl Property {
     /// The key token: an `IDENT` (reserved words are re-kinded to `IDENT`) or a `STRING`.
     pub fn key_token(&self) -> Option<SyntaxToken> {
-        self.0
-            .children_with_tokens()
-            .take_while(|e| e.kind() != COLON)
-            .filter_map(|e| e.into_token())
-            .find(|t| matches!(t.kind(), IDENT | STRING))
+        let slot = scan(&self.0, |k, is_token, _| match k {
+            COLON => Scan::Stop,
+            _ => take_if(is_token && matches!(k, IDENT | STRING)),
+        });
+        token_at(&self.0, slot)
     }
     /// The key's value (string keys unescaped) and the key token's range.
     pub fn key(&self) -> Option<(String, TextRange)> {
@@ -892,18 +996,30 @@ impl BinOp {
 impl BinExpr {
     /// The operator and its token.
     pub fn op(&self) -> Option<(BinOp, SyntaxToken)> {
-        self.0
-            .children_with_tokens()
-            .filter_map(|e| e.into_token())
-            .find_map(|t| BinOp::from_kind(t.kind()).map(|op| (op, t)))
+        let token = token_at(&self.0, self.op_slot())?;
+        Some((BinOp::from_kind(token.kind())?, token))
+    }
+    fn op_slot(&self) -> Option<Slot> {
+        scan(&self.0, |k, is_token, _| {
+            take_if(is_token && BinOp::from_kind(k).is_some())
+        })
+    }
+    fn op_kind(&self) -> Option<SyntaxKind> {
+        let mut op = None;
+        scan(&self.0, |k, is_token, _| {
+            let found = is_token && BinOp::from_kind(k).is_some();
+            if found {
+                op = Some(k);
+            }
+            take_if(found)
+        });
+        op
     }
     pub fn lhs(&self) -> Option<Expr> {
-        let op = self.op()?.1.kind();
-        child_before(&self.0, op)
+        child_before(&self.0, self.op_kind()?)
     }
     pub fn rhs(&self) -> Option<Expr> {
-        let op = self.op()?.1.kind();
-        child_after(&self.0, op)
+        child_after(&self.0, self.op_kind()?)
     }
 }
 
@@ -991,11 +1107,16 @@ impl ArrowFn {
         child(&self.0)
     }
     pub fn body(&self) -> Option<ArrowBody> {
-        let node = self
-            .0
-            .children_with_tokens()
-            .skip_while(|e| e.kind() != FAT_ARROW)
-            .find_map(|e| e.into_node())?;
+        let mut seen = false;
+        let slot = scan(&self.0, |k, is_token, _| {
+            if !seen {
+                seen = k == FAT_ARROW;
+                Scan::Next
+            } else {
+                take_if(!is_token)
+            }
+        });
+        let node = element(&self.0, slot?)?.into_node()?;
         match Block::cast(node.clone()) {
             Some(block) => Some(ArrowBody::Block(block)),
             None => Expr::cast(node).map(ArrowBody::Expr),
