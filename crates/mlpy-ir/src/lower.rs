@@ -106,9 +106,9 @@ pub fn lower(file: &ast::SourceFile, options: &LowerOptions) -> Lowered {
         too_deep: false,
     };
     let body = lowerer.block_items(file.items());
-    let bound_names = lowerer.scopes.bound_names();
+    let bound_names = lowerer.scopes.take_bound_names();
     let Lowerer {
-        scopes,
+        mut scopes,
         mut functions,
         function_scopes,
         capabilities,
@@ -117,7 +117,7 @@ pub fn lower(file: &ast::SourceFile, options: &LowerOptions) -> Lowered {
         ..
     } = lowerer;
     for (f, &scope) in functions.iter_mut().zip(&function_scopes) {
-        let (locals, captures) = scopes.function_frame(scope);
+        let (locals, captures) = scopes.take_function_frame(scope);
         f.locals = locals;
         f.captures = captures;
     }

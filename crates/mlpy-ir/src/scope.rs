@@ -276,14 +276,26 @@ impl Scopes {
         (regular as u32, s.has_rest)
     }
 
-    /// The locals (with final cell flags) and captures of a function scope.
-    pub fn function_frame(&self, scope: ScopeId) -> (Vec<Local>, Vec<Capture>) {
-        let s = &self.scopes[scope];
-        (s.locals.clone(), s.captures.clone())
+    /// Moves out the locals (with final cell flags) and captures of a function scope; only
+    /// once lowering has asked its last [`Scopes::var`].
+    pub fn take_function_frame(&mut self, scope: ScopeId) -> (Vec<Local>, Vec<Capture>) {
+        let s = &mut self.scopes[scope];
+        (
+            std::mem::take(&mut s.locals),
+            std::mem::take(&mut s.captures),
+        )
+    }
+
+    /// Moves out every name the program binds anywhere; only once lowering has asked its last
+    /// [`Scopes::var`] (unknown-name suggestions need them).
+    pub fn take_bound_names(&mut self) -> HashSet<String> {
+        let mut all = std::mem::take(&mut self.fn_bound);
+        all.extend(self.scopes[GLOBAL].bound_set.drain());
+        all
     }
 
     /// Every name the program binds anywhere.
-    pub fn bound_names(&self) -> HashSet<String> {
+    fn bound_names(&self) -> HashSet<String> {
         let mut all = self.fn_bound.clone();
         all.extend(self.scopes[GLOBAL].bound_set.iter().cloned());
         all
