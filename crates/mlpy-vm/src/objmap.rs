@@ -9,6 +9,9 @@
 //!   stored hash to an entry index. Tombstones are compacted away once they outnumber live
 //!   entries, so every operation is amortized O(1) and memory stays proportional to `len`.
 //! - Hashes are stored with entries, so growing the table never needs the heap.
+//! - Small maps (at most `SMALL_MAP` raw entries, the common `{x, y, name}` object) have no
+//!   table at all: lookups scan `entries` comparing stored hashes first. The table is built when
+//!   the entries grow past `SMALL_MAP` and is only consulted while they stay past it.
 
 use crate::error::{RtError, RtResult};
 use crate::heap::{Heap, HeapObject};
@@ -16,6 +19,9 @@ use crate::ops;
 use crate::value::{Gc, Value};
 use hashbrown::HashTable;
 use std::hash::BuildHasher;
+
+/// Raw entry count up to which a map is searched linearly and keeps no hash table.
+const SMALL_MAP: usize = 8;
 
 #[derive(Clone, Copy)]
 struct Entry {
@@ -28,9 +34,12 @@ struct Entry {
 #[derive(Default, Clone)]
 pub struct ObjMap {
     entries: Vec<Option<Entry>>,
+    /// Index of live entries by hash; empty (unused) while `entries.len() <= SMALL_MAP`.
     table: HashTable<u32>,
+    /// Number of live entries (entry indices are `u32`, so this fits).
+    live: u32,
     /// Number of live keys that are not strings (decides member-access behaviour, §7.3).
-    non_str_keys: usize,
+    non_str_keys: u32,
 }
 
 impl ObjMap {
@@ -38,14 +47,28 @@ impl ObjMap {
         ObjMap::default()
     }
 
+    /// An empty map with room for `n` entries.
+    pub fn with_capacity(n: usize) -> ObjMap {
+        ObjMap {
+            entries: Vec::with_capacity(n),
+            ..ObjMap::default()
+        }
+    }
+
+    /// True while lookups scan `entries` instead of using `table`.
+    #[inline]
+    fn is_small(&self) -> bool {
+        self.entries.len() <= SMALL_MAP
+    }
+
     /// Number of keys.
     #[inline]
     pub fn len(&self) -> usize {
-        self.table.len()
+        self.live as usize
     }
     #[inline]
     pub fn is_empty(&self) -> bool {
-        self.table.is_empty()
+        self.live == 0
     }
     /// True when every key is a string (including the empty map).
     #[inline]
@@ -94,9 +117,29 @@ impl ObjMap {
 
     /// Index into `entries` of `key` (hash `hash`), if present.
     fn find(&self, heap: &Heap, hash: u64, key: Value) -> RtResult<Option<usize>> {
+        self.find_by(hash, |k| ops::key_eq(heap, k, key))
+    }
+
+    /// Index into `entries` of the live entry with hash `hash` whose key satisfies `eq`.
+    #[inline]
+    fn find_by(
+        &self,
+        hash: u64,
+        mut eq: impl FnMut(Value) -> RtResult<bool>,
+    ) -> RtResult<Option<usize>> {
+        if self.is_small() {
+            for (i, e) in self.entries.iter().enumerate() {
+                if let Some(e) = e {
+                    if e.hash == hash && eq(e.key)? {
+                        return Ok(Some(i));
+                    }
+                }
+            }
+            return Ok(None);
+        }
         let mut err = None;
         let found = self.table.find(hash, |&i| match &self.entries[i as usize] {
-            Some(e) if e.hash == hash => match ops::key_eq(heap, e.key, key) {
+            Some(e) if e.hash == hash => match eq(e.key) {
                 Ok(b) => b,
                 Err(x) => {
                     err = Some(x);
@@ -130,25 +173,27 @@ impl ObjMap {
             return None;
         }
         let hash = str_hash(heap, key);
-        self.table
-            .find(hash, |&i| match self.entries[i as usize] {
-                Some(Entry {
-                    hash: h,
-                    key: Value::Str(g),
-                    ..
-                }) => h == hash && heap.str(g) == key,
-                _ => false,
-            })
-            .and_then(|&i| self.entries[i as usize].map(|e| e.value))
+        let found = self.find_by(hash, |k| {
+            Ok(matches!(k, Value::Str(g) if heap.str(g) == key))
+        });
+        found
+            .ok()
+            .flatten()
+            .and_then(|i| self.entries[i].map(|e| e.value))
     }
 
     /// Inserts a new key whose hash is known and which is known to be absent.
     fn push_new(&mut self, hash: u64, key: Value, value: Value) {
         let idx = self.entries.len() as u32;
         self.entries.push(Some(Entry { hash, key, value }));
-        let entries = &self.entries;
-        self.table
-            .insert_unique(hash, idx, |&i| entries[i as usize].map_or(0, |e| e.hash));
+        self.live += 1;
+        if self.entries.len() == SMALL_MAP + 1 {
+            self.rebuild_table();
+        } else if !self.is_small() {
+            let entries = &self.entries;
+            self.table
+                .insert_unique(hash, idx, |&i| entries[i as usize].map_or(0, |e| e.hash));
+        }
         if !matches!(key, Value::Str(_)) {
             self.non_str_keys += 1;
         }
@@ -173,14 +218,17 @@ impl ObjMap {
 
     /// Removes the entry at raw position `i` (hash `hash`); returns its `(key, value)`.
     fn remove_at(&mut self, i: usize, hash: u64) -> Option<(Value, Value)> {
-        if let Ok(slot) = self.table.find_entry(hash, |&j| j as usize == i) {
-            slot.remove();
+        if !self.is_small() {
+            if let Ok(slot) = self.table.find_entry(hash, |&j| j as usize == i) {
+                slot.remove();
+            }
         }
         let e = self.entries.get_mut(i)?.take()?;
+        self.live -= 1;
         if !matches!(e.key, Value::Str(_)) {
             self.non_str_keys -= 1;
         }
-        if self.entries.len() > 8 && self.entries.len() > 2 * self.table.len() {
+        if !self.is_small() && self.entries.len() > 2 * self.len() {
             self.compact();
         }
         Some((e.key, e.value))
@@ -189,9 +237,19 @@ impl ObjMap {
     /// Drops tombstones and rebuilds the index table.
     fn compact(&mut self) {
         self.entries.retain(Option::is_some);
+        self.rebuild_table();
+    }
+
+    /// Makes `table` index every live entry (or frees it for a small map).
+    fn rebuild_table(&mut self) {
+        if self.is_small() {
+            self.table = HashTable::new();
+            return;
+        }
         self.table.clear();
         for (i, e) in self.entries.iter().enumerate() {
-            let hash = e.map_or(0, |e| e.hash);
+            let Some(e) = e else { continue };
+            let hash = e.hash;
             let entries = &self.entries;
             self.table.insert_unique(hash, i as u32, |&j| {
                 entries[j as usize].map_or(0, |e| e.hash)
@@ -203,6 +261,7 @@ impl ObjMap {
     pub fn clear(&mut self) {
         self.entries.clear();
         self.table.clear();
+        self.live = 0;
         self.non_str_keys = 0;
     }
 
@@ -212,6 +271,9 @@ impl ObjMap {
             match last {
                 None => {
                     self.entries.pop();
+                    if self.entries.len() == SMALL_MAP {
+                        self.rebuild_table();
+                    }
                 }
                 Some(e) => return self.remove_at(self.entries.len() - 1, e.hash),
             }

@@ -1499,7 +1499,7 @@ impl Vm {
                         }
                     }
                     Instr::NewObject { dst, start, count } => {
-                        let mut m = ObjMap::new();
+                        let mut m = ObjMap::with_capacity(count as usize);
                         for i in 0..count as usize {
                             let k = reg!(start as usize + 2 * i);
                             let v = reg!(start as usize + 2 * i + 1);
