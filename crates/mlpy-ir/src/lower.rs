@@ -16,7 +16,7 @@ use crate::names;
 use crate::scope::{ScopeId, Scopes, World, GLOBAL};
 use hashbrown::{HashMap, HashSet};
 use mlpy_syntax::ast::{self, AstNode};
-use mlpy_syntax::{Diagnostic, SyntaxToken};
+use mlpy_syntax::{Diagnostic, SyntaxKind, SyntaxToken};
 
 /// How deeply statements and expressions may nest before lowering gives up (left-associative
 /// operator chains build deep trees without deep parser recursion).
@@ -965,6 +965,14 @@ impl Lowerer<'_> {
 }
 
 fn literal_kind(l: &ast::Literal, negative: bool) -> Option<ExprKind> {
+    // Numbers are converted from the token's text directly (`kind()` would copy it first).
+    if let Some(token) = l.token() {
+        match token.kind() {
+            SyntaxKind::INT_NUMBER => return literal::int(token.text(), negative),
+            SyntaxKind::FLOAT_NUMBER => return literal::float(token.text(), negative),
+            _ => {}
+        }
+    }
     match l.kind()? {
         ast::LiteralKind::Int(text) => literal::int(&text, negative),
         ast::LiteralKind::Float(text) => literal::float(&text, negative),
