@@ -1,4 +1,4 @@
-//! The VM's arena: every heap object a script can reach lives in one slot vector, is charged to
+//! The VM's arena: every heap object a script can reach lives in one slot arena, is charged to
 //! the memory budget by ONE function ([`Heap::alloc`]), and is reclaimed by a mark-sweep
 //! collector ([`Heap::collect`]) that handles cycles.
 //!
@@ -11,6 +11,8 @@
 //! - Callers about to build something large (repetition, join, range) call [`Heap::check`] with
 //!   the projected size first, so a huge request fails with `MemoryExceeded` before the Rust
 //!   allocation happens.
+//! - Slots live in fixed-size chunks ([`SlotArena`]) that never move: growing the heap never
+//!   copies existing slots nor holds two copies of the slot table at once.
 //! - Accessors (`str`, `array`, ...) panic only if a handle's variant lies about its slot, which
 //!   is an internal bug (see `value.rs` invariants), never reachable from script input.
 
@@ -269,6 +271,68 @@ struct Slot {
     marked: bool,
 }
 
+/// log2 of the number of slots per [`SlotArena`] chunk.
+const CHUNK_BITS: usize = 12;
+const CHUNK_LEN: usize = 1 << CHUNK_BITS;
+
+/// Growable slot storage indexed like a vector, made of `CHUNK_LEN`-slot chunks allocated at
+/// full capacity: pushing never reallocates a chunk, so existing slots are never moved.
+#[derive(Default)]
+struct SlotArena {
+    chunks: Vec<Vec<Slot>>,
+    len: usize,
+}
+
+impl SlotArena {
+    #[inline]
+    fn len(&self) -> usize {
+        self.len
+    }
+    #[inline]
+    fn get(&self, i: usize) -> Option<&Slot> {
+        self.chunks.get(i >> CHUNK_BITS)?.get(i & (CHUNK_LEN - 1))
+    }
+    #[inline]
+    fn get_mut(&mut self, i: usize) -> Option<&mut Slot> {
+        self.chunks
+            .get_mut(i >> CHUNK_BITS)?
+            .get_mut(i & (CHUNK_LEN - 1))
+    }
+    fn push(&mut self, slot: Slot) {
+        if self.len.is_multiple_of(CHUNK_LEN) {
+            self.chunks.push(Vec::with_capacity(CHUNK_LEN));
+        }
+        if let Some(chunk) = self.chunks.last_mut() {
+            chunk.push(slot);
+            self.len += 1;
+        }
+    }
+    fn iter_mut(&mut self) -> impl Iterator<Item = &mut Slot> {
+        self.chunks.iter_mut().flatten()
+    }
+}
+
+impl std::ops::Index<usize> for SlotArena {
+    type Output = Slot;
+    #[inline]
+    fn index(&self, i: usize) -> &Slot {
+        match self.get(i) {
+            Some(s) => s,
+            None => panic!("heap slot {i} out of range"),
+        }
+    }
+}
+
+impl std::ops::IndexMut<usize> for SlotArena {
+    #[inline]
+    fn index_mut(&mut self, i: usize) -> &mut Slot {
+        match self.get_mut(i) {
+            Some(s) => s,
+            None => panic!("heap slot {i} out of range"),
+        }
+    }
+}
+
 /// Default minimum number of bytes allocated between two collections.
 pub const DEFAULT_GC_THRESHOLD: usize = 1 << 20;
 /// Default data-depth limit (D6).
@@ -276,7 +340,7 @@ pub const DEFAULT_MAX_DEPTH: usize = 1000;
 
 /// The arena.
 pub struct Heap {
-    slots: Vec<Slot>,
+    slots: SlotArena,
     free: Vec<u32>,
     bytes_used: usize,
     peak: usize,
@@ -330,7 +394,7 @@ impl Heap {
     /// A heap whose live bytes may not exceed `limit`.
     pub fn with_limit(limit: usize) -> Heap {
         Heap {
-            slots: Vec::new(),
+            slots: SlotArena::default(),
             free: Vec::new(),
             bytes_used: 0,
             peak: 0,
@@ -847,5 +911,25 @@ mod tests {
         heap.collect(std::iter::empty());
         let v = heap.alloc_str("b").unwrap();
         assert_eq!(v.gc(), Some(Gc(0)));
+    }
+
+    #[test]
+    fn slots_span_chunks_and_survive_growth() {
+        let mut heap = Heap::new();
+        let n = 3 * CHUNK_LEN + 5;
+        let vals: Vec<Value> = (0..n).map(|i| Value::Int(i as i64)).collect();
+        let arrays: Vec<Value> = vals
+            .iter()
+            .map(|&v| heap.alloc_array(vec![v]).unwrap())
+            .collect();
+        // Keep every other array; the rest become free slots.
+        heap.collect(arrays.iter().step_by(2).copied());
+        assert_eq!(heap.live_objects(), n.div_ceil(2));
+        for (i, a) in arrays.iter().enumerate().step_by(2) {
+            let Value::Array(g) = *a else { unreachable!() };
+            assert!(matches!(heap.array(g)[0], Value::Int(x) if x == i as i64));
+        }
+        let again = heap.alloc_str("x").unwrap();
+        assert!(again.gc().is_some_and(|g| g.index() < n));
     }
 }
