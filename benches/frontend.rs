@@ -10,6 +10,10 @@ use std::fmt::Write;
 use std::hint::black_box;
 use std::time::Duration;
 
+/// The benches run on mimalloc, as the CLI does (DESIGN.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Smallest source the bench measures (bytes).
 const MIN_BYTES: usize = 1 << 20;
 

@@ -13,6 +13,10 @@ use std::io::Write;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+/// The benches run on mimalloc, as the CLI does (DESIGN.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// One ML program and the exact stdout it must produce.
 struct Workload {
     name: &'static str,
