@@ -1737,6 +1737,16 @@ impl Vm {
     /// `R[at].name(args)`: returns true when an ML frame was pushed.
     fn call_method_at(&mut self, at: usize, name: Value, argc: usize) -> RtResult<bool> {
         let recv = self.stack[at];
+        // Fast path for the hottest method, `arr.append(x)`: same effect as
+        // `methods::array_method` (arity 1 holds, push, result null) without building the name
+        // string and argument vector.
+        if let (Value::Array(g), Value::Str(n), 1) = (recv, name, argc) {
+            if self.heap.str(n) == "append" {
+                self.heap.array_push(g, self.stack[at + 1])?;
+                self.stack[at] = Value::Null;
+                return Ok(false);
+            }
+        }
         let name_str = match name {
             Value::Str(g) => self.heap.str(g).to_string(),
             _ => String::new(),

@@ -342,3 +342,21 @@ try { print(e); } except (e3) { print(e3.type); }
 "#;
     assert_eq!(out(src), "'k'\nUnboundLocalError\n'k'\nNameError\n");
 }
+
+#[test]
+fn array_append_fast_path_matches_the_method() {
+    assert_eq!(
+        out(
+            "a = [];\nr = a.append(1);\na.append([2]);\nf = a.append;\nf(3);\nprint(r, a, len(a));"
+        ),
+        "None [1, [2], 3] 3\n"
+    );
+    let (_, k, m) = fails("a = [];\na.append(1, 2);");
+    assert_eq!(
+        (k, m.as_str()),
+        (
+            ErrorKind::TypeError,
+            "append() takes exactly one argument (2 given)"
+        )
+    );
+}
