@@ -12,7 +12,6 @@
 //! test executable, the same lookup as `tests/corpus.rs`).
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -20,37 +19,6 @@ use wait_timeout::ChildExt;
 
 /// Wall-clock budget of one `mlpy` invocation.
 const WALL_TIMEOUT: Duration = Duration::from_secs(60);
-
-/// The `mlpy` binary: `MLPY_BIN`, else `mlpy` in the target profile dir of this test binary.
-fn find_binary() -> PathBuf {
-    if let Some(p) = std::env::var_os("MLPY_BIN") {
-        // Absolute, because the binary runs inside a temporary directory.
-        let p = PathBuf::from(p);
-        return std::fs::canonicalize(&p).unwrap_or(p);
-    }
-    let name = format!("mlpy{}", std::env::consts::EXE_SUFFIX);
-    let exe = std::env::current_exe().unwrap_or_default();
-    // target/<profile>/deps/cli-HASH → target/<profile>/mlpy
-    let profile_dir = exe.parent().and_then(Path::parent);
-    let mut candidates = Vec::new();
-    if let Some(d) = profile_dir {
-        candidates.push(d.join(&name));
-        if let Some(target) = d.parent() {
-            candidates.push(target.join("debug").join(&name));
-            candidates.push(target.join("release").join(&name));
-        }
-    }
-    candidates
-        .into_iter()
-        .find(|p| p.is_file())
-        .unwrap_or_else(|| {
-            panic!(
-                "the `mlpy` binary was not found next to {}; run `cargo build -p mlpy-cli` first \
-                 (or set MLPY_BIN)",
-                exe.display()
-            )
-        })
-}
 
 /// What one `mlpy` invocation did.
 #[derive(Debug)]
@@ -107,7 +75,7 @@ impl Dir {
     /// Runs `mlpy ARGS...` inside the directory, killing it after [`WALL_TIMEOUT`].
     fn mlpy(&self, args: &[&str]) -> Output {
         let start = Instant::now();
-        let mut child = Command::new(find_binary())
+        let mut child = Command::new(mlpy_tests::mlpy_binary())
             .args(args)
             .current_dir(self.tmp.path())
             .env_remove("MLPY_BIN")

@@ -405,41 +405,10 @@ fn corpus_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// The `mlpy` binary: `MLPY_BIN`, else `mlpy` in the target profile dir of this test binary.
-fn find_binary() -> PathBuf {
-    if let Some(p) = std::env::var_os("MLPY_BIN") {
-        // Absolute, because programs run with the repository root as working directory.
-        let p = PathBuf::from(p);
-        return std::fs::canonicalize(&p).unwrap_or(p);
-    }
-    let name = format!("mlpy{}", std::env::consts::EXE_SUFFIX);
-    let exe = std::env::current_exe().unwrap_or_default();
-    // target/<profile>/deps/corpus-HASH → target/<profile>/mlpy
-    let profile_dir = exe.parent().and_then(Path::parent);
-    let mut candidates = Vec::new();
-    if let Some(d) = profile_dir {
-        candidates.push(d.join(&name));
-        if let Some(target) = d.parent() {
-            candidates.push(target.join("debug").join(&name));
-            candidates.push(target.join("release").join(&name));
-        }
-    }
-    candidates
-        .into_iter()
-        .find(|p| p.is_file())
-        .unwrap_or_else(|| {
-            panic!(
-                "the `mlpy` binary was not found next to {}; run `cargo build -p mlpy-cli` first \
-             (or set MLPY_BIN)",
-                exe.display()
-            )
-        })
-}
-
 /// Runs the whole corpus on one backend in 2–4 threads and fails with every mismatch.
 fn run_corpus(backend: Backend) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let bin = find_binary();
+    let bin = mlpy_tests::mlpy_binary();
     let filter = std::env::var("MLPY_CORPUS_FILTER").unwrap_or_default();
     let files: Vec<PathBuf> = corpus_files(&root.join("corpus"))
         .into_iter()
