@@ -818,6 +818,20 @@ impl Vm {
                 };
             }
         }
+        self.run_builtin_method(recv, name, args)
+    }
+
+    /// Runs a method of the built-in tables (strings, arrays, tuples, objects), charging fuel in
+    /// proportion to its work BEFORE doing it: one tick per element or character of the receiver
+    /// and of each sized argument, times log2(n) for `sort`.
+    fn run_builtin_method(&mut self, recv: Value, name: &str, args: &[Value]) -> RtResult<Value> {
+        let size = |v: Value| ops::length(&self.heap, v).unwrap_or(0) as u64;
+        let n = size(recv);
+        let mut work = n + args.iter().map(|&a| size(a)).sum::<u64>();
+        if name == "sort" {
+            work = work.saturating_mul(u64::from(n.max(2).ilog2()));
+        }
+        self.charge(work)?;
         crate::methods::call_method(&mut self.heap, recv, name, args)
     }
 
@@ -1770,7 +1784,7 @@ impl Vm {
             Value::Str(_) | Value::Array(_) | Value::Tuple(_) | Value::Object(_) => {
                 let args: SmallVec<[Value; 8]> =
                     self.stack[at + 1..at + 1 + argc].iter().copied().collect();
-                let v = crate::methods::call_method(&mut self.heap, recv, &name_str, &args)?;
+                let v = self.run_builtin_method(recv, &name_str, &args)?;
                 self.stack[at] = v;
                 Ok(false)
             }
