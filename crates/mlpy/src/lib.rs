@@ -4,6 +4,7 @@
 //!
 //! Invariant: this crate contains no language logic; it wires syntax → IR → VM + stdlib.
 
+mod capabilities;
 mod engine;
 mod error;
 mod globals_json;
@@ -11,7 +12,8 @@ mod limits;
 mod render;
 mod source;
 
-pub use engine::{finding_warning, Engine, Grant, Program, RunOptions, RunResult, Usage};
+pub use capabilities::Grant;
+pub use engine::{finding_warning, Engine, Program, RunOptions, RunResult, Usage};
 pub use error::{render_diagnostics, render_finding, Error, ErrorClass, RuntimeError};
 pub use limits::Limits;
 pub use render::{render, Report, StackFrame};
