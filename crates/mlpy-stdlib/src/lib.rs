@@ -6,6 +6,7 @@
 //! decimal rounding), [`capabilities`] (capability names and the default grant set).
 
 mod builtins;
+mod modules;
 pub mod capabilities;
 pub mod format;
 pub mod round;
@@ -15,4 +16,5 @@ pub use builtins::BUILTIN_DEFS;
 /// Registers every builtin (and, as they are added, every library module).
 pub fn install(registry: &mut mlpy_vm::NativeRegistry) {
     builtins::install(registry);
+    modules::install(registry);
 }

@@ -303,6 +303,19 @@ impl NativeCtx<'_> {
         self.vm.host_data_mut::<T>()
     }
 
+    /// Host data of type `T`, created with `init` on first use in this VM (per-run state a
+    /// library module owns, e.g. the random generator or loggers). `None` never happens in
+    /// practice; it is kept so a type mismatch cannot panic.
+    pub fn host_data_or_insert_with<T: Any + Send>(
+        &mut self,
+        init: impl FnOnce() -> T,
+    ) -> Option<&mut T> {
+        if self.vm.host_data_mut::<T>().is_none() {
+            self.vm.set_host_data(init());
+        }
+        self.vm.host_data_mut::<T>()
+    }
+
     /// One line of the program's standard input without its line terminator; `None` at end of
     /// input (the default when the host supplied no stdin). Polls the time limit and interrupt.
     pub fn read_line(&mut self) -> RtResult<Option<String>> {
@@ -336,6 +349,11 @@ impl NativeCtx<'_> {
     /// True when `name` can be imported (native module or ML source module).
     pub fn has_module(&mut self, name: &str) -> bool {
         self.vm.has_module(name)
+    }
+
+    /// The declared parameter count of an ML function (`None` for natives and bound methods).
+    pub fn param_count(&self, f: Value) -> Option<usize> {
+        self.vm.param_count(f)
     }
 
     /// The call-depth limit of this run (also the data-depth limit, D6).

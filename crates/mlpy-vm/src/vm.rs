@@ -861,6 +861,19 @@ impl Vm {
         }
     }
 
+    /// The declared parameter count of an ML function (rest parameter excluded); `None` for
+    /// natives, bound methods and non-functions.
+    pub fn param_count(&self, f: Value) -> Option<usize> {
+        let Value::Function(g) = f else { return None };
+        match self.heap.get(g) {
+            HeapObject::Closure(c) => {
+                let proto = self.units.get(c.module as usize)?.proto_base + c.func;
+                Some(self.protos.get(proto as usize)?.p.params as usize)
+            }
+            _ => None,
+        }
+    }
+
     /// Charges fuel and polls the limits (natives and safepoints).
     pub(crate) fn charge(&mut self, ticks: u64) -> RtResult<()> {
         self.fuel_used = self.fuel_used.saturating_add(ticks);

@@ -144,7 +144,7 @@ pub fn install(registry: &mut NativeRegistry) {
 // ---- argument helpers ---------------------------------------------------------------------
 
 /// Checks the argument count with CPython's builtin wording.
-fn arity(name: &str, args: &[Value], min: usize, max: usize) -> RtResult<()> {
+pub(crate) fn arity(name: &str, args: &[Value], min: usize, max: usize) -> RtResult<()> {
     let n = args.len();
     if (min..=max).contains(&n) {
         return Ok(());
@@ -171,20 +171,20 @@ fn arity(name: &str, args: &[Value], min: usize, max: usize) -> RtResult<()> {
 }
 
 /// An int argument (bools count as ints).
-enum IntArg<'h> {
+pub(crate) enum IntArg<'h> {
     Small(i64),
     Big(&'h BigInt),
 }
 
 impl IntArg<'_> {
-    fn to_big(&self) -> BigInt {
+    pub(crate) fn to_big(&self) -> BigInt {
         match self {
             IntArg::Small(i) => BigInt::from(*i),
             IntArg::Big(b) => (*b).clone(),
         }
     }
     /// The value clamped to i64 (a big int is beyond every meaningful count).
-    fn saturating(&self) -> i64 {
+    pub(crate) fn saturating(&self) -> i64 {
         match self {
             IntArg::Small(i) => *i,
             IntArg::Big(b) if b.is_negative() => i64::MIN,
@@ -193,7 +193,7 @@ impl IntArg<'_> {
     }
 }
 
-fn int_arg(heap: &Heap, v: Value) -> RtResult<IntArg<'_>> {
+pub(crate) fn int_arg(heap: &Heap, v: Value) -> RtResult<IntArg<'_>> {
     match v {
         Value::Int(i) => Ok(IntArg::Small(i)),
         Value::Bool(b) => Ok(IntArg::Small(b as i64)),
@@ -206,7 +206,7 @@ fn int_arg(heap: &Heap, v: Value) -> RtResult<IntArg<'_>> {
 }
 
 /// A new array of strings.
-fn str_array<S: AsRef<str>>(ctx: &mut NativeCtx<'_>, items: &[S]) -> RtResult<Value> {
+pub(crate) fn str_array<S: AsRef<str>>(ctx: &mut NativeCtx<'_>, items: &[S]) -> RtResult<Value> {
     let heap = ctx.heap();
     let mut out = Vec::with_capacity(items.len());
     for s in items {
@@ -216,7 +216,7 @@ fn str_array<S: AsRef<str>>(ctx: &mut NativeCtx<'_>, items: &[S]) -> RtResult<Va
 }
 
 /// A new object with string keys.
-fn str_object(ctx: &mut NativeCtx<'_>, pairs: &[(&str, Value)]) -> RtResult<Value> {
+pub(crate) fn str_object(ctx: &mut NativeCtx<'_>, pairs: &[(&str, Value)]) -> RtResult<Value> {
     let mut kv = Vec::with_capacity(pairs.len());
     for &(k, v) in pairs {
         kv.push((ctx.heap().alloc_str(k)?, v));
