@@ -335,6 +335,10 @@ impl std::ops::IndexMut<usize> for SlotArena {
 
 /// Default minimum number of bytes allocated between two collections.
 pub const DEFAULT_GC_THRESHOLD: usize = 1 << 20;
+
+/// Near the memory limit, collections are still at least this many allocated bytes apart, so a
+/// program living just under its limit does not collect on every safepoint.
+const MIN_GC_TRIGGER: usize = 256 << 10;
 /// Default data-depth limit (D6).
 pub const DEFAULT_MAX_DEPTH: usize = 1000;
 
@@ -348,6 +352,12 @@ pub struct Heap {
     allocated_since_gc: usize,
     live_after_gc: usize,
     gc_threshold: usize,
+    /// `allocated_since_gc` above this makes a collection due (see [`Heap::should_collect`]).
+    gc_trigger: usize,
+    /// The VM's fuel count at which its next safepoint runs. The VM sets it; the heap zeroes it
+    /// when a collection becomes due, so the interpreter's hot path tests one counter for
+    /// limits and garbage collection alike.
+    pub(crate) poll_at: u64,
     /// Data-depth limit for printing, equality, ordering, hashing (D6/D31).
     pub max_depth: usize,
     pub(crate) hasher: hashbrown::DefaultHashBuilder,
@@ -402,6 +412,8 @@ impl Heap {
             allocated_since_gc: 0,
             live_after_gc: 0,
             gc_threshold: DEFAULT_GC_THRESHOLD,
+            gc_trigger: DEFAULT_GC_THRESHOLD,
+            poll_at: u64::MAX,
             max_depth: DEFAULT_MAX_DEPTH,
             hasher: hashbrown::DefaultHashBuilder::default(),
             function_names: Vec::new(),
@@ -430,10 +442,12 @@ impl Heap {
     }
     pub fn set_limit(&mut self, limit: usize) {
         self.limit = limit;
+        self.update_gc_trigger();
     }
     /// Sets the minimum allocation volume between collections.
     pub fn set_gc_threshold(&mut self, bytes: usize) {
         self.gc_threshold = bytes;
+        self.update_gc_trigger();
     }
     /// Number of live objects.
     pub fn live_objects(&self) -> usize {
@@ -444,6 +458,10 @@ impl Heap {
     /// projected size before building a large string/array in Rust memory.
     #[inline]
     pub fn check(&self, bytes: usize) -> Result<(), MemoryExceeded> {
+        // The unmetered build (vm.rs `meter!`) also drops the limit check, for measuring.
+        if cfg!(mlpy_unmetered) {
+            return Ok(());
+        }
         match self.bytes_used.checked_add(bytes) {
             Some(total) if total <= self.limit => Ok(()),
             _ => Err(MemoryExceeded),
@@ -456,6 +474,9 @@ impl Heap {
         self.bytes_used += bytes;
         self.allocated_since_gc = self.allocated_since_gc.saturating_add(bytes);
         self.peak = self.peak.max(self.bytes_used);
+        if self.allocated_since_gc > self.gc_trigger {
+            self.poll_at = 0;
+        }
         Ok(())
     }
 
@@ -699,7 +720,19 @@ impl Heap {
     /// True when enough has been allocated since the last collection to make one worthwhile.
     #[inline]
     pub fn should_collect(&self) -> bool {
-        self.allocated_since_gc > self.gc_threshold.max(self.live_after_gc)
+        self.allocated_since_gc > self.gc_trigger
+    }
+
+    /// Recomputes the collection trigger: at least the threshold and the live size after the
+    /// last collection (so collection work stays proportional to allocation), but near the
+    /// memory limit only half the headroom left, so garbage is collected at a safepoint well
+    /// before the limit is hit rather than counted against it.
+    fn update_gc_trigger(&mut self) {
+        let headroom = self.limit.saturating_sub(self.live_after_gc);
+        self.gc_trigger = self
+            .gc_threshold
+            .max(self.live_after_gc)
+            .min((headroom / 2).max(MIN_GC_TRIGGER));
     }
 
     /// Marks everything reachable from `root` (call for every root, then [`Heap::sweep`]).
@@ -753,6 +786,7 @@ impl Heap {
         }
         self.live_after_gc = self.bytes_used;
         self.allocated_since_gc = 0;
+        self.update_gc_trigger();
     }
 
     /// A full collection: marks from `roots`, then sweeps.

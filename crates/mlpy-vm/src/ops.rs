@@ -71,6 +71,13 @@ fn add_slow(heap: &mut Heap, a: Value, b: Value) -> RtResult<Value> {
     match (a, b) {
         (Value::Str(_), _) | (_, Value::Str(_)) => {
             let mut s = String::new();
+            if let (Value::Str(x), Value::Str(y)) = (a, b) {
+                // Two strings: charge the result before building it, at its exact size (a
+                // container operand's text is bounded by the repr writer's budget instead).
+                let len = heap.str(x).len().saturating_add(heap.str(y).len());
+                heap.check(len)?;
+                s.reserve_exact(len);
+            }
             text::write_display(heap, a, &mut s)?;
             text::write_display(heap, b, &mut s)?;
             Ok(heap.alloc_string(s)?)

@@ -275,7 +275,6 @@ pub struct Vm {
     output_bytes: u64,
     fuel_used: u64,
     fuel_limit: u64,
-    check_at: u64,
     deadline: Option<Instant>,
     reentry: u32,
     /// The exception behind the last error returned to a native by `call_value` (identified by
@@ -312,7 +311,6 @@ impl Vm {
             output_bytes: 0,
             fuel_used: 0,
             fuel_limit: u64::MAX,
-            check_at: u64::MAX,
             deadline: None,
             reentry: 0,
             stash: None,
@@ -404,7 +402,9 @@ impl Vm {
 
     pub fn stats(&self) -> Stats {
         Stats {
-            fuel_used: self.fuel_used,
+            // A run stopped by fuel has charged past its budget (ticks come in bulk); it used
+            // the whole budget and no more.
+            fuel_used: self.fuel_used.min(self.fuel_limit),
             peak_memory: self.heap.peak_bytes(),
             memory: self.heap.bytes_used(),
         }
@@ -618,7 +618,7 @@ impl Vm {
         self.fuel_limit = limits.fuel.unwrap_or(u64::MAX);
         self.deadline = limits.timeout.map(|t| Instant::now() + t);
         self.output_bytes = 0;
-        self.update_check_at();
+        self.update_poll_at();
         let r = self.run_main(main);
         let r = match r {
             Ok(last) => {
@@ -876,20 +876,29 @@ impl Vm {
 
     /// Charges fuel and polls the limits (natives and safepoints).
     pub(crate) fn charge(&mut self, ticks: u64) -> RtResult<()> {
+        if cfg!(mlpy_unmetered) {
+            return Ok(());
+        }
         self.fuel_used = self.fuel_used.saturating_add(ticks);
-        if self.fuel_used >= self.check_at {
+        if self.fuel_used >= self.heap.poll_at {
             self.check_limits()?;
         }
         Ok(())
     }
 
-    fn update_check_at(&mut self) {
+    /// Sets the fuel mark of the next safepoint: the next time/interrupt poll or the end of the
+    /// fuel budget, or right away when a collection is due.
+    fn update_poll_at(&mut self) {
         let poll = if self.deadline.is_some() || self.config.interrupt.is_some() {
             self.fuel_used.saturating_add(POLL_INTERVAL)
         } else {
             u64::MAX
         };
-        self.check_at = poll.min(self.fuel_limit.saturating_add(1));
+        self.heap.poll_at = if self.heap.should_collect() {
+            0
+        } else {
+            poll.min(self.fuel_limit.saturating_add(1))
+        };
     }
 
     #[cold]
@@ -910,14 +919,14 @@ impl Vm {
                 return Err(RtError::new(ErrorKind::Timeout, "time limit exceeded"));
             }
         }
-        self.update_check_at();
+        self.update_poll_at();
         Ok(())
     }
 
     /// A safepoint: limits and garbage collection.
     #[cold]
     fn safepoint(&mut self) -> RtResult<()> {
-        if self.fuel_used >= self.check_at {
+        if self.fuel_used >= self.heap.poll_at {
             self.check_limits()?;
         }
         if self.heap.should_collect() {
@@ -969,6 +978,7 @@ impl Vm {
             self.heap.mark_value(v);
         }
         self.heap.sweep();
+        self.update_poll_at();
     }
 
     /// Writes program output, enforcing the output limit (never splitting a UTF-8 character).
@@ -1277,6 +1287,27 @@ impl Vm {
             let gbase = fp.global_base as usize;
             let mut pc = frame.pc as usize;
 
+            // The fuel meter (DESIGN.md): ticks are added in bulk at back-edges, calls and
+            // returns. `tick!` also says whether a safepoint (limits, GC) is due. A build with
+            // `--cfg mlpy_unmetered` drops the meter; it exists only to measure the meter's cost
+            // (docs/performance.md) and is never shipped (spec D12).
+            macro_rules! meter {
+                ($n:expr) => {
+                    if !cfg!(mlpy_unmetered) {
+                        self.fuel_used += $n as u64;
+                    }
+                };
+            }
+            macro_rules! tick {
+                ($n:expr) => {{
+                    meter!($n);
+                    if cfg!(mlpy_unmetered) {
+                        self.heap.should_collect()
+                    } else {
+                        self.fuel_used >= self.heap.poll_at
+                    }
+                }};
+            }
             macro_rules! reg {
                 ($r:expr) => {
                     self.stack[base + $r as usize]
@@ -1495,12 +1526,13 @@ impl Vm {
                     }
                     Instr::Jump { off } => pc = (pc as isize + off as isize) as usize,
                     Instr::JumpBack { back } => {
-                        pc -= back as usize;
-                        self.fuel_used += back as u64;
-                        if self.fuel_used >= self.check_at || self.heap.should_collect() {
+                        // The safepoint runs before the jump so a limit hit here is reported
+                        // at the loop's back-edge, not at the instruction before the target.
+                        if tick!(back) {
                             save_pc!();
                             tryv!(self.safepoint());
                         }
+                        pc -= back as usize;
                     }
                     Instr::JumpIfFalse { src, off } => {
                         if !truthy(&self.heap, reg!(src)) {
@@ -1573,8 +1605,7 @@ impl Vm {
                     }
                     Instr::Call { f, argc } => {
                         save_pc!();
-                        self.fuel_used += 1;
-                        if self.fuel_used >= self.check_at || self.heap.should_collect() {
+                        if tick!(1) {
                             tryv!(self.safepoint());
                         }
                         if tryv!(self.call_at(base + f as usize, argc as usize)) {
@@ -1583,8 +1614,7 @@ impl Vm {
                     }
                     Instr::CallMethod { b, name, argc } => {
                         save_pc!();
-                        self.fuel_used += 1;
-                        if self.fuel_used >= self.check_at || self.heap.should_collect() {
+                        if tick!(1) {
                             tryv!(self.safepoint());
                         }
                         let n = consts[name as usize];
@@ -1594,7 +1624,7 @@ impl Vm {
                     }
                     Instr::Return { src } => {
                         let v = reg!(src);
-                        self.fuel_used += pc as u64;
+                        meter!(pc);
                         self.frames.pop();
                         self.cells.truncate(cell_base);
                         self.completions.truncate(frame.pending_base as usize);
@@ -1605,7 +1635,7 @@ impl Vm {
                         continue 'frame;
                     }
                     Instr::ReturnNull => {
-                        self.fuel_used += pc as u64;
+                        meter!(pc);
                         self.frames.pop();
                         self.cells.truncate(cell_base);
                         self.completions.truncate(frame.pending_base as usize);
