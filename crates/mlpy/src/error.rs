@@ -1,5 +1,10 @@
 //! The facade's one error type: every way a compile or a run can fail, as kinds a host can
-//! match on, each rendering with a caret (spec D16) and mapping to the CLI exit status.
+//! match on (syntax, security, runtime, capability, each limit, host misuse), each rendering
+//! with a caret (spec D16) and mapping to the CLI exit status.
+//!
+//! Invariant: a run's error is classified once, by [`Error::from_runtime`]: limit kinds become
+//! [`Error::Limit`], an uncaught `CapabilityError` becomes [`Error::Capability`], the rest
+//! [`Error::Runtime`].
 
 use crate::render::{render, Report, StackFrame};
 use crate::source::Source;
@@ -23,8 +28,50 @@ pub enum Error {
         source: Source,
         findings: Vec<Finding>,
     },
-    /// An uncaught runtime error, capability denial or limit hit.
+    /// An uncaught runtime error (`TypeError`, a `throw` nobody caught, ...).
     Runtime(Box<RuntimeError>),
+    /// A `CapabilityError` nobody caught: the script needed a capability the host did not grant.
+    Capability(Box<RuntimeError>),
+    /// A resource limit stopped the run.
+    Limit {
+        limit: LimitKind,
+        error: Box<RuntimeError>,
+    },
+    /// The host used the API wrongly (no such function, a value that cannot cross, too many
+    /// host functions); nothing about the script.
+    Host(String),
+}
+
+/// Which resource limit stopped a run (values.md §9 kind names in brackets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LimitKind {
+    /// `FuelExhausted`: the instruction budget ran out.
+    Fuel,
+    /// `Timeout`: the wall-clock limit passed.
+    Timeout,
+    /// `MemoryLimit`: the heap budget ran out.
+    Memory,
+    /// `RecursionError`: call depth or data nesting too deep.
+    Depth,
+    /// `OutputLimit`: the script printed too much.
+    Output,
+    /// `Interrupted`: the host set the interrupt flag (Ctrl-C).
+    Interrupted,
+}
+
+impl LimitKind {
+    /// The limit kind of a values.md §9 kind name, if it is one.
+    pub fn from_kind_name(kind: &str) -> Option<LimitKind> {
+        Some(match kind {
+            "FuelExhausted" => LimitKind::Fuel,
+            "Timeout" => LimitKind::Timeout,
+            "MemoryLimit" => LimitKind::Memory,
+            "RecursionError" => LimitKind::Depth,
+            "OutputLimit" => LimitKind::Output,
+            "Interrupted" => LimitKind::Interrupted,
+            _ => return None,
+        })
+    }
 }
 
 /// An error that ended a run.
@@ -39,7 +86,6 @@ pub struct RuntimeError {
     pub column: usize,
     /// Innermost first.
     pub stack: Vec<StackFrame>,
-    pub is_limit: bool,
 }
 
 /// The exit status family of an error (DESIGN CLI contract).
@@ -51,11 +97,42 @@ pub enum ErrorClass {
 }
 
 impl Error {
+    /// Classifies an error that ended a run by its kind.
+    pub fn from_runtime(error: RuntimeError) -> Error {
+        if let Some(limit) = LimitKind::from_kind_name(&error.kind) {
+            return Error::Limit {
+                limit,
+                error: Box::new(error),
+            };
+        }
+        if error.kind == "CapabilityError" {
+            return Error::Capability(Box::new(error));
+        }
+        Error::Runtime(Box::new(error))
+    }
+
+    /// The run-time details (kind, message, position, ML stack) of a run's error.
+    pub fn runtime(&self) -> Option<&RuntimeError> {
+        match self {
+            Error::Runtime(e) | Error::Capability(e) | Error::Limit { error: e, .. } => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The values.md §9 kind name (`SyntaxError`, `TypeError`, `FuelExhausted`, ...).
+    pub fn kind_name(&self) -> &str {
+        match self {
+            Error::Io { .. } | Error::InvalidUtf8 { .. } | Error::Host(_) => "Error",
+            Error::Syntax { .. } => "SyntaxError",
+            Error::Security { .. } => "SecurityError",
+            Error::Runtime(e) | Error::Capability(e) | Error::Limit { error: e, .. } => &e.kind,
+        }
+    }
+
     pub fn class(&self) -> ErrorClass {
         match self {
-            Error::Security { .. } => ErrorClass::Capability,
-            Error::Runtime(e) if e.is_limit => ErrorClass::Limit,
-            Error::Runtime(e) if e.kind == "CapabilityError" => ErrorClass::Capability,
+            Error::Security { .. } | Error::Capability(_) => ErrorClass::Capability,
+            Error::Limit { .. } => ErrorClass::Limit,
             _ => ErrorClass::Script,
         }
     }
@@ -85,7 +162,8 @@ impl Error {
                 .filter(|f| f.severity.is_blocking())
                 .map(|f| render_finding(source, f, color))
                 .collect(),
-            Error::Runtime(e) => {
+            Error::Host(message) => format!("error: {message}\n"),
+            Error::Runtime(e) | Error::Capability(e) | Error::Limit { error: e, .. } => {
                 // A deep recursion carries one frame per call; show both ends only.
                 const KEEP: usize = 20;
                 let stack: Vec<StackFrame> = if e.stack.len() > 2 * KEEP {
@@ -116,6 +194,51 @@ impl Error {
         }
     }
 }
+
+/// One line: `KIND: MESSAGE` (first syntax/security problem for compile errors).
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Io { name, message } => write!(f, "{name}: cannot read file: {message}"),
+            Error::InvalidUtf8 { name, offset } => {
+                write!(f, "{name}: invalid UTF-8 at byte offset {offset}")
+            }
+            Error::Syntax {
+                source,
+                diagnostics,
+            } => match diagnostics.iter().find(|d| d.is_error()) {
+                Some(d) => {
+                    let (line, col) = source.line_col(d.range.start().into());
+                    write!(
+                        f,
+                        "{}:{line}:{col}: SyntaxError: {}",
+                        source.name, d.message
+                    )
+                }
+                None => write!(f, "{}: SyntaxError", source.name),
+            },
+            Error::Security { source, findings } => match findings.first() {
+                Some(x) => {
+                    let (line, col) = source.line_col(x.range.start().into());
+                    write!(
+                        f,
+                        "{}:{line}:{col}: SecurityError: {}",
+                        source.name, x.message
+                    )
+                }
+                None => write!(f, "{}: SecurityError", source.name),
+            },
+            Error::Host(message) => f.write_str(message),
+            Error::Runtime(e) | Error::Capability(e) | Error::Limit { error: e, .. } => write!(
+                f,
+                "{}:{}:{}: {}: {}",
+                e.source.name, e.line, e.column, e.kind, e.message
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
 
 /// Renders syntax/semantic diagnostics (errors as `SyntaxError`, warnings as `warning`).
 pub fn render_diagnostics(source: &Source, diagnostics: &[Diagnostic], color: bool) -> String {

@@ -10,7 +10,7 @@ use mlpy_vm::heap::HeapObject;
 use mlpy_vm::{text, Heap, Value};
 
 /// True for values exported at top level (null, bool, number, string, array, tuple, object).
-fn is_data(v: Value) -> bool {
+pub(crate) fn is_data(v: Value) -> bool {
     !matches!(v, Value::Other(_) | Value::Function(_) | Value::Native(_))
 }
 

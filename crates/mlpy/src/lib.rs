@@ -1,6 +1,8 @@
 //! mlpy: embed the ML scripting language. The one public API over the pipeline crates:
-//! [`Engine`] (configured once), [`Program`] (compiled once, run many times), [`Limits`],
-//! [`Error`] (kinds a host can match on, rendered with carets), [`Source`].
+//! [`Engine`] (configured once: grants, host functions and modules, import roots),
+//! [`Program`] (compiled once, `Send + Sync`, run many times), [`Limits`], [`Value`] (owned
+//! results and globals, serde both ways), [`Instance`] (a loaded program whose functions the
+//! host calls), [`Error`] (kinds a host can match on, rendered with carets), [`Source`].
 //!
 //! Invariant: this crate contains no language logic; it wires syntax → IR → VM + stdlib.
 
@@ -8,13 +10,23 @@ mod capabilities;
 mod engine;
 mod error;
 mod globals_json;
+mod hostfn;
+mod instance;
 mod limits;
+mod output;
 mod render;
 mod source;
+mod value;
 
 pub use capabilities::Grant;
 pub use engine::{finding_warning, Engine, Program, RunOptions, RunResult, Usage};
-pub use error::{render_diagnostics, render_finding, Error, ErrorClass, RuntimeError};
+pub use error::{render_diagnostics, render_finding, Error, ErrorClass, LimitKind, RuntimeError};
+pub use hostfn::{
+    FromValue, HostError, HostFn, HostModule, IntoHostFn, IntoValue, Serde, MAX_HOST_FUNCTIONS,
+};
+pub use instance::{Evaluated, Instance};
 pub use limits::Limits;
+pub use output::OutputBuffer;
 pub use render::{render, Report, StackFrame};
 pub use source::{InvalidUtf8, Source};
+pub use value::{from_value, to_value, ConvertError, Value};

@@ -45,3 +45,16 @@ impl Limits {
         }
     }
 }
+
+impl Limits {
+    /// The VM's form of these limits.
+    pub(crate) fn to_vm(&self) -> mlpy_vm::Limits {
+        mlpy_vm::Limits {
+            fuel: self.fuel,
+            timeout: self.timeout,
+            memory: Some(self.memory),
+            max_depth: self.max_depth,
+            max_output: self.max_output.map(|b| b as u64),
+        }
+    }
+}

@@ -1,0 +1,4 @@
+// Misbehaving: does not even parse; the host reports it and loads the others.
+function handle(input) {
+    return input.user +;
+}
