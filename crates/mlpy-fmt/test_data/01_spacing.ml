@@ -1,0 +1,10 @@
+x=1+2*3;y  =  -x;z=!(a&&b)||c;
+w = a//b;   v = 7 // 2 // 1;
+q=(a+b)*c%d-e/f;  cmp = a<=b==c>=d!=e<f>g;
+t=c?a:b?d:e;
+s=xs[1:2];s2=xs[::2];s3=xs[:];s4=xs[i+1:];s5=xs[ : -1 : 2];
+m=o.a.b(1)(2)[3].c;n=1 .real;p = +5 ; k=- -x;
+obj={a:1,"b c":[1,2,{}],if:true};arr=[ ];e={ };
+f=fn(a,b)=>a+b; g=fn()=>{}; h=fn(x)=>{return x;};
+anon=function(x,...rest){return rest;};
+[a,b]=pair;{c,d}=obj;
