@@ -5,6 +5,8 @@
 //! violated. Errors go to stderr as `FILE:LINE:COL: KIND: MESSAGE`, source line, caret, ML stack.
 //! No language logic lives here: everything goes through the `mlpy` facade.
 
+mod fmt;
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use mlpy::{Engine, Error, Grant, Limits, RunOptions, Source};
 use std::io::{IsTerminal, Write};
@@ -41,6 +43,8 @@ enum Command {
         /// The ML file.
         file: PathBuf,
     },
+    /// Format ML files in place (4-space indent, comments kept); `--check` only lists them.
+    Fmt(fmt::FmtArgs),
 }
 
 #[derive(Args)]
@@ -99,6 +103,7 @@ fn main() -> ExitCode {
         Command::Run(args) => run(args),
         Command::Check { files } => check(&files),
         Command::Disasm { file } => disasm(&file),
+        Command::Fmt(args) => fmt::run(&args, color()),
     };
     ExitCode::from(code)
 }
