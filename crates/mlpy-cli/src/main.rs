@@ -95,6 +95,9 @@ struct RunArgs {
     /// Time zone for datetime (default: $TZ, else the host's zone).
     #[arg(long, value_name = "ZONE")]
     tz: Option<String>,
+    /// Arguments for the script (`mlpy run FILE -- a b`), read with the `args` module.
+    #[arg(last = true, value_name = "ARGS")]
+    script_args: Vec<String>,
 }
 
 fn main() -> ExitCode {
@@ -149,8 +152,10 @@ fn run(args: RunArgs) -> u8 {
     let mut engine = Engine::new();
     for text in &args.allow {
         match Grant::parse(text) {
-            Ok(grant) => {
-                engine.grant(grant);
+            Ok(grants) => {
+                for grant in grants {
+                    engine.grant(grant);
+                }
             }
             Err(e) => return usage_error(&e),
         }
@@ -160,8 +165,16 @@ fn run(args: RunArgs) -> u8 {
     }
     engine.set_strict(!args.no_strict);
     if let Some(tz) = &args.tz {
-        // datetime reads the run's zone from TZ until the library issue wires it explicitly.
-        std::env::set_var("TZ", tz);
+        if let Err(e) = engine.set_timezone(tz) {
+            return usage_error(&e);
+        }
+    }
+    let mut argv = vec![args.file.display().to_string()];
+    argv.extend(args.script_args.iter().cloned());
+    engine.set_args(argv);
+    // The process environment reaches `env` only when the script may read it (stdlib.md §15).
+    if engine.is_granted("env.read") {
+        engine.set_env(std::env::vars().collect());
     }
     let program = match engine.compile_file(&args.file) {
         Ok(p) => p,

@@ -9,6 +9,7 @@ mod builtins;
 mod modules;
 pub mod capabilities;
 pub mod format;
+pub mod host;
 pub mod round;
 
 pub use builtins::BUILTIN_DEFS;

@@ -229,10 +229,12 @@ pub(crate) struct HostSetup {
 #[derive(Clone)]
 pub struct Engine {
     registry: Arc<NativeRegistry>,
-    grants: Vec<Grant>,
+    pub(crate) grants: Vec<Grant>,
     import_roots: Vec<PathBuf>,
     strict: bool,
     pub(crate) host: HostSetup,
+    /// Time zone, script arguments, environment map, working directory (capabilities.rs).
+    pub(crate) run_env: mlpy_stdlib::host::HostEnv,
 }
 
 impl Default for Engine {
@@ -259,6 +261,7 @@ impl Engine {
             import_roots: Vec::new(),
             strict: true,
             host: HostSetup::default(),
+            run_env: mlpy_stdlib::host::HostEnv::default(),
         }
     }
 
@@ -460,6 +463,7 @@ impl Engine {
         vm.set_stdout(stdout);
         vm.set_stderr(stderr);
         vm.set_host_data(self.host.table.clone());
+        vm.set_host_data(self.run_env.clone());
         vm.set_module_loader(Box::new(FileLoader { roots }));
         vm
     }

@@ -2,14 +2,25 @@
 //! natives and host-object classes and registers them from its `install`.
 
 mod support;
+mod access;
 
 mod collections;
 mod console;
 mod json;
 mod math;
 mod random;
+mod args;
+mod crypto;
+mod csv;
+mod datetime;
+mod env;
+mod file;
+mod http;
+mod path;
 
 use mlpy_vm::NativeRegistry;
+
+pub(crate) use access::declared_caps;
 
 /// Registers every library module.
 pub(crate) fn install(reg: &mut NativeRegistry) {
@@ -18,4 +29,12 @@ pub(crate) fn install(reg: &mut NativeRegistry) {
     json::install(reg);
     math::install(reg);
     random::install(reg);
+    args::install(reg);
+    crypto::install(reg);
+    csv::install(reg);
+    datetime::install(reg);
+    env::install(reg);
+    file::install(reg);
+    http::install(reg);
+    path::install(reg);
 }

@@ -1,0 +1,40 @@
+//! What the host tells the system modules about one run (set with `Vm::set_host_data`):
+//! the time zone of `datetime`, the script arguments of `args`, the environment map of `env`,
+//! and the working directory relative paths resolve against (`file`, `path`, `csv`).
+//!
+//! Invariant: the library never reads the process environment or arguments itself; without a
+//! [`HostEnv`] a run sees no arguments, an empty environment, the host's local time zone (or
+//! `$TZ`) and the process working directory.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Run environment supplied by the host. `Default` = nothing supplied.
+#[derive(Debug, Clone, Default)]
+pub struct HostEnv {
+    /// IANA zone name (`"UTC"`, `"Europe/Paris"`) for local times; `None` = `$TZ`, else the
+    /// host's zone (D24).
+    pub timezone: Option<String>,
+    /// `args.all()`: the script path followed by the script arguments.
+    pub argv: Vec<String>,
+    /// The environment map `env` reads and writes (writes stay inside the run).
+    pub env: BTreeMap<String, String>,
+    /// Directory relative paths and relative resource patterns resolve against; `None` = the
+    /// process working directory.
+    pub cwd: Option<PathBuf>,
+}
+
+impl HostEnv {
+    /// The working directory of the run.
+    pub fn working_dir(&self) -> PathBuf {
+        self.cwd
+            .clone()
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("/"))
+    }
+}
+
+/// True when `name` is a time zone `datetime` can use (an IANA name, `UTC`, or `local`).
+pub fn is_valid_timezone(name: &str) -> bool {
+    name.eq_ignore_ascii_case("local") || name.parse::<chrono_tz::Tz>().is_ok()
+}

@@ -1,0 +1,3 @@
+//! `http` (in progress).
+
+pub(crate) fn install(_reg: &mut mlpy_vm::NativeRegistry) {}
