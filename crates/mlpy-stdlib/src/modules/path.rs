@@ -12,7 +12,7 @@ use super::access::{
     self, add_qualified, allows, canonical, check, home_dir, opt_str_arg, os_error, str_arg,
     working_dir, Target,
 };
-use super::support::{arity, def, opt, reserve, small_int_arg};
+use super::support::{arity, def, int_arg, opt, reserve};
 use cap_std::fs::Dir;
 use mlpy_vm::{ErrorKind, NativeCtx, NativeRegistry, RtError, RtResult, Value};
 use std::path::{Path, PathBuf};
@@ -448,7 +448,7 @@ fn walk(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
     let raw = str_arg(ctx, func, 1, args[0])?;
     let max_depth = match opt(args, 1) {
         Value::Null => -1,
-        v => small_int_arg(ctx.heap_ref(), v)?,
+        v => int_arg(ctx.heap_ref(), v)?.saturating(),
     };
     let p = canonical(ctx, &raw)?;
     let dir = access::open_dir_checked(ctx, func, "path.read", &p)?;
