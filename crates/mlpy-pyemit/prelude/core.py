@@ -158,6 +158,17 @@ def __ml_py_error(exc):
     """(kind, message) of a Python exception raised by an operation of the program."""
     kind = __ml_type(exc).__name__
     msg = __ml_pystr(exc)
+    if kind == "UnboundLocalError" or kind == "NameError":
+        # Top-level variables are locals of __ml_main: reading one before it is assigned is
+        # ML's NameError, from there or from a function (a free variable of __ml_main).
+        name = msg.split("'")[1] if msg.count("'") >= 2 else ""
+        tb = exc.__traceback__
+        while tb is not None and tb.tb_next is not None:
+            tb = tb.tb_next
+        at_top = tb is not None and tb.tb_frame.f_code.co_name == "__ml_main"
+        if (kind == "UnboundLocalError" and at_top) or msg.startswith("cannot access free variable") and name in __ml_main_names():
+            return "NameError", "name '" + name + "' is not defined"
+        return kind, msg
     if kind == "TypeError" and msg.endswith("' object is not callable") and msg.startswith("'"):
         return kind, "Cannot call object of type " + msg[:-__ml_len(" object is not callable")] + ": not callable"
     if kind == "ZeroDivisionError" and msg == "integer division or modulo by zero":
@@ -247,6 +258,11 @@ def __ml_position(tb):
     return 0, 0
 
 
+def __ml_main_names():
+    """Python names of the program's top-level variables (locals of __ml_main)."""
+    return __ml_main.__code__.co_varnames + __ml_main.__code__.co_cellvars
+
+
 def __ml_function_label(name):
     if name == "__ml_main":
         return "<main>"
@@ -297,10 +313,19 @@ def __ml_uncaught(exc):
     raise err from exc
 
 
-def __ml_publish(pub, scope, names):
+def __ml_publish(pub, scope, names, fallbacks):
+    """Copies the program's top-level bindings into `pub` (builtin fallbacks never assigned by
+    the program are left out)."""
     for n in names:
         if n in scope:
-            pub[n] = scope[n]
+            v = scope[n]
+            if n in fallbacks and __ml_builtin_module._ml_members.get(n) is v:
+                continue
+            pub[n] = v
+
+
+def __ml_user_module(name):
+    raise __MLError("RuntimeError", "module '" + name + "' is not available in the Python backend")
 
 
 # ---- type names and text --------------------------------------------------------------------

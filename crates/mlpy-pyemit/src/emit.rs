@@ -1,0 +1,959 @@
+//! IR -> Python statements of the program body (language.md Appendix B).
+//!
+//! Owns the lowering of every statement and expression kind. Invariants:
+//! - Output is deterministic: the same IR always gives the same text.
+//! - Every emitted line records the ML position (line, column) of the statement it belongs to,
+//!   which the source map and the run-time traceback table are built from.
+//! - Emitted code names only ML variables (renamed by [`pyname::ident`]), `__ml`-prefixed
+//!   prelude helpers and Python syntax; never a Python builtin by its plain name.
+//! - Operations whose Python meaning differs from ML (`+`, `%`, `==` on containers, member
+//!   access, method calls, slicing) go through prelude helpers; the rest is plain Python
+//!   (Python raises the same errors with the same messages there).
+//! - Recursion over the IR is bounded by `mlpy_ir::MAX_DEPTH` (the lowering guarantees it).
+
+use crate::pyname::{float_lit, ident, str_lit};
+use mlpy_ir::ir::*;
+use std::collections::BTreeSet;
+
+/// 1-based ML position (line, column).
+pub type Pos = (u32, u32);
+
+/// Byte offset -> 1-based (line, column); columns count Unicode scalar values.
+pub struct LineIndex<'s> {
+    text: &'s str,
+    starts: Vec<usize>,
+}
+
+impl<'s> LineIndex<'s> {
+    pub fn new(text: &'s str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
+        LineIndex { text, starts }
+    }
+
+    pub fn pos(&self, offset: usize) -> Pos {
+        let offset = offset.min(self.text.len());
+        let line = match self.starts.binary_search(&offset) {
+            Ok(l) => l,
+            Err(n) => n - 1,
+        };
+        let start = self.starts[line];
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line as u32 + 1, col as u32 + 1)
+    }
+}
+
+/// Emitted lines with the ML position of each.
+#[derive(Default)]
+pub struct Lines {
+    pub text: String,
+    pub positions: Vec<Option<Pos>>,
+}
+
+impl Lines {
+    pub fn push(&mut self, indent: usize, line: &str, pos: Option<Pos>) {
+        for _ in 0..indent {
+            self.text.push_str("    ");
+        }
+        self.text.push_str(line);
+        self.text.push('\n');
+        self.positions.push(pos);
+    }
+}
+
+/// Emits the body of one ML program (or module) as the statements of `__ml_main`.
+pub struct Emitter<'a> {
+    p: &'a Program,
+    lines: &'a LineIndex<'a>,
+    out: Lines,
+    indent: usize,
+    pos: Pos,
+    /// Enclosing function of each function (None = top level).
+    parent: Vec<Option<FuncId>>,
+    /// Function being emitted (None = top level).
+    func: Option<FuncId>,
+    temp: u32,
+    /// The `update` statements of the enclosing C-style loops (innermost last), emitted before
+    /// each `continue`; `None` for for-in/while loops.
+    loops: Vec<Option<&'a Stmt>>,
+    /// Stdlib modules the program uses (imported or implicit).
+    pub modules: BTreeSet<String>,
+    /// Python call-depth limit check (`__ml_depth >= N` raises).
+    max_calls: u64,
+}
+
+impl<'a> Emitter<'a> {
+    pub fn new(p: &'a Program, lines: &'a LineIndex<'a>, max_depth: u64) -> Self {
+        let mut parent = vec![None; p.functions.len()];
+        for s in &p.body {
+            find_parents_stmt(s, None, &mut parent);
+        }
+        for (id, f) in p.functions.iter().enumerate() {
+            for s in &f.body {
+                find_parents_stmt(s, Some(id as FuncId), &mut parent);
+            }
+        }
+        Emitter {
+            p,
+            lines,
+            out: Lines::default(),
+            indent: 0,
+            pos: (1, 1),
+            parent,
+            func: None,
+            temp: 0,
+            loops: Vec::new(),
+            modules: BTreeSet::new(),
+            max_calls: max_depth.saturating_sub(1),
+        }
+    }
+
+    pub fn finish(self) -> Lines {
+        self.out
+    }
+
+    fn line(&mut self, text: &str) {
+        self.out.push(self.indent, text, Some(self.pos));
+    }
+
+    fn set_pos(&mut self, range: TextRange) {
+        self.pos = self.lines.pos(usize::from(range.start()));
+    }
+
+    fn fresh(&mut self, what: &str) -> String {
+        self.temp += 1;
+        format!("__ml_{what}{}", self.temp)
+    }
+
+    /// Emits the top-level statements (at the current indentation).
+    pub fn program_body(&mut self, indent: usize) {
+        self.indent = indent;
+        let body = &self.p.body;
+        if body.is_empty() {
+            self.line("pass");
+        }
+        self.block(body);
+    }
+
+    /// Python names of all globals (`__ml_main` locals).
+    pub fn global_names(&self) -> Vec<String> {
+        self.p.globals.iter().map(|g| ident(&g.name)).collect()
+    }
+
+    fn block(&mut self, stmts: &'a [Stmt]) {
+        if stmts.is_empty() {
+            self.line("pass");
+            return;
+        }
+        for s in stmts {
+            self.stmt(s);
+        }
+    }
+
+    fn stmt(&mut self, s: &'a Stmt) {
+        self.set_pos(s.range);
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                let e = self.expr(e);
+                self.line(&e);
+            }
+            StmtKind::Assign { target, value } => self.assign(target, value),
+            StmtKind::DestructureArray { names, value } => {
+                let v = self.expr(value);
+                let targets: Vec<String> = names.iter().map(|(v, _)| self.var(v)).collect();
+                let comma = if targets.len() == 1 { "," } else { "" };
+                self.line(&format!(
+                    "{}{comma} = __ml_iterable({v})",
+                    targets.join(", ")
+                ));
+            }
+            StmtKind::DestructureObject { names, value } => {
+                let v = self.expr(value);
+                let t = self.fresh("t");
+                self.line(&format!("{t} = {v}"));
+                for (key, var, _) in names {
+                    let target = self.var(var);
+                    self.line(&format!("{target} = {t}[{}]", str_lit(key)));
+                }
+            }
+            StmtKind::If {
+                branches,
+                else_body,
+            } => self.if_chain(branches, else_body.as_deref()),
+            StmtKind::While { cond, body } => {
+                let c = self.expr(cond);
+                self.line(&format!("while {c}:"));
+                self.loop_body(body, None);
+            }
+            StmtKind::ForIn {
+                var,
+                iterable,
+                body,
+                ..
+            } => {
+                let it = self.expr(iterable);
+                let v = self.var(var);
+                self.line(&format!("for {v} in __ml_iterable({it}):"));
+                self.loop_body(body, None);
+            }
+            StmtKind::CFor {
+                init,
+                cond,
+                update,
+                body,
+            } => {
+                if let Some(i) = init {
+                    self.stmt(i);
+                    self.set_pos(s.range);
+                }
+                let c = match cond {
+                    Some(c) => self.expr(c),
+                    None => "True".to_string(),
+                };
+                self.line(&format!("while {c}:"));
+                self.loop_body(body, update.as_deref());
+            }
+            StmtKind::Break => self.line("break"),
+            StmtKind::Continue => {
+                if let Some(Some(update)) = self.loops.last().copied() {
+                    let here = s.range;
+                    self.stmt(update);
+                    self.set_pos(here);
+                }
+                self.line("continue");
+            }
+            StmtKind::Return(value) => match value {
+                Some(v) => {
+                    let v = self.expr(v);
+                    self.line(&format!("return {v}"));
+                }
+                None => self.line("return None"),
+            },
+            StmtKind::Throw(obj) => {
+                let o = self.expr(obj);
+                self.line(&format!("raise __ml_throw({o})"));
+            }
+            StmtKind::Try(t) => self.try_stmt(t, s.range),
+            StmtKind::Import { path, var, .. } => {
+                let target = self.var(var);
+                if path.len() == 1 && mlpy_ir::names::STDLIB_MODULES.contains(&path[0].as_str())
+                {
+                    self.modules.insert(path[0].clone());
+                    self.line(&format!(
+                        "{target} = __ml_import({}, __ml_module_{})",
+                        str_lit(&path[0]),
+                        path[0]
+                    ));
+                } else {
+                    let dotted = path.join(".");
+                    self.line(&format!(
+                        "{target} = __ml_user_module({})",
+                        str_lit(&dotted)
+                    ));
+                }
+            }
+        }
+    }
+
+    fn loop_body(&mut self, body: &'a [Stmt], update: Option<&'a Stmt>) {
+        self.indent += 1;
+        self.loops.push(update);
+        self.block(body);
+        if let Some(u) = update {
+            self.stmt(u);
+        }
+        self.loops.pop();
+        self.indent -= 1;
+    }
+
+    fn if_chain(&mut self, branches: &'a [(Expr, Vec<Stmt>)], else_body: Option<&'a [Stmt]>) {
+        let Some(((cond, body), rest)) = branches.split_first() else {
+            if let Some(e) = else_body {
+                self.block(e);
+            }
+            return;
+        };
+        let c = self.expr(cond);
+        self.line(&format!("if {c}:"));
+        self.indent += 1;
+        self.block(body);
+        self.indent -= 1;
+        let mut rest = rest;
+        // `elif` unless the condition needs a hoisted function definition (a def cannot stand
+        // between an `if` block and its `elif`); then `else:` + a nested `if`.
+        while let Some(((cond, body), tail)) = rest.split_first() {
+            if contains_function(cond) {
+                self.line("else:");
+                self.indent += 1;
+                self.if_chain(rest, else_body);
+                self.indent -= 1;
+                return;
+            }
+            self.set_pos(cond.range);
+            let c = self.expr(cond);
+            self.line(&format!("elif {c}:"));
+            self.indent += 1;
+            self.block(body);
+            self.indent -= 1;
+            rest = tail;
+        }
+        if let Some(e) = else_body {
+            self.line("else:");
+            self.indent += 1;
+            self.block(e);
+            self.indent -= 1;
+        }
+    }
+
+    fn try_stmt(&mut self, t: &'a TryStmt, range: TextRange) {
+        if t.handler.is_none() && t.finally.is_none() {
+            self.block(&t.body);
+            return;
+        }
+        self.line("try:");
+        self.indent += 1;
+        self.block(&t.body);
+        self.indent -= 1;
+        if let Some(h) = &t.handler {
+            self.set_pos(h.range);
+            let x = self.fresh("x");
+            self.line(&format!("except __ml_Exception as {x}:"));
+            self.indent += 1;
+            match &h.var {
+                Some((var, _)) => {
+                    let v = self.var(var);
+                    self.line(&format!("{v} = __ml_catch({x})"));
+                    self.line("try:");
+                    self.indent += 1;
+                    self.block(&h.body);
+                    self.indent -= 1;
+                    self.line("finally:");
+                    self.indent += 1;
+                    self.line(&format!("{v} = None"));
+                    self.line(&format!("del {v}"));
+                    self.indent -= 1;
+                }
+                None => {
+                    self.line(&format!("__ml_catch({x})"));
+                    self.block(&h.body);
+                }
+            }
+            self.indent -= 1;
+        }
+        if let Some(f) = &t.finally {
+            self.set_pos(range);
+            self.line("finally:");
+            self.indent += 1;
+            self.line("if not __ml_limit_hit[0]:");
+            self.indent += 1;
+            self.block(f);
+            self.indent -= 2;
+        }
+    }
+
+    fn assign(&mut self, target: &'a Target, value: &'a Expr) {
+        // `function f() {...}` is an assignment of a named function to its own name: a `def`.
+        if let (TargetKind::Var(var), ExprKind::Function(id)) = (&target.kind, &value.kind) {
+            let f = &self.p.functions[*id as usize];
+            if let Some(name) = &f.name {
+                let py = self.var(var);
+                if py == ident(name) && matches!(var, Var::Local(_) | Var::Cell(_) | Var::Free(_) | Var::Global(_)) {
+                    self.function_def(*id, &py, name);
+                    return;
+                }
+            }
+        }
+        let v = self.expr(value);
+        match &target.kind {
+            TargetKind::Var(var) => {
+                let t = self.var(var);
+                self.line(&format!("{t} = {v}"));
+            }
+            TargetKind::Index { object, index } => {
+                if is_simple(object) && is_simple(index) {
+                    let o = self.expr(object);
+                    let i = self.expr(index);
+                    self.line(&format!("{o}[{i}] = {v}"));
+                } else {
+                    // The value is evaluated before the target's sub-expressions (§6.2).
+                    let t = self.fresh("t");
+                    self.line(&format!("{t} = {v}"));
+                    let o = self.expr(object);
+                    let i = self.expr(index);
+                    self.line(&format!("{o}[{i}] = {t}"));
+                }
+            }
+            TargetKind::Slice {
+                object,
+                start,
+                end,
+                step,
+            } => {
+                let t = self.fresh("t");
+                self.line(&format!("{t} = {v}"));
+                let o = self.expr(object);
+                let a = self.opt_expr(start.as_ref());
+                let b = self.opt_expr(end.as_ref());
+                let c = self.opt_expr(step.as_ref());
+                self.line(&format!("__ml_setslice({o}, {a}, {b}, {c}, {t})"));
+            }
+        }
+    }
+
+    /// `def py(...)` for function `id`; `ml_name` is its ML name for messages.
+    fn function_def(&mut self, id: FuncId, py: &str, ml_name: &str) {
+        let f = &self.p.functions[id as usize];
+        let saved_pos = self.pos;
+        self.set_pos(f.range);
+        let mut params: Vec<String> = f.locals[..f.params as usize]
+            .iter()
+            .map(|l| ident(&l.name))
+            .collect();
+        let rest = if f.has_rest {
+            let r = ident(&f.locals[f.params as usize].name);
+            params.push(format!("*{r}"));
+            Some(r)
+        } else {
+            None
+        };
+        self.line(&format!("def {py}({}):", params.join(", ")));
+        self.indent += 1;
+        let mut nonlocals = vec!["__ml_depth".to_string()];
+        let mut assigned = Vec::new();
+        for s in &f.body {
+            assigned_vars(s, &mut assigned);
+        }
+        let saved_func = self.func.replace(id);
+        for v in &assigned {
+            match v {
+                Var::Free(_) | Var::Global(_) => {
+                    let n = self.var(v);
+                    if !nonlocals.contains(&n) {
+                        nonlocals.push(n);
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.line(&format!("nonlocal {}", nonlocals.join(", ")));
+        self.line(&format!(
+            "if __ml_depth >= {}: __ml_depth_error()",
+            self.max_calls
+        ));
+        self.line("__ml_depth += 1");
+        self.line("try:");
+        self.indent += 1;
+        if let Some(r) = &rest {
+            self.line(&format!("{r} = __ml_list({r})"));
+        }
+        let saved_loops = std::mem::take(&mut self.loops);
+        self.block(&f.body);
+        self.loops = saved_loops;
+        self.indent -= 1;
+        self.set_pos(f.range);
+        self.line("finally:");
+        self.line("    __ml_depth -= 1");
+        self.func = saved_func;
+        self.indent -= 1;
+        self.line(&format!("__ml_fn({py}, {})", str_lit(ml_name)));
+        self.pos = saved_pos;
+    }
+
+    fn opt_expr(&mut self, e: Option<&'a Expr>) -> String {
+        match e {
+            Some(e) => self.expr(e),
+            None => "None".to_string(),
+        }
+    }
+
+    fn args(&mut self, args: &'a [Expr]) -> String {
+        let parts: Vec<String> = args.iter().map(|a| self.expr(a)).collect();
+        parts.join(", ")
+    }
+
+    /// The Python name (or lookup expression) of a variable.
+    fn var(&self, v: &Var) -> String {
+        match v {
+            Var::Local(slot) | Var::Cell(slot) => match self.func {
+                Some(f) => ident(&self.p.functions[f as usize].locals[*slot as usize].name),
+                None => format!("__ml_bad_local_{slot}"),
+            },
+            Var::Free(i) => match self.func {
+                Some(f) => ident(&self.free_name(f, *i)),
+                None => format!("__ml_bad_free_{i}"),
+            },
+            Var::Global(g) => ident(&self.p.globals[*g as usize].name),
+            Var::Builtin(name) => {
+                if name == mlpy_ir::names::BUILTIN_MODULE {
+                    "__ml_builtin_module".to_string()
+                } else {
+                    format!("__ml_b_{name}")
+                }
+            }
+            Var::Module(name) => format!("__ml_module_{name}"),
+            Var::HostGlobal(name) => format!("__ml_host_global({})", str_lit(name)),
+        }
+    }
+
+    fn free_name(&self, f: FuncId, i: u32) -> String {
+        let mut func = f;
+        let mut idx = i;
+        // Walk up the capture chain; bounded by the function nesting depth.
+        for _ in 0..=self.p.functions.len() {
+            let Some(cap) = self.p.functions[func as usize].captures.get(idx as usize) else {
+                break;
+            };
+            let Some(parent) = self.parent[func as usize] else {
+                break;
+            };
+            match *cap {
+                Capture::Local(slot) => {
+                    return self.p.functions[parent as usize].locals[slot as usize]
+                        .name
+                        .clone()
+                }
+                Capture::Free(j) => {
+                    func = parent;
+                    idx = j;
+                }
+            }
+        }
+        format!("__ml_bad_free_{i}")
+    }
+
+    fn expr(&mut self, e: &'a Expr) -> String {
+        match &e.kind {
+            ExprKind::Null => "None".to_string(),
+            ExprKind::Bool(true) => "True".to_string(),
+            ExprKind::Bool(false) => "False".to_string(),
+            ExprKind::Int(i) if *i < 0 => format!("({i})"),
+            ExprKind::Int(i) => i.to_string(),
+            ExprKind::BigInt(s) if s.starts_with('-') => format!("({s})"),
+            ExprKind::BigInt(s) => s.clone(),
+            ExprKind::Float(f) => float_lit(*f),
+            ExprKind::Str(s) => str_lit(s),
+            ExprKind::Array(items) => format!("[{}]", self.args(items)),
+            ExprKind::Object(entries) => {
+                let parts: Vec<String> = entries
+                    .iter()
+                    .map(|(k, v)| format!("{}: {}", str_lit(k), self.expr(v)))
+                    .collect();
+                format!("{{{}}}", parts.join(", "))
+            }
+            ExprKind::Var(v) => {
+                if let Var::Module(m) = v {
+                    self.modules.insert(m.clone());
+                }
+                self.var(v)
+            }
+            ExprKind::Unary { op, operand } => {
+                let x = self.expr(operand);
+                match op {
+                    UnaryOp::Neg => format!("(-{x})"),
+                    UnaryOp::Not => format!("(not {x})"),
+                }
+            }
+            ExprKind::Binary { op, lhs, rhs } => {
+                let a = self.expr(lhs);
+                let b = self.expr(rhs);
+                let numeric = is_number(lhs) && is_number(rhs);
+                match op {
+                    BinaryOp::Add if numeric => format!("({a} + {b})"),
+                    BinaryOp::Add => format!("__ml_add({a}, {b})"),
+                    BinaryOp::Sub => format!("({a} - {b})"),
+                    BinaryOp::Mul => format!("({a} * {b})"),
+                    BinaryOp::Div => format!("({a} / {b})"),
+                    BinaryOp::FloorDiv => format!("({a} // {b})"),
+                    BinaryOp::Mod if is_safe_division(e) => format!("({a} % {b})"),
+                    BinaryOp::Mod => format!("__ml_mod({a}, {b})"),
+                    BinaryOp::Eq if is_scalar(lhs) || is_scalar(rhs) => format!("({a} == {b})"),
+                    BinaryOp::Eq => format!("__ml_eq({a}, {b})"),
+                    BinaryOp::Ne if is_scalar(lhs) || is_scalar(rhs) => format!("({a} != {b})"),
+                    BinaryOp::Ne => format!("__ml_ne({a}, {b})"),
+                    BinaryOp::Lt => format!("({a} < {b})"),
+                    BinaryOp::Gt => format!("({a} > {b})"),
+                    BinaryOp::Le => format!("({a} <= {b})"),
+                    BinaryOp::Ge => format!("({a} >= {b})"),
+                }
+            }
+            ExprKind::And(a, b) => {
+                let a = self.expr(a);
+                let b = self.expr(b);
+                format!("({a} and {b})")
+            }
+            ExprKind::Or(a, b) => {
+                let a = self.expr(a);
+                let b = self.expr(b);
+                format!("({a} or {b})")
+            }
+            ExprKind::Cond {
+                cond,
+                then,
+                otherwise,
+            } => {
+                let c = self.expr(cond);
+                let x = self.expr(then);
+                let y = self.expr(otherwise);
+                format!("({x} if {c} else {y})")
+            }
+            ExprKind::Member { object, name } => {
+                let o = self.expr(object);
+                format!("__ml_getattr({o}, {})", str_lit(name))
+            }
+            ExprKind::Index { object, index } => {
+                let o = self.expr(object);
+                let i = self.expr(index);
+                format!("{o}[{i}]")
+            }
+            ExprKind::Slice {
+                object,
+                start,
+                end,
+                step,
+            } => {
+                let o = self.expr(object);
+                let a = self.opt_expr(start.as_deref());
+                let b = self.opt_expr(end.as_deref());
+                let c = self.opt_expr(step.as_deref());
+                format!("__ml_slice({o}, {a}, {b}, {c})")
+            }
+            ExprKind::Call { callee, args } => {
+                let f = self.expr(callee);
+                let a = self.args(args);
+                if matches!(callee.kind, ExprKind::Var(_)) {
+                    format!("{f}({a})")
+                } else if a.is_empty() {
+                    format!("__ml_call({f})")
+                } else {
+                    format!("__ml_call({f}, {a})")
+                }
+            }
+            ExprKind::MethodCall {
+                object, name, args, ..
+            } => {
+                let o = self.expr(object);
+                let mut a = self.args(args);
+                if !a.is_empty() {
+                    a.insert_str(0, ", ");
+                }
+                format!("__ml_call_method({o}, {}{a})", str_lit(name))
+            }
+            ExprKind::Function(id) => {
+                let f = &self.p.functions[*id as usize];
+                let name = self.fresh("fn");
+                let ml_name = f.name.clone().unwrap_or_else(|| "<lambda>".to_string());
+                self.function_def(*id, &name, &ml_name);
+                name
+            }
+        }
+    }
+}
+
+/// Expressions without side effects or hoisting whose evaluation order does not matter.
+fn is_simple(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Null
+        | ExprKind::Bool(_)
+        | ExprKind::Int(_)
+        | ExprKind::BigInt(_)
+        | ExprKind::Float(_)
+        | ExprKind::Str(_) => true,
+        ExprKind::Var(v) => !matches!(v, Var::HostGlobal(_)),
+        _ => false,
+    }
+}
+
+/// A number literal (or arithmetic on number literals) whose `+` is Python's.
+fn is_number(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Int(_) | ExprKind::BigInt(_) | ExprKind::Float(_) => true,
+        ExprKind::Unary {
+            op: UnaryOp::Neg,
+            operand,
+        } => is_number(operand),
+        ExprKind::Binary {
+            op: BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul,
+            lhs,
+            rhs,
+        } => is_number(lhs) && is_number(rhs),
+        _ => false,
+    }
+}
+
+/// A scalar literal: `==` with it is Python's `==` (no container walk needed).
+fn is_scalar(e: &Expr) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::Null
+            | ExprKind::Bool(_)
+            | ExprKind::Int(_)
+            | ExprKind::BigInt(_)
+            | ExprKind::Float(_)
+            | ExprKind::Str(_)
+    )
+}
+
+fn contains_function(e: &Expr) -> bool {
+    let mut found = false;
+    visit_expr(e, &mut |x| {
+        if matches!(x.kind, ExprKind::Function(_)) {
+            found = true;
+        }
+    });
+    found
+}
+
+/// Calls `f` on `e` and every sub-expression (not entering function bodies).
+fn visit_expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
+    f(e);
+    match &e.kind {
+        ExprKind::Array(items) => items.iter().for_each(|x| visit_expr(x, f)),
+        ExprKind::Object(entries) => entries.iter().for_each(|(_, x)| visit_expr(x, f)),
+        ExprKind::Unary { operand, .. } => visit_expr(operand, f),
+        ExprKind::Binary { lhs, rhs, .. } | ExprKind::And(lhs, rhs) | ExprKind::Or(lhs, rhs) => {
+            visit_expr(lhs, f);
+            visit_expr(rhs, f);
+        }
+        ExprKind::Cond {
+            cond,
+            then,
+            otherwise,
+        } => {
+            visit_expr(cond, f);
+            visit_expr(then, f);
+            visit_expr(otherwise, f);
+        }
+        ExprKind::Member { object, .. } => visit_expr(object, f),
+        ExprKind::Index { object, index } => {
+            visit_expr(object, f);
+            visit_expr(index, f);
+        }
+        ExprKind::Slice {
+            object,
+            start,
+            end,
+            step,
+        } => {
+            visit_expr(object, f);
+            for x in [start, end, step].into_iter().flatten() {
+                visit_expr(x, f);
+            }
+        }
+        ExprKind::Call { callee, args } => {
+            visit_expr(callee, f);
+            args.iter().for_each(|x| visit_expr(x, f));
+        }
+        ExprKind::MethodCall { object, args, .. } => {
+            visit_expr(object, f);
+            args.iter().for_each(|x| visit_expr(x, f));
+        }
+        _ => {}
+    }
+}
+
+/// Calls `f` on every expression directly in `s` (nested statements included, function
+/// bodies not).
+fn visit_stmt_exprs(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
+    let ex = |e: &Expr, f: &mut dyn FnMut(&Expr)| visit_expr(e, f);
+    match &s.kind {
+        StmtKind::Expr(e) | StmtKind::Throw(e) => ex(e, f),
+        StmtKind::Assign { target, value } => {
+            ex(value, f);
+            match &target.kind {
+                TargetKind::Var(_) => {}
+                TargetKind::Index { object, index } => {
+                    ex(object, f);
+                    ex(index, f);
+                }
+                TargetKind::Slice {
+                    object,
+                    start,
+                    end,
+                    step,
+                } => {
+                    ex(object, f);
+                    for x in [start, end, step].into_iter().flatten() {
+                        ex(x, f);
+                    }
+                }
+            }
+        }
+        StmtKind::DestructureArray { value, .. } | StmtKind::DestructureObject { value, .. } => {
+            ex(value, f)
+        }
+        StmtKind::If {
+            branches,
+            else_body,
+        } => {
+            for (c, b) in branches {
+                ex(c, f);
+                b.iter().for_each(|s| visit_stmt_exprs(s, f));
+            }
+            if let Some(b) = else_body {
+                b.iter().for_each(|s| visit_stmt_exprs(s, f));
+            }
+        }
+        StmtKind::While { cond, body } => {
+            ex(cond, f);
+            body.iter().for_each(|s| visit_stmt_exprs(s, f));
+        }
+        StmtKind::ForIn { iterable, body, .. } => {
+            ex(iterable, f);
+            body.iter().for_each(|s| visit_stmt_exprs(s, f));
+        }
+        StmtKind::CFor {
+            init,
+            cond,
+            update,
+            body,
+        } => {
+            if let Some(i) = init {
+                visit_stmt_exprs(i, f);
+            }
+            if let Some(c) = cond {
+                ex(c, f);
+            }
+            if let Some(u) = update {
+                visit_stmt_exprs(u, f);
+            }
+            body.iter().for_each(|s| visit_stmt_exprs(s, f));
+        }
+        StmtKind::Return(Some(e)) => ex(e, f),
+        StmtKind::Try(t) => {
+            t.body.iter().for_each(|s| visit_stmt_exprs(s, f));
+            if let Some(h) = &t.handler {
+                h.body.iter().for_each(|s| visit_stmt_exprs(s, f));
+            }
+            if let Some(b) = &t.finally {
+                b.iter().for_each(|s| visit_stmt_exprs(s, f));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn find_parents_stmt(s: &Stmt, owner: Option<FuncId>, parent: &mut [Option<FuncId>]) {
+    visit_stmt_exprs(s, &mut |e| {
+        if let ExprKind::Function(id) = e.kind {
+            if let Some(slot) = parent.get_mut(id as usize) {
+                *slot = owner;
+            }
+        }
+    });
+}
+
+/// Variables a statement list assigns (not entering function bodies).
+fn add_var(out: &mut Vec<Var>, v: &Var) {
+    if !out.contains(v) {
+        out.push(v.clone());
+    }
+}
+
+fn assigned_vars(s: &Stmt, out: &mut Vec<Var>) {
+    match &s.kind {
+        StmtKind::Assign { target, .. } => {
+            if let TargetKind::Var(v) = &target.kind {
+                add_var(out, v);
+            }
+        }
+        StmtKind::DestructureArray { names, .. } => names.iter().for_each(|(v, _)| add_var(out, v)),
+        StmtKind::DestructureObject { names, .. } => names.iter().for_each(|(_, v, _)| add_var(out, v)),
+        StmtKind::ForIn { var, body, .. } => {
+            add_var(out, var);
+            body.iter().for_each(|s| assigned_vars(s, out));
+        }
+        StmtKind::Import { var, .. } => add_var(out, var),
+        StmtKind::If {
+            branches,
+            else_body,
+        } => {
+            for (_, b) in branches {
+                b.iter().for_each(|s| assigned_vars(s, out));
+            }
+            if let Some(b) = else_body {
+                b.iter().for_each(|s| assigned_vars(s, out));
+            }
+        }
+        StmtKind::While { body, .. } => body.iter().for_each(|s| assigned_vars(s, out)),
+        StmtKind::CFor {
+            init, update, body, ..
+        } => {
+            for x in [init, update].into_iter().flatten() {
+                assigned_vars(x, out);
+            }
+            body.iter().for_each(|s| assigned_vars(s, out));
+        }
+        StmtKind::Try(t) => {
+            t.body.iter().for_each(|s| assigned_vars(s, out));
+            if let Some(h) = &t.handler {
+                if let Some((v, _)) = &h.var {
+                    add_var(out, v);
+                }
+                h.body.iter().for_each(|s| assigned_vars(s, out));
+            }
+            if let Some(b) = &t.finally {
+                b.iter().for_each(|s| assigned_vars(s, out));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// True when the program is data only (P-163): assignments of literals, containers of literals
+/// and arithmetic on number literals to top-level variables. Such a program is emitted flat,
+/// with no prelude, import or helper.
+pub fn is_data_only(p: &Program) -> bool {
+    !p.body.is_empty()
+        && p.functions.is_empty()
+        && p.body.iter().all(|s| match &s.kind {
+            StmtKind::Assign { target, value } => {
+                matches!(target.kind, TargetKind::Var(Var::Global(_))) && is_data(value)
+            }
+            _ => false,
+        })
+}
+
+fn is_data(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Null | ExprKind::Bool(_) | ExprKind::Str(_) => true,
+        ExprKind::Array(items) => items.iter().all(is_data),
+        ExprKind::Object(entries) => entries.iter().all(|(_, v)| is_data(v)),
+        _ => is_number(e) || is_safe_division(e),
+    }
+}
+
+/// `/`, `//`, `%` of number literals by a non-zero literal.
+fn is_safe_division(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Binary {
+            op: BinaryOp::Div | BinaryOp::FloorDiv | BinaryOp::Mod,
+            lhs,
+            rhs,
+        } => {
+            (is_number(lhs) || is_safe_division(lhs))
+                && match rhs.kind {
+                    ExprKind::Int(i) => i != 0,
+                    ExprKind::Float(f) => f != 0.0 && f.is_finite(),
+                    _ => false,
+                }
+        }
+        _ => false,
+    }
+}
+
+/// Emits a data-only program (see [`is_data_only`]) as plain top-level assignments.
+pub fn flat_body(p: &Program, lines: &LineIndex<'_>) -> Lines {
+    let mut e = Emitter::new(p, lines, 0);
+    for s in &p.body {
+        e.stmt(s);
+    }
+    e.finish()
+}
