@@ -5,7 +5,9 @@
 //! violated. Errors go to stderr as `FILE:LINE:COL: KIND: MESSAGE`, source line, caret, ML stack.
 //! No language logic lives here: everything goes through the `mlpy` facade.
 
+mod audit;
 mod fmt;
+mod transpile;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use mlpy::{Engine, Error, Grant, Limits, RunOptions, Source};
@@ -45,6 +47,10 @@ enum Command {
     },
     /// Format ML files in place (4-space indent, comments kept); `--check` only lists them.
     Fmt(fmt::FmtArgs),
+    /// Transpile an ML program to self-contained Python 3.11+ (optionally with a source map).
+    Transpile(transpile::TranspileArgs),
+    /// Report static security findings with severities (exit 4 on critical or high).
+    Audit(audit::AuditArgs),
 }
 
 #[derive(Args)]
@@ -107,6 +113,8 @@ fn main() -> ExitCode {
         Command::Check { files } => check(&files),
         Command::Disasm { file } => disasm(&file),
         Command::Fmt(args) => fmt::run(&args, color()),
+        Command::Transpile(args) => transpile::run(&args),
+        Command::Audit(args) => audit::run(&args),
     };
     ExitCode::from(code)
 }

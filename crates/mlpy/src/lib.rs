@@ -16,6 +16,7 @@ mod limits;
 mod output;
 mod render;
 mod source;
+mod transpile;
 mod value;
 
 pub use capabilities::Grant;
@@ -29,4 +30,5 @@ pub use limits::Limits;
 pub use output::OutputBuffer;
 pub use render::{render, Report, StackFrame};
 pub use source::{InvalidUtf8, Source};
+pub use transpile::{audit_source, transpile, TranspileOptions, Transpiled};
 pub use value::{from_value, to_value, ConvertError, Value};
