@@ -7,7 +7,7 @@
 //! (linear time) and compares only unhashable ones pairwise, charging each comparison.
 
 use super::support::{add_all, arity, call, def, items, new_array, opt, reserve};
-use mlpy_vm::{methods, objmap, ops, NativeCtx, NativeRegistry, RtError, RtResult, Value};
+use mlpy_vm::{methods, objmap, ops, NativeCtx, NativeRegistry, RtResult, Value};
 use std::collections::HashMap;
 
 const READ: &[&str] = &["collections.read"];

@@ -629,7 +629,8 @@ impl Writer<'_> {
     }
 }
 
-fn to_json(ctx: &mut NativeCtx<'_>, v: Value, indent: Option<usize>) -> RtResult<Value> {
+/// Python `json.dumps(v)` (`indent` = `None` for the compact form), charging fuel per value.
+pub(crate) fn dumps(ctx: &mut NativeCtx<'_>, v: Value, indent: Option<usize>) -> RtResult<String> {
     let mut w = Writer {
         heap: ctx.heap_ref(),
         out: String::new(),
@@ -642,7 +643,12 @@ fn to_json(ctx: &mut NativeCtx<'_>, v: Value, indent: Option<usize>) -> RtResult
     let (out, ticks) = (w.out, w.ticks);
     ctx.charge(ticks + out.len() as u64 / 16)?;
     r?;
-    ctx.alloc_str(&out)
+    Ok(out)
+}
+
+fn to_json(ctx: &mut NativeCtx<'_>, v: Value, indent: Option<usize>) -> RtResult<Value> {
+    let text = dumps(ctx, v, indent)?;
+    ctx.alloc_str(&text)
 }
 
 fn stringify(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {

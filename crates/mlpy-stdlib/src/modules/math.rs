@@ -193,11 +193,10 @@ fn pow(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
     let (xv, yv) = (args[0], args[1]);
     let heap = ctx.heap_ref();
     let (Some(x), Some(y)) = (num::num(heap, xv), num::num(heap, yv)) else {
-        let bad = if num::num(heap, xv).is_none() { xv } else { yv };
         return Err(RtError::type_error(format!(
             "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
             xv.type_name(heap),
-            bad.type_name(heap)
+            yv.type_name(heap)
         )));
     };
     let int_of = |n: Num<'_>| match n {

@@ -6,9 +6,12 @@ mod access;
 
 mod collections;
 mod console;
+mod functional;
 mod json;
+mod log;
 mod math;
 mod random;
+mod regex;
 mod args;
 mod crypto;
 mod csv;
@@ -26,9 +29,12 @@ pub(crate) use access::declared_caps;
 pub(crate) fn install(reg: &mut NativeRegistry) {
     collections::install(reg);
     console::install(reg);
+    functional::install(reg);
     json::install(reg);
+    log::install(reg);
     math::install(reg);
     random::install(reg);
+    regex::install(reg);
     args::install(reg);
     crypto::install(reg);
     csv::install(reg);

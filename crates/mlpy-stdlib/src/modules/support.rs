@@ -45,11 +45,6 @@ pub(crate) fn float_arg(heap: &Heap, v: Value) -> RtResult<f64> {
     }
 }
 
-/// An int argument that must fit in i64 (counts, sizes, indices); big ints saturate.
-pub(crate) fn small_int_arg(heap: &Heap, v: Value) -> RtResult<i64> {
-    Ok(int_arg(heap, v)?.saturating())
-}
-
 /// Argument `i`, or `Value::Null` when omitted.
 pub(crate) fn opt(args: &[Value], i: usize) -> Value {
     args.get(i).copied().unwrap_or(Value::Null)
@@ -70,21 +65,6 @@ pub(crate) fn items(ctx: &mut NativeCtx<'_>, v: Value) -> RtResult<Vec<Value>> {
     ops::iter_values(ctx.heap(), v)
 }
 
-/// The elements of an array argument (`TypeError` naming `func` for anything else).
-pub(crate) fn array_items(ctx: &mut NativeCtx<'_>, func: &str, v: Value) -> RtResult<Vec<Value>> {
-    match v {
-        Value::Array(g) => {
-            let n = ctx.heap_ref().array(g).len();
-            reserve(ctx, n)?;
-            Ok(ctx.heap_ref().array(g).clone())
-        }
-        _ => Err(RtError::type_error(format!(
-            "{func}() argument must be an array, not '{}'",
-            v.type_name(ctx.heap_ref())
-        ))),
-    }
-}
-
 /// A new array (budget checked by the allocator).
 pub(crate) fn new_array(ctx: &mut NativeCtx<'_>, v: Vec<Value>) -> RtResult<Value> {
     Ok(ctx.heap().alloc_array(v)?)
@@ -95,16 +75,4 @@ pub(crate) fn new_array(ctx: &mut NativeCtx<'_>, v: Vec<Value>) -> RtResult<Valu
 pub(crate) fn call(ctx: &mut NativeCtx<'_>, f: Value, args: &[Value]) -> RtResult<Value> {
     ctx.charge(1)?;
     ctx.call(f, args)
-}
-
-/// A callable argument (`TypeError` naming `func` otherwise).
-pub(crate) fn callable_arg(heap: &Heap, func: &str, v: Value) -> RtResult<Value> {
-    if v.is_callable() {
-        Ok(v)
-    } else {
-        Err(RtError::type_error(format!(
-            "{func}() argument must be a function, not '{}'",
-            v.type_name(heap)
-        )))
-    }
 }
