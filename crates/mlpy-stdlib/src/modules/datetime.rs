@@ -13,8 +13,8 @@ use super::access::{add_qualified, host_ref, str_arg};
 use super::support::{arity, def, opt};
 use crate::host::HostEnv;
 use chrono::{
-    DateTime, Datelike, Duration as ChronoDuration, FixedOffset, NaiveDate, NaiveDateTime,
-    NaiveTime, Offset, TimeZone, Timelike, Utc,
+    DateTime, Datelike, Duration as ChronoDuration, NaiveDate, NaiveDateTime, NaiveTime, Offset,
+    TimeZone, Timelike, Utc,
 };
 use mlpy_vm::heap::HostObject;
 use mlpy_vm::{num, ErrorKind, NativeCtx, NativeDef, NativeRegistry, RtError, RtResult, Value};
