@@ -543,23 +543,30 @@ def __ml_cmp_check(a, b, op):
     raise __MLError("TypeError", "'" + op + "' not supported between instances of '" + __ml_tname(a) + "' and '" + __ml_tname(b) + "'")
 
 
+def __ml_seq_depth(a, b):
+    ta = __ml_type(a)
+    if (ta is __ml_list or ta is __ml_tuple) and __ml_type(b) is ta:
+        __ml_deep_check(a, 0)
+        __ml_deep_check(b, 0)
+
+
 def __ml_lt(a, b):
-    __ml_cmp_check(a, b, "<")
+    __ml_seq_depth(a, b)
     return a < b
 
 
 def __ml_le(a, b):
-    __ml_cmp_check(a, b, "<=")
+    __ml_seq_depth(a, b)
     return a <= b
 
 
 def __ml_gt(a, b):
-    __ml_cmp_check(a, b, ">")
+    __ml_seq_depth(a, b)
     return a > b
 
 
 def __ml_ge(a, b):
-    __ml_cmp_check(a, b, ">=")
+    __ml_seq_depth(a, b)
     return a >= b
 
 
@@ -823,7 +830,7 @@ def __ml_seq_index(seq, x, missing):
 
 def __ml_sort_list(items, reverse):
     for i in __ml_pyrange(1, __ml_len(items)):
-        __ml_cmp_check(items[i - 1], items[i], "<")
+        __ml_cmp_check(items[i], items[i - 1], "<")
     try:
         items.sort(reverse=reverse)
     except TypeError as e:

@@ -218,8 +218,30 @@ impl<'a> Emitter<'a> {
                     Some(c) => self.expr(c),
                     None => "True".to_string(),
                 };
-                self.line(&format!("while {c}:"));
-                self.loop_body(body, update.as_deref());
+                match update {
+                    Some(u) if continue_in_try(body, false) => {
+                        // `continue` must run `finally` blocks before the update: the update
+                        // runs at the top of every iteration but the first instead.
+                        let go = self.fresh("go");
+                        self.line(&format!("{go} = False"));
+                        self.line("while True:");
+                        self.indent += 1;
+                        self.line(&format!("if {go}:"));
+                        self.indent += 1;
+                        self.stmt(u);
+                        self.set_pos(s.range);
+                        self.indent -= 1;
+                        self.line(&format!("{go} = True"));
+                        self.line(&format!("if not {c}:"));
+                        self.line("    break");
+                        self.indent -= 1;
+                        self.loop_body(body, None);
+                    }
+                    _ => {
+                        self.line(&format!("while {c}:"));
+                        self.loop_body(body, update.as_deref());
+                    }
+                }
             }
             StmtKind::Break => self.line("break"),
             StmtKind::Continue => {
@@ -578,10 +600,20 @@ impl<'a> Emitter<'a> {
                     BinaryOp::Eq => format!("__ml_eq({a}, {b})"),
                     BinaryOp::Ne if is_scalar(lhs) || is_scalar(rhs) => format!("({a} != {b})"),
                     BinaryOp::Ne => format!("__ml_ne({a}, {b})"),
-                    BinaryOp::Lt => format!("({a} < {b})"),
-                    BinaryOp::Gt => format!("({a} > {b})"),
-                    BinaryOp::Le => format!("({a} <= {b})"),
-                    BinaryOp::Ge => format!("({a} >= {b})"),
+                    BinaryOp::Lt | BinaryOp::Gt | BinaryOp::Le | BinaryOp::Ge => {
+                        let (sym, helper) = match op {
+                            BinaryOp::Lt => ("<", "lt"),
+                            BinaryOp::Gt => (">", "gt"),
+                            BinaryOp::Le => ("<=", "le"),
+                            _ => (">=", "ge"),
+                        };
+                        if is_scalar(lhs) || is_scalar(rhs) {
+                            format!("({a} {sym} {b})")
+                        } else {
+                            // Sequences compare element-wise: the data-depth limit applies.
+                            format!("__ml_{helper}({a}, {b})")
+                        }
+                    }
                 }
             }
             ExprKind::And(a, b) => {
@@ -611,7 +643,12 @@ impl<'a> Emitter<'a> {
             ExprKind::Index { object, index } => {
                 let o = self.expr(object);
                 let i = self.expr(index);
-                format!("{o}[{i}]")
+                if is_literal(object) {
+                    // Python warns at compile time about subscripting a literal of the wrong kind.
+                    format!("__ml_index({o}, {i})")
+                } else {
+                    format!("{o}[{i}]")
+                }
             }
             ExprKind::Slice {
                 object,
@@ -669,6 +706,31 @@ fn is_simple(e: &Expr) -> bool {
         ExprKind::Var(v) => !matches!(v, Var::HostGlobal(_)),
         _ => false,
     }
+}
+
+/// Does a loop body contain a `continue` of this loop inside a `try`?
+fn continue_in_try(stmts: &[Stmt], in_try: bool) -> bool {
+    stmts.iter().any(|s| match &s.kind {
+        StmtKind::Continue => in_try,
+        StmtKind::If {
+            branches,
+            else_body,
+        } => {
+            branches.iter().any(|(_, b)| continue_in_try(b, in_try))
+                || else_body.as_ref().is_some_and(|b| continue_in_try(b, in_try))
+        }
+        StmtKind::Try(t) => {
+            continue_in_try(&t.body, true)
+                || t.handler.as_ref().is_some_and(|h| continue_in_try(&h.body, true))
+                || t.finally.as_ref().is_some_and(|b| continue_in_try(b, true))
+        }
+        _ => false,
+    })
+}
+
+/// A literal (scalar, array or object).
+fn is_literal(e: &Expr) -> bool {
+    is_scalar(e) || matches!(e.kind, ExprKind::Array(_) | ExprKind::Object(_))
 }
 
 /// A number literal (or arithmetic on number literals) whose `+` is Python's.
