@@ -10,6 +10,7 @@ mod capabilities;
 mod engine;
 mod error;
 mod globals_json;
+pub mod host;
 mod hostfn;
 mod instance;
 mod limits;

@@ -1,0 +1,1 @@
+"""The ML language front door: transpiler functions and errors."""

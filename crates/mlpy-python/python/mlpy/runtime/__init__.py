@@ -1,0 +1,1 @@
+"""Runtime services: sandboxed execution and capabilities."""

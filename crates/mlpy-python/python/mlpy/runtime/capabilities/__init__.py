@@ -1,0 +1,128 @@
+"""Capability contexts (python-api.md §7.1, P-123): named sets of tokens with parents, and the
+thread's active context (``capability_context``)."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from typing import Iterator
+
+from .tokens import (
+    CapabilityConstraint,
+    CapabilityError,
+    CapabilityExpiredError,
+    CapabilityNotFoundError,
+    CapabilityToken,
+    CapabilityValidationError,
+    InsufficientCapabilityError,
+    create_capability_token,
+)
+
+_active = threading.local()
+
+
+class CapabilityContext:
+    """A set of capability tokens by type, optionally inheriting a parent's."""
+
+    def __init__(self, name: str = "", parent_context: "CapabilityContext | None" = None) -> None:
+        self.name = name
+        self.parent_context = parent_context
+        self._tokens: dict[str, CapabilityToken] = {}
+
+    def add_capability(self, token: CapabilityToken) -> None:
+        if not isinstance(token, CapabilityToken) or not token.is_valid():
+            raise CapabilityValidationError("cannot add an invalid capability token")
+        self._tokens[token.capability_type] = token
+
+    def remove_capability(self, capability_type: str) -> None:
+        self._tokens.pop(capability_type, None)
+
+    def has_capability(self, capability_type: str, check_parents: bool = True) -> bool:
+        return self.get_capability(capability_type, check_parents) is not None
+
+    def get_capability(
+        self, capability_type: str, check_parents: bool = True
+    ) -> CapabilityToken | None:
+        token = self._tokens.get(capability_type)
+        if token is not None and token.is_valid():
+            return token
+        if check_parents and self.parent_context is not None:
+            return self.parent_context.get_capability(capability_type)
+        return None
+
+    def get_all_capabilities(self, include_parents: bool = True) -> dict[str, CapabilityToken]:
+        merged: dict[str, CapabilityToken] = {}
+        if include_parents and self.parent_context is not None:
+            merged.update(self.parent_context.get_all_capabilities())
+        merged.update({k: t for k, t in self._tokens.items() if t.is_valid()})
+        return merged
+
+    def create_child_context(self, name: str) -> "CapabilityContext":
+        return CapabilityContext(name, parent_context=self)
+
+    def grant_strings(self) -> list[str]:
+        """Grant strings of every valid token (this context and its parents)."""
+        return [g for t in self.get_all_capabilities().values() for g in t.grant_strings()]
+
+    def __enter__(self) -> "CapabilityContext":
+        stack = _stack()
+        stack.append(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        stack = _stack()
+        if stack and stack[-1] is self:
+            stack.pop()
+
+
+def _stack() -> list[CapabilityContext]:
+    if not hasattr(_active, "stack"):
+        _active.stack = []
+    return _active.stack
+
+
+def current_context() -> CapabilityContext | None:
+    """The thread's active context, if any."""
+    stack = _stack()
+    return stack[-1] if stack else None
+
+
+@contextlib.contextmanager
+def capability_context(ctx: CapabilityContext) -> Iterator[CapabilityContext]:
+    """Activates ``ctx`` for the current thread."""
+    with ctx:
+        yield ctx
+
+
+class CapabilityManager:
+    """Process-wide access to the thread's active context."""
+
+    def get_current_context(self) -> CapabilityContext | None:
+        return current_context()
+
+    def create_context(self, name: str = "") -> CapabilityContext:
+        return CapabilityContext(name)
+
+
+_manager = CapabilityManager()
+
+
+def get_capability_manager() -> CapabilityManager:
+    return _manager
+
+
+__all__ = [
+    "CapabilityConstraint",
+    "CapabilityContext",
+    "CapabilityError",
+    "CapabilityExpiredError",
+    "CapabilityManager",
+    "CapabilityNotFoundError",
+    "CapabilityToken",
+    "CapabilityValidationError",
+    "InsufficientCapabilityError",
+    "capability_context",
+    "create_capability_token",
+    "current_context",
+    "get_capability_manager",
+]

@@ -1,0 +1,1 @@
+"""Host extensions of the ML standard library (``mlpy.stdlib.registry``)."""

@@ -1,0 +1,177 @@
+//! Python callables reachable from ML during one run: `__python_callback` (python-api.md §9),
+//! Python callables injected as values (§8.2) and bridge functions of registered modules
+//! (§10, capability-checked here before Python is called).
+//!
+//! Invariants: every call re-acquires the GIL (the VM runs with it released); a Python
+//! exception becomes a catchable ML `RuntimeError` carrying `str(exc)`, and the last such
+//! exception is kept so an uncaught one can be the `__cause__` of the run's error.
+
+use crate::convert::{ToMl, ToMlError, ToPy};
+use mlpy::host::{ErrorKind, HostCalls, NativeCtx, RtError, RtResult, Value};
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+/// Host function id of `__python_callback`.
+pub const CALLBACK_ID: u32 = 0;
+
+/// The marker third argument of a bridge call made by a generated bridge module:
+/// `__python_callback("database.query", args, "bridge")`.
+const BRIDGE_MARKER: &str = "bridge";
+
+/// The Python side of one run.
+pub struct PyHost {
+    /// `__python_callback`'s handler, if the host installed one.
+    pub callback: Option<Py<PyAny>>,
+    /// `bridge_call(qualified_name, args)`: lazy import + call (Python side).
+    pub bridge_call: Option<Py<PyAny>>,
+    /// Capabilities each bridge function requires, by qualified name `module.member`.
+    pub bridge_caps: HashMap<String, Vec<String>>,
+    /// Injected Python callables; id = index + 1.
+    callables: Mutex<Vec<Py<PyAny>>>,
+    /// The last exception a Python callable raised.
+    pub last_exception: Mutex<Option<PyErr>>,
+    pub max_depth: usize,
+}
+
+impl PyHost {
+    pub fn new(
+        callback: Option<Py<PyAny>>,
+        bridge_call: Option<Py<PyAny>>,
+        bridge_caps: HashMap<String, Vec<String>>,
+        max_depth: usize,
+    ) -> Self {
+        PyHost {
+            callback,
+            bridge_call,
+            bridge_caps,
+            callables: Mutex::new(Vec::new()),
+            last_exception: Mutex::new(None),
+            max_depth,
+        }
+    }
+
+    /// Registers a Python callable; returns its host function id.
+    pub fn register(&self, f: Py<PyAny>) -> u32 {
+        let mut v = match self.callables.lock() {
+            Ok(v) => v,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        v.push(f);
+        v.len() as u32
+    }
+
+    fn callable(&self, py: Python<'_>, id: u32) -> Option<Py<PyAny>> {
+        let v = match self.callables.lock() {
+            Ok(v) => v,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        v.get((id as usize).checked_sub(1)?)
+            .map(|f| f.clone_ref(py))
+    }
+
+    /// Calls `f(*args)` with ML arguments converted and converts the result back.
+    fn call_python(
+        &self,
+        py: Python<'_>,
+        ctx: &mut NativeCtx<'_>,
+        f: &Py<PyAny>,
+        args: &[Value],
+    ) -> RtResult<Value> {
+        let mut to_py = ToPy::new(self.max_depth);
+        let mut py_args = Vec::with_capacity(args.len());
+        for &a in args {
+            py_args.push(
+                to_py
+                    .convert(py, ctx.heap_ref(), a)
+                    .map_err(|e| RtError::new(ErrorKind::ValueError, e.to_string()))?,
+            );
+        }
+        let tuple = PyTuple::new(py, py_args)
+            .map_err(|e| RtError::new(ErrorKind::RuntimeError, e.to_string()))?;
+        match f.bind(py).call1(tuple) {
+            Ok(result) => {
+                let mut to_ml = ToMl::new(Some(self), self.max_depth);
+                to_ml.convert(&result, ctx.heap()).map_err(|e| match e {
+                    ToMlError::Ml(e) => e,
+                    ToMlError::Py(e) => RtError::type_error(e.value(py).to_string()),
+                })
+            }
+            Err(e) => {
+                let message = e.value(py).to_string();
+                if let Ok(mut slot) = self.last_exception.lock() {
+                    *slot = Some(e);
+                }
+                Err(RtError::new(ErrorKind::RuntimeError, message))
+            }
+        }
+    }
+
+    /// A bridge call: capabilities first, then the Python function.
+    fn call_bridge(
+        &self,
+        py: Python<'_>,
+        ctx: &mut NativeCtx<'_>,
+        name: &str,
+        args: Value,
+    ) -> RtResult<Value> {
+        let Some(caps) = self.bridge_caps.get(name) else {
+            return Err(RtError::new(
+                ErrorKind::NameError,
+                format!("no bridge function named '{name}'"),
+            ));
+        };
+        let missing: Vec<String> = caps
+            .iter()
+            .filter(|c| !ctx.is_granted(c))
+            .map(|c| format!("'{c}'"))
+            .collect();
+        if !missing.is_empty() {
+            return Err(RtError::new(
+                ErrorKind::CapabilityError,
+                format!(
+                    "Missing required capabilities: [{}] (bridge function {name})",
+                    missing.join(", ")
+                ),
+            ));
+        }
+        let Some(bridge_call) = self.bridge_call.as_ref().map(|b| b.clone_ref(py)) else {
+            return Err(RtError::new(
+                ErrorKind::RuntimeError,
+                format!("bridge function {name} is unavailable: no bridge registry"),
+            ));
+        };
+        let name = ctx.alloc_str(name)?;
+        self.call_python(py, ctx, &bridge_call, &[name, args])
+    }
+}
+
+impl HostCalls for PyHost {
+    fn call(&self, ctx: &mut NativeCtx<'_>, id: u32, args: &[Value]) -> RtResult<Value> {
+        Python::with_gil(|py| {
+            if id != CALLBACK_ID {
+                let Some(f) = self.callable(py, id) else {
+                    return Err(RtError::new(
+                        ErrorKind::RuntimeError,
+                        "unknown host function",
+                    ));
+                };
+                return self.call_python(py, ctx, &f, args);
+            }
+            if let [name, bridge_args, marker] = args {
+                if ctx.str_of(*marker) == Some(BRIDGE_MARKER) {
+                    let name = ctx.str_of(*name).unwrap_or_default().to_string();
+                    return self.call_bridge(py, ctx, &name, *bridge_args);
+                }
+            }
+            match self.callback.as_ref().map(|c| c.clone_ref(py)) {
+                Some(handler) => self.call_python(py, ctx, &handler, args),
+                None => Err(RtError::new(
+                    ErrorKind::NameError,
+                    "name '__python_callback' is not defined",
+                )),
+            }
+        })
+    }
+}

@@ -1,0 +1,478 @@
+//! `mlpy._mlpy`: the private native module of the `mlpy` Python package. It compiles ML
+//! programs with the facade (`mlpy::Engine`) and runs them on the VM in-process with the GIL
+//! released; the Python package (python/mlpy) builds the public API on top.
+//!
+//! Invariants: no language logic here — compiling, auditing and running are the facade's; this
+//! crate only converts values (convert.rs), bridges Python callables (host.rs) and reports.
+
+mod convert;
+mod host;
+
+use convert::{is_data, ToMl, ToMlError, ToPy};
+use host::{PyHost, CALLBACK_ID};
+use mlpy::host::{
+    compile_host, host_callable, parses, run_host, HostEnv, HostGrants, HostRun, RtError,
+};
+use mlpy::{Engine, Error, Limits, Source};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyTuple};
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+/// One engine per strictness, shared by every call (an engine is configuration only).
+fn engine(strict: bool) -> &'static Engine {
+    static STRICT: OnceLock<Engine> = OnceLock::new();
+    static LENIENT: OnceLock<Engine> = OnceLock::new();
+    let cell = if strict { &STRICT } else { &LENIENT };
+    cell.get_or_init(|| {
+        let mut e = Engine::new();
+        e.set_strict(strict);
+        e
+    })
+}
+
+/// An issue as a plain tuple `(code, severity, message, line, column, rule)`; `code` is
+/// `"syntax"`, `"semantic"`, `"security"` or `"warning"`. The Python side builds `ErrorContext`s.
+type Issue = (
+    &'static str,
+    String,
+    String,
+    usize,
+    usize,
+    Option<&'static str>,
+);
+
+fn line_col(source: &Source, offset: u32) -> (usize, usize) {
+    source.line_col(offset as usize)
+}
+
+fn finding_issues(source: &Source, findings: &[mlpy::host::Finding]) -> Vec<Issue> {
+    findings
+        .iter()
+        .map(|f| {
+            let (line, column) = line_col(source, f.range.start().into());
+            (
+                "security",
+                f.severity.as_str().to_string(),
+                f.message.clone(),
+                line,
+                column,
+                Some(f.rule),
+            )
+        })
+        .collect()
+}
+
+fn error_issues(error: &Error) -> Vec<Issue> {
+    match error {
+        Error::Syntax {
+            source,
+            diagnostics,
+        } => {
+            let code = if parses(&source.text) {
+                "semantic"
+            } else {
+                "syntax"
+            };
+            diagnostics
+                .iter()
+                .map(|d| {
+                    let (line, column) = line_col(source, d.range.start().into());
+                    let is_error = d.is_error();
+                    (
+                        if is_error { code } else { "warning" },
+                        if is_error { "high" } else { "low" }.to_string(),
+                        d.message.clone(),
+                        line,
+                        column,
+                        None,
+                    )
+                })
+                .collect()
+        }
+        Error::Security { source, findings } => finding_issues(source, findings),
+        Error::Io { message, .. } => vec![("syntax", "high".into(), message.clone(), 0, 0, None)],
+        Error::InvalidUtf8 { offset, .. } => vec![(
+            "syntax",
+            "high".into(),
+            format!("invalid UTF-8 at byte offset {offset}"),
+            0,
+            0,
+            None,
+        )],
+        Error::Host(message) => vec![("semantic", "high".into(), message.clone(), 0, 0, None)],
+        other => match other.runtime() {
+            Some(e) => vec![(
+                "semantic",
+                "high".into(),
+                e.message.clone(),
+                e.line,
+                e.column,
+                None,
+            )],
+            None => Vec::new(),
+        },
+    }
+}
+
+/// A compiled program (immutable; shareable across threads).
+#[pyclass(frozen, module = "mlpy._mlpy")]
+struct NativeProgram {
+    program: Arc<mlpy::Program>,
+}
+
+/// `compile(source, name, host_globals, strict, open_world) -> (NativeProgram | None, issues)`.
+/// On success the issues are the warnings and every audit finding.
+#[pyfunction]
+#[pyo3(signature = (source, name, host_globals=Vec::new(), strict=true, open_world=false))]
+fn compile(
+    py: Python<'_>,
+    source: &str,
+    name: &str,
+    host_globals: Vec<String>,
+    strict: bool,
+    open_world: bool,
+) -> (Option<NativeProgram>, Vec<Issue>) {
+    let source = Source::new(name, source);
+    let compiled =
+        py.allow_threads(|| compile_host(engine(strict), source, &host_globals, open_world));
+    match compiled {
+        Ok(program) => {
+            let mut issues: Vec<Issue> = program
+                .warnings()
+                .iter()
+                .map(|d| {
+                    let (line, column) = line_col(program.source(), d.range.start().into());
+                    (
+                        "warning",
+                        "low".to_string(),
+                        d.message.clone(),
+                        line,
+                        column,
+                        None,
+                    )
+                })
+                .collect();
+            issues.extend(finding_issues(program.source(), program.findings()));
+            (
+                Some(NativeProgram {
+                    program: Arc::new(program),
+                }),
+                issues,
+            )
+        }
+        Err(e) => (None, error_issues(&e)),
+    }
+}
+
+/// Collects a run's output.
+#[derive(Clone, Default)]
+struct Sink(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Sink {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        match self.0.lock() {
+            Ok(mut v) => v.extend_from_slice(b),
+            Err(p) => p.into_inner().extend_from_slice(b),
+        }
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Sink {
+    fn text(&self) -> String {
+        let v = match self.0.lock() {
+            Ok(v) => v,
+            Err(p) => p.into_inner(),
+        };
+        String::from_utf8_lossy(&v).into_owned()
+    }
+}
+
+/// What a run hands back to Python (see `NativeProgram::run`).
+struct Finished {
+    value: PyObject,
+    variables: PyObject,
+    error_data: PyObject,
+}
+
+#[pymethods]
+impl NativeProgram {
+    /// Runs the program on a fresh VM with the GIL released. Returns the tuple
+    /// `(output, stderr, error, value, variables, fuel_used, peak_memory, wall_seconds, cause)`
+    /// where `error` is `None` or
+    /// `(kind, message, line, column, stack, data, is_limit, rendered)`.
+    /// Python conversion errors of `globals` (unsupported type, cycle) are raised.
+    #[pyo3(signature = (*, fuel=None, timeout=None, memory=100 << 20, max_depth=1000,
+        max_output=None, grants=Vec::new(), deny_network=false, deny_file_system=false,
+        read_only=false, file_patterns=Vec::new(), network_hosts=Vec::new(),
+        max_file_operations=None, max_requests=None, globals=None, callback=None,
+        bridge_call=None, bridge_caps=HashMap::new(), modules=HashMap::new(), stdin=None,
+        want_variables=true, timezone=None, argv=Vec::new(), env=HashMap::new(), cwd=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn run(
+        &self,
+        py: Python<'_>,
+        fuel: Option<u64>,
+        timeout: Option<f64>,
+        memory: usize,
+        max_depth: usize,
+        max_output: Option<usize>,
+        grants: Vec<String>,
+        deny_network: bool,
+        deny_file_system: bool,
+        read_only: bool,
+        file_patterns: Vec<String>,
+        network_hosts: Vec<String>,
+        max_file_operations: Option<u64>,
+        max_requests: Option<u64>,
+        globals: Option<Py<PyDict>>,
+        callback: Option<PyObject>,
+        bridge_call: Option<PyObject>,
+        bridge_caps: HashMap<String, Vec<String>>,
+        modules: HashMap<String, String>,
+        stdin: Option<String>,
+        want_variables: bool,
+        timezone: Option<String>,
+        argv: Vec<String>,
+        env: HashMap<String, String>,
+        cwd: Option<String>,
+    ) -> PyResult<PyObject> {
+        let run_env = HostEnv {
+            timezone,
+            argv,
+            env: env.into_iter().collect(),
+            cwd: cwd.map(std::path::PathBuf::from),
+        };
+        let mut policy = HostGrants::default();
+        policy.deny_network = deny_network;
+        policy.deny_file_system = deny_file_system;
+        policy.read_only = read_only;
+        policy.file_patterns = file_patterns;
+        policy.network_hosts = network_hosts;
+        policy.max_file_operations = max_file_operations;
+        policy.max_requests = max_requests;
+        for g in &grants {
+            policy.add(g).map_err(PyValueError::new_err)?;
+        }
+        let timeout = match timeout {
+            Some(t) if !(t.is_finite() && t >= 0.0) => {
+                return Err(PyValueError::new_err(
+                    "timeout must be a non-negative number",
+                ))
+            }
+            Some(t) => Some(Duration::from_secs_f64(t)),
+            None => None,
+        };
+        let limits = Limits {
+            fuel,
+            timeout,
+            memory,
+            max_depth,
+            max_output,
+        };
+        let host = Arc::new(PyHost::new(callback, bridge_call, bridge_caps, max_depth));
+        let (out, err) = (Sink::default(), Sink::default());
+        let run = HostRun {
+            limits,
+            grants: Arc::new(policy),
+            stdout: Box::new(out.clone()),
+            stderr: Box::new(err.clone()),
+            stdin: stdin.map(|s| {
+                Box::new(std::io::Cursor::new(s.into_bytes())) as Box<dyn std::io::BufRead + Send>
+            }),
+            interrupt: None,
+            modules: Arc::new(
+                modules
+                    .into_iter()
+                    .map(|(name, text)| {
+                        let source = Source::new(format!("<module {name}>"), &text);
+                        (name, source)
+                    })
+                    .collect(),
+            ),
+            calls: Some(host.clone()),
+            env: run_env,
+        };
+        let injection_error: Mutex<Option<PyErr>> = Mutex::new(None);
+        let program = &self.program;
+        let result = py.allow_threads(|| {
+            run_host(
+                engine(true),
+                program,
+                run,
+                |heap| {
+                    let mut values = vec![(
+                        "__python_callback".to_string(),
+                        host_callable(heap, CALLBACK_ID)?,
+                    )];
+                    let Some(globals) = globals else {
+                        return Ok(values);
+                    };
+                    Python::with_gil(|py| {
+                        let mut to_ml = ToMl::new(Some(&host), max_depth);
+                        for (k, v) in globals.bind(py).iter() {
+                            let name: String = match k.extract() {
+                                Ok(n) => n,
+                                Err(e) => {
+                                    stash(&injection_error, e);
+                                    return Err(RtError::type_error("bad global name"));
+                                }
+                            };
+                            match to_ml.convert(&v, heap) {
+                                Ok(value) => values.push((name, value)),
+                                Err(ToMlError::Ml(e)) => return Err(e),
+                                Err(ToMlError::Py(e)) => {
+                                    stash(&injection_error, e);
+                                    return Err(RtError::type_error("conversion failed"));
+                                }
+                            }
+                        }
+                        Ok(values)
+                    })
+                },
+                |heap, outcome| {
+                    Python::with_gil(|py| {
+                        let mut to_py = ToPy::new(max_depth);
+                        let mut convert = |v| {
+                            to_py
+                                .convert(py, heap, v)
+                                .map(Bound::unbind)
+                                .unwrap_or_else(|_| py.None())
+                        };
+                        let value = outcome.value.map_or_else(|| py.None(), &mut convert);
+                        let error_data = outcome.error_data.map_or_else(|| py.None(), &mut convert);
+                        let variables = PyDict::new(py);
+                        if want_variables {
+                            for (name, v) in &outcome.globals {
+                                if is_data(*v) {
+                                    if let Ok(pv) = to_py.convert(py, heap, *v) {
+                                        // set_item on a fresh dict with str keys cannot fail.
+                                        let _ = variables.set_item(name, pv);
+                                    }
+                                }
+                            }
+                        }
+                        Finished {
+                            value,
+                            variables: variables.into_any().unbind(),
+                            error_data,
+                        }
+                    })
+                },
+            )
+        });
+        if let Some(e) = injection_error.into_inner().ok().flatten() {
+            return Err(e);
+        }
+        let cause: PyObject = match host.last_exception.lock() {
+            Ok(mut slot) => slot
+                .take()
+                .map_or_else(|| py.None(), |e| e.into_value(py).into_any()),
+            Err(_) => py.None(),
+        };
+        let finished = result.finished;
+        let error: PyObject = match &result.error {
+            None => py.None(),
+            Some(e) => error_tuple(py, e, finished.error_data)?,
+        };
+        let usage = result.usage;
+        let tuple = PyTuple::new(
+            py,
+            [
+                out.text().into_pyobject(py)?.into_any().unbind(),
+                err.text().into_pyobject(py)?.into_any().unbind(),
+                error,
+                finished.value,
+                finished.variables,
+                usage.fuel_used.into_pyobject(py)?.into_any().unbind(),
+                usage.peak_memory.into_pyobject(py)?.into_any().unbind(),
+                usage
+                    .wall
+                    .as_secs_f64()
+                    .into_pyobject(py)?
+                    .into_any()
+                    .unbind(),
+                cause,
+            ],
+        )?;
+        Ok(tuple.into_any().unbind())
+    }
+}
+
+fn stash(slot: &Mutex<Option<PyErr>>, e: PyErr) {
+    if let Ok(mut s) = slot.lock() {
+        s.get_or_insert(e);
+    }
+}
+
+/// `(kind, message, line, column, stack, data, is_limit, rendered)` of a run's error.
+fn error_tuple(py: Python<'_>, e: &Error, data: PyObject) -> PyResult<PyObject> {
+    let rendered = e.render(false);
+    let t = match e.runtime() {
+        Some(r) => {
+            let stack = PyList::empty(py);
+            for f in &r.stack {
+                stack.append((f.function.clone(), f.line, f.column))?;
+            }
+            (
+                r.kind.clone(),
+                r.message.clone(),
+                r.line,
+                r.column,
+                stack.into_any().unbind(),
+                data,
+                matches!(e, Error::Limit { .. }),
+                rendered,
+            )
+        }
+        None => {
+            let issues = error_issues(e);
+            let (message, line, column) = issues
+                .first()
+                .map(|i| (i.2.clone(), i.3, i.4))
+                .unwrap_or_else(|| (rendered.clone(), 0, 0));
+            let kind = match e {
+                Error::Security { .. } => "SecurityError",
+                Error::Host(_) => "RuntimeError",
+                _ => "SyntaxError",
+            };
+            (
+                kind.to_string(),
+                message,
+                line,
+                column,
+                PyList::empty(py).into_any().unbind(),
+                data,
+                false,
+                rendered,
+            )
+        }
+    };
+    Ok(t.into_pyobject(py)?.into_any().unbind())
+}
+
+/// `audit(source, name) -> issues`: syntax errors or every audit finding (any severity).
+#[pyfunction]
+fn audit(py: Python<'_>, source: &str, name: &str) -> Vec<Issue> {
+    let source = Source::new(name, source);
+    match py.allow_threads(|| compile_host(engine(false), source, &[], true)) {
+        Ok(program) => finding_issues(program.source(), program.findings()),
+        Err(e) => error_issues(&e),
+    }
+}
+
+#[pymodule]
+fn _mlpy(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<NativeProgram>()?;
+    m.add_function(wrap_pyfunction!(compile, m)?)?;
+    m.add_function(wrap_pyfunction!(audit, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
