@@ -81,15 +81,14 @@ impl Grant {
                 if first == "*" || is_known_name(&format!("{family}.{first}")) {
                     (first, more.map(|m| split_patterns(m, text)).transpose()?)
                 } else if family == "network" {
+                    let patterns = split_patterns(rest, text)?;
                     return Ok(["network.http", "network.https"]
                         .iter()
-                        .map(|n| {
-                            Ok(Grant {
-                                name: n.to_string(),
-                                patterns: split_patterns(rest, text)?,
-                            })
+                        .map(|n| Grant {
+                            name: n.to_string(),
+                            patterns: patterns.clone(),
                         })
-                        .collect::<Result<_, String>>()?);
+                        .collect());
                 } else {
                     return Err(format!(
                         "unknown capability '{family}.{first}' in grant '{text}'"

@@ -285,6 +285,20 @@ pub(crate) fn canonical(ctx: &mut NativeCtx<'_>, raw: &str) -> RtResult<PathBuf>
     Ok(canonical_lexical(&abs))
 }
 
+/// Like [`canonical`], but a final symlink is kept (the link itself is the target): for
+/// deleting or removing, which act on the link and never on what it points to.
+pub(crate) fn canonical_nofollow(ctx: &mut NativeCtx<'_>, raw: &str) -> RtResult<PathBuf> {
+    ctx.charge(1 + raw.len() as u64 / 8)?;
+    if raw.contains('\0') {
+        return Err(RtError::value_error("embedded null byte"));
+    }
+    let abs = working_dir(ctx).join(expand_home(raw));
+    match (abs.parent(), abs.components().next_back()) {
+        (Some(parent), Some(Component::Normal(name))) => Ok(canonical_lexical(parent).join(name)),
+        _ => Ok(canonical_lexical(&abs)),
+    }
+}
+
 /// The real path of an open handle (Linux: `/proc/self/fd/N`); `None` where unavailable.
 fn handle_path(fd: i32) -> Option<PathBuf> {
     std::fs::read_link(format!("/proc/self/fd/{fd}")).ok()
@@ -538,6 +552,13 @@ pub(crate) fn remove_dir(
     recursive: bool,
 ) -> RtResult<()> {
     check(ctx, func, cap, &Target::Path(path))?;
+    if lstat(path).is_some_and(|m| m.file_type().is_symlink()) {
+        return Err(if recursive {
+            RtError::new(ErrorKind::OSError, "Cannot call rmtree on a symbolic link")
+        } else {
+            os_error(&io::Error::from_raw_os_error(libc::ENOTDIR), path)
+        });
+    }
     let (parent, name) = parent_and_name(path)?;
     let dir = open_dir_unchecked(parent)?;
     verify_dir(func, cap, &dir, parent)?;

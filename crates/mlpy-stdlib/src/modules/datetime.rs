@@ -1382,7 +1382,7 @@ mod tests {
     #[test]
     fn fromisoformat_cases() {
         let p = |s: &str| {
-            parse_iso_text(s).map(|(d, o)| (iso_text(DateTimeObject { dt: d, offset: o })))
+            parse_iso_text(s).map(|(d, o)| iso_text(DateTimeObject { dt: d, offset: o }))
         };
         assert_eq!(p("2024-01-15").unwrap(), "2024-01-15T00:00:00");
         assert_eq!(p("2024-01-15T10:30").unwrap(), "2024-01-15T10:30:00");

@@ -207,7 +207,8 @@ fn write_lines(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
 
 fn delete(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
     arity("file.delete", args, 1, 1)?;
-    let path = path_arg(ctx, "file.delete", args, 0)?;
+    let raw = str_arg(ctx, "file.delete", 1, args[0])?;
+    let path = access::canonical_nofollow(ctx, &raw)?;
     Ok(Value::Bool(access::remove_file(
         ctx,
         "file.delete",
@@ -236,13 +237,16 @@ fn move_(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
     let func = "file.move";
     arity(func, args, 2, 2)?;
     let src = path_arg(ctx, func, args, 0)?;
+    let raw_src = str_arg(ctx, func, 1, args[0])?;
+    // A symlink source is moved as a link's content; the link itself is what gets removed.
+    let src_entry = access::canonical_nofollow(ctx, &raw_src)?;
     let dst = path_arg(ctx, func, args, 1)?;
     check(ctx, func, "file.read", &Target::Path(&src))?;
-    check(ctx, func, "file.delete", &Target::Path(&src))?;
+    check(ctx, func, "file.delete", &Target::Path(&src_entry))?;
     check(ctx, func, "file.write", &Target::Path(&dst))?;
     // Copy through verified handles, then unlink the source through its parent handle.
     copy_file(ctx, func, &src, &dst)?;
-    access::remove_file(ctx, func, "file.delete", &src)?;
+    access::remove_file(ctx, func, "file.delete", &src_entry)?;
     Ok(Value::Null)
 }
 

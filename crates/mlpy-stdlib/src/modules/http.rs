@@ -162,7 +162,7 @@ fn timeout_arg(ctx: &NativeCtx<'_>, v: Value) -> RtResult<Duration> {
         Value::Null => DEFAULT_TIMEOUT as f64,
         v => super::support::float_arg(ctx.heap_ref(), v)?,
     };
-    if !(secs > 0.0) {
+    if secs.is_nan() || secs <= 0.0 {
         return Err(RtError::value_error("timeout must be a positive number"));
     }
     Ok(Duration::try_from_secs_f64(secs).unwrap_or(Duration::from_secs(DEFAULT_TIMEOUT as u64)))
@@ -259,13 +259,28 @@ fn send(ctx: &mut NativeCtx<'_>, func: &str, mut out: Outgoing) -> RtResult<Valu
     }
 }
 
+/// `content-type` → `Content-Type` (ureq reports lowercase names; most servers and Python's
+/// `http.client` show them in this form).
+fn title_case(name: &str) -> String {
+    name.split('-')
+        .map(|part| {
+            let mut c = part.chars();
+            match c.next() {
+                Some(f) => f.to_ascii_uppercase().to_string() + &c.as_str().to_ascii_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 fn response_value(ctx: &mut NativeCtx<'_>, resp: ureq::Response) -> RtResult<Value> {
     let status = resp.status();
     let status_text = resp.status_text().to_string();
     let headers: Vec<(String, String)> = resp
         .headers_names()
         .into_iter()
-        .filter_map(|n| resp.header(&n).map(|v| (n.clone(), v.to_string())))
+        .filter_map(|n| resp.header(&n).map(|v| (title_case(&n), v.to_string())))
         .collect();
     let mut bytes = Vec::new();
     resp.into_reader()
@@ -588,6 +603,8 @@ mod tests {
             ]
         );
         assert!(url_target("example.com/x").is_err());
+        assert_eq!(title_case("content-type"), "Content-Type");
+        assert_eq!(title_case("x-request-ID"), "X-Request-Id");
         assert_eq!(
             url_target("http://h.example:81/p").unwrap().1,
             "h.example:81"

@@ -536,7 +536,7 @@ fn create_dir(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
 
 fn remove(ctx: &mut NativeCtx<'_>, func: &str, args: &[Value], recursive: bool) -> RtResult<Value> {
     let raw = one_str(ctx, func, args)?;
-    let p = canonical(ctx, &raw)?;
+    let p = access::canonical_nofollow(ctx, &raw)?;
     access::remove_dir(ctx, func, "path.write", &p, recursive)?;
     Ok(Value::Null)
 }
