@@ -1,0 +1,2 @@
+import _pkg._cycle_y;
+x = 1;

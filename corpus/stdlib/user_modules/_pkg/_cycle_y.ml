@@ -1,0 +1,2 @@
+import _pkg._cycle_x;
+y = 2;
