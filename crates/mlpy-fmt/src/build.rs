@@ -124,10 +124,16 @@ impl Builder {
         let blank_ok = std::mem::take(&mut self.stmt_start);
         let mut parts = Vec::new();
         self.leading(&mut parts, blank_ok);
-        if blank_ok && self.slot().is_some_and(|s| s.newlines_before >= 2) {
+        let newlines = self.slot().map_or(0, |s| s.newlines_before);
+        if blank_ok && newlines >= 2 {
             parts.push(Doc::BlankLine);
+        } else if newlines > 0 {
+            parts.push(Doc::SourceBreak);
         }
-        parts.push(text(token.text()));
+        parts.push(match token.kind() {
+            SLASH_SLASH => Doc::FloorDivision,
+            _ => text(token.text()),
+        });
         self.next += 1;
         self.taken = 0;
         if let Some(c) = self

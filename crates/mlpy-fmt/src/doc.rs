@@ -35,6 +35,14 @@ pub(crate) enum Doc {
     /// A `//` comment. `own_line`: it starts its own line; otherwise it trails the previous
     /// token on the same line. Either way the next text goes on a new line.
     Comment { text: String, own_line: bool },
+    /// The floor-division operator `//`.
+    FloorDivision,
+    /// The source had a line break here. It is kept only when a `//` operator has been printed
+    /// on the current line: whether a later `//` becomes a comment through the same-line
+    /// fallback (language.md §1.2, E10) depends on which tokens share its line, so no token may
+    /// join the line of a `//`. It neither breaks groups nor counts when measuring them, so the
+    /// layout is the same on the next run, when the breaks this run added are in the source.
+    SourceBreak,
     /// If a comment forced a line break that has not happened yet, break here at this document's
     /// own indentation instead of a continuation indentation (used before `{` and `else`).
     NewlineIfPending,
@@ -112,6 +120,7 @@ pub(crate) fn print(doc: &Doc) -> String {
         line_indent: 0,
         pending_space: false,
         pending_newline: None,
+        floor_division_on_line: false,
     };
     let mut stack = vec![Cmd {
         indent: 0,
@@ -135,6 +144,15 @@ pub(crate) fn print(doc: &Doc) -> String {
             Doc::NewlineIfPending => {
                 if p.pending_newline.is_some() {
                     p.newline(indent);
+                }
+            }
+            Doc::FloorDivision => {
+                p.text("//");
+                p.floor_division_on_line = true;
+            }
+            Doc::SourceBreak => {
+                if p.floor_division_on_line && !p.line_empty && p.pending_newline.is_none() {
+                    p.pending_newline = Some(indent + 1);
                 }
             }
             Doc::Indent(inner) => stack.push(Cmd {
@@ -178,6 +196,8 @@ struct Printer {
     pending_space: bool,
     /// A comment ended the line: the next text starts a new line at this indentation level.
     pending_newline: Option<usize>,
+    /// A `//` operator is on the current line (see [`Doc::SourceBreak`]).
+    floor_division_on_line: bool,
 }
 
 impl Printer {
@@ -190,6 +210,7 @@ impl Printer {
         self.col = 0;
         self.pending_space = false;
         self.pending_newline = None;
+        self.floor_division_on_line = false;
     }
 
     fn text(&mut self, s: &str) {
@@ -281,9 +302,12 @@ impl Printer {
                 Doc::Space => remaining -= 1,
                 Doc::Line if mode == Mode::Flat => remaining -= 1,
                 Doc::SoftLine if mode == Mode::Flat => {}
-                Doc::Line | Doc::SoftLine | Doc::HardLine | Doc::BlankLine => return true,
+                // Only found where a statement starts (the line is empty): no width.
+                Doc::BlankLine => {}
+                Doc::Line | Doc::SoftLine | Doc::HardLine => return true,
                 Doc::Comment { .. } => return true,
-                Doc::NewlineIfPending => {}
+                Doc::FloorDivision => remaining -= 2,
+                Doc::NewlineIfPending | Doc::SourceBreak => {}
                 Doc::Indent(inner) => stack.push((mode, inner)),
                 Doc::Group { doc: inner, forced } => {
                     stack.push((if *forced { Mode::Break } else { mode }, inner))

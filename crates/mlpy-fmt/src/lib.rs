@@ -38,13 +38,12 @@ pub fn format(text: &str) -> Result<String, Vec<Diagnostic>> {
     }
     let root = parse.syntax();
     let doc = build::build(&root).map_err(|failure| {
-        let message = match failure {
+        vec![internal(match failure {
             build::Failure::TooDeep => "the file is nested too deeply to be formatted",
             build::Failure::TokenOrder => {
                 "internal formatter error: tokens out of order; the file is left unchanged"
             }
-        };
-        vec![internal(message)]
+        })]
     })?;
     let out = doc::print(&doc);
     if !same_program(&root, &out) {
