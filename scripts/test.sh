@@ -9,3 +9,5 @@ cargo build -p mlpy-cli -q
 cargo test --workspace -q
 # The criterion benches run once each as tests, checking their checksums, so they cannot rot.
 cargo test -p mlpy-tests --benches -q
+# The Python wheel: built into a venv with maturin, then its pytest suite (guide examples, API).
+./scripts/test-python.sh

@@ -462,10 +462,69 @@ fn error_tuple(py: Python<'_>, e: &Error, data: PyObject) -> PyResult<PyObject> 
 #[pyfunction]
 fn audit(py: Python<'_>, source: &str, name: &str) -> Vec<Issue> {
     let source = Source::new(name, source);
-    match py.allow_threads(|| compile_host(engine(false), source, &[], true)) {
-        Ok(program) => finding_issues(program.source(), program.findings()),
+    match py.allow_threads(|| mlpy::audit_source(&source)) {
+        Ok(findings) => finding_issues(&source, &findings),
         Err(e) => error_issues(&e),
     }
+}
+
+/// `transpile(...) -> (python | None, issues, source_map_json | None)` in open world
+/// (python-api.md §2.1): unknown names are warnings and run-time host lookups.
+#[pyfunction]
+#[pyo3(signature = (source, name, *, strict=true, source_map=false, max_depth=1000,
+    max_output=None, grants=Vec::new(), tz=None, output_name=None))]
+#[allow(clippy::too_many_arguments)]
+fn transpile(
+    py: Python<'_>,
+    source: &str,
+    name: &str,
+    strict: bool,
+    source_map: bool,
+    max_depth: u64,
+    max_output: Option<u64>,
+    grants: Vec<String>,
+    tz: Option<String>,
+    output_name: Option<String>,
+) -> PyResult<(Option<String>, Vec<Issue>, Option<String>)> {
+    let mut parsed = Vec::new();
+    for g in &grants {
+        parsed.extend(mlpy::Grant::parse(g).map_err(PyValueError::new_err)?);
+    }
+    let options = mlpy::TranspileOptions {
+        strict,
+        open_world: true,
+        max_depth,
+        max_output,
+        grants: parsed,
+        tz,
+        source_map,
+        output_name,
+    };
+    let source = Source::new(name, source);
+    Ok(
+        match py.allow_threads(|| mlpy::transpile(&source, &options)) {
+            Ok(t) => {
+                let mut issues: Vec<Issue> = t
+                    .warnings
+                    .iter()
+                    .map(|d| {
+                        let (line, column) = line_col(&source, d.range.start().into());
+                        (
+                            "warning",
+                            "low".to_string(),
+                            d.message.clone(),
+                            line,
+                            column,
+                            None,
+                        )
+                    })
+                    .collect();
+                issues.extend(finding_issues(&source, &t.findings));
+                (Some(t.python), issues, t.source_map)
+            }
+            Err(e) => (None, error_issues(&e), None),
+        },
+    )
 }
 
 #[pymodule]
@@ -473,6 +532,7 @@ fn _mlpy(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeProgram>()?;
     m.add_function(wrap_pyfunction!(compile, m)?)?;
     m.add_function(wrap_pyfunction!(audit, m)?)?;
+    m.add_function(wrap_pyfunction!(transpile, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -117,7 +117,16 @@ def compile_failure(issues: list[ErrorContext], started: bool = False) -> "Any":
     )
 
 
-_CAP_NAMES = re.compile(r"'([^']+)'")
+_CAP_LIST = re.compile(r"capabilities[^\[]*\[([^\]]*)\]")
+_CAP_ONE = re.compile(r"capability '([^']+)'")
+
+
+def denied_capabilities(message: str) -> list[str]:
+    """Capability names a ``CapabilityError`` message reports as missing (P-94)."""
+    m = _CAP_LIST.search(message)
+    if m:
+        return re.findall(r"'([^']+)'", m.group(1))
+    return _CAP_ONE.findall(message)
 
 
 def run_native(
@@ -162,7 +171,7 @@ def run_native(
             exit_code = 3
         elif kind in ("CapabilityError", "SecurityError"):
             exit_code = 4
-            violations = _CAP_NAMES.findall(message)
+            violations = denied_capabilities(message)
         else:
             exit_code = 1
     findings = [i for i in issues if i.category is not None]

@@ -6,6 +6,7 @@ The free functions delegate to the module-level ``ml_transpiler`` instance."""
 from __future__ import annotations
 
 import json
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,10 +14,8 @@ from typing import Any
 from .. import _core, _mlpy
 from ..runtime.sandbox import SandboxConfig, SandboxResult
 from .errors.context import ErrorContext, SourceLocation
-from .errors.exceptions import MLParseError, MLTranspilationError
+from .errors.exceptions import MLParseError
 
-#: True when this build has the Python backend (``transpile_*`` work).
-HAS_PYTHON_BACKEND = hasattr(_mlpy, "transpile")
 
 
 @dataclass
@@ -33,6 +32,71 @@ class ParsedProgram:
 def _issue(error_cls: type, message: str, source_file: str | None, line: int | None = None) -> ErrorContext:
     error = error_cls(message, source_file=source_file, line=line)
     return ErrorContext(error, SourceLocation(line, None, source_file))
+
+
+def _source_map_dict(text: str | None) -> dict[str, Any] | None:
+    """The API's source-map dict (§3): the v3 map plus mlpy's ``debugInfo`` block."""
+    if text is None:
+        return None
+    source_map = json.loads(text)
+    detailed = [
+        {"generated": {"line": gl + 1, "column": gc}, "original": {"line": ol + 1, "column": oc + 1},
+         "source_file": (source_map.get("sources") or [None])[0]}
+        for gl, gc, ol, oc in _decode_mappings(source_map.get("mappings", ""))
+    ]
+    return {
+        "sourceMap": source_map,
+        "debugInfo": {
+            "symbolTable": {},
+            "typeInformation": {},
+            "scopeInformation": [],
+            "detailedMappings": detailed,
+        },
+    }
+
+
+_B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
+
+
+def _decode_mappings(mappings: str) -> list[tuple[int, int, int, int]]:
+    """Segments of a v3 ``mappings`` string as 0-based (gen line, gen col, orig line, orig col)."""
+    out: list[tuple[int, int, int, int]] = []
+    src_line = src_col = 0
+    for gen_line, line in enumerate(mappings.split(";")):
+        gen_col = 0
+        for seg in filter(None, line.split(",")):
+            values, shift, acc = [], 0, 0
+            for ch in seg:
+                digit = _B64[ch]
+                acc += (digit & 31) << shift
+                if digit & 32:
+                    shift += 5
+                else:
+                    values.append(-(acc >> 1) if acc & 1 else acc >> 1)
+                    acc = shift = 0
+            gen_col += values[0]
+            if len(values) >= 4:
+                src_line += values[2]
+                src_col += values[3]
+                out.append((gen_line, gen_col, src_line, src_col))
+    return out
+
+
+def map_python_traceback(exc: BaseException, source_map: dict[str, Any]) -> list[tuple[int, int]]:
+    """ML ``(line, column)`` positions of the emitted-code frames of ``exc``'s traceback,
+    innermost last (P-52)."""
+    entries = source_map.get("debugInfo", {}).get("detailedMappings", [])
+    by_line: dict[int, tuple[int, int]] = {}
+    for e in entries:
+        by_line.setdefault(e["generated"]["line"], (e["original"]["line"], e["original"]["column"]))
+    out = []
+    tb = exc.__traceback__
+    while tb is not None:
+        pos = by_line.get(tb.tb_lineno)
+        if pos is not None and tb.tb_frame.f_code.co_filename in ("<string>", source_map.get("sourceMap", {}).get("file")):
+            out.append(pos)
+        tb = tb.tb_next
+    return out
 
 
 class MLTranspiler:
@@ -79,27 +143,28 @@ class MLTranspiler:
         runtime: str = "embed",
         max_call_depth: int = 1000,
         max_output_length: int | None = None,
+        grants: list[str] | None = None,
+        timezone: str | None = None,
+        output_name: str | None = None,
     ) -> tuple[str | None, list[ErrorContext], dict[str, Any] | None]:
-        if not HAS_PYTHON_BACKEND:
-            return (
-                None,
-                [_issue(MLTranspilationError, "the Python backend is not available in this build of mlpy", source_file)],
-                None,
-            )
+        """``(python_code, issues, source_map)`` (P-10…P-16). Open world: names the program
+        does not define are looked up in the executing namespace at run time. The output is
+        self-contained (D21 embed mode; ``runtime`` is accepted for compatibility)."""
         code, raw, source_map = _mlpy.transpile(
             source_code,
             source_file or "<string>",
             strict=strict_security,
             source_map=generate_source_maps,
-            runtime=runtime,
-            import_paths=list(import_paths or []) + self.python_extension_paths,
             max_depth=max_call_depth,
             max_output=max_output_length,
+            grants=list(grants or []),
+            tz=timezone,
+            output_name=output_name,
         )
         issues = _core.issues_of(raw, source_file)
         if code is None:
             return None, issues, None
-        return code, issues, (json.loads(source_map) if isinstance(source_map, str) else source_map)
+        return code, issues, _source_map_dict(source_map)
 
     def transpile_file(
         self,
@@ -113,7 +178,11 @@ class MLTranspiler:
         except (OSError, UnicodeDecodeError) as exc:
             return None, [_issue(MLParseError, f"Failed to transpile file: {exc}", str(file_path))], None
         code, issues, source_map = self.transpile_to_python(
-            source, str(file_path), strict_security, generate_source_maps
+            source,
+            str(file_path),
+            strict_security,
+            generate_source_maps,
+            output_name=Path(output_path).name if output_path else None,
         )
         if code is not None and output_path:
             out = Path(output_path)
@@ -146,15 +215,27 @@ class MLTranspiler:
         issues = _core.issues_of(raw, source_file)
         if native is None:
             return _core.compile_failure(issues)
-        return _core.run_native(
-            native,
-            source_file=source_file,
-            options=config.run_options(),
-            grants=grants,
-            globals_=globals_,
-            callback=callback,
-            issues=issues,
-        )
+        if not config.temp_dir_only:
+            options = config.run_options(source_file)
+            return _core.run_native(
+                native,
+                source_file=source_file,
+                options=options,
+                grants=grants,
+                globals_=globals_,
+                callback=callback,
+                issues=issues,
+            )
+        with tempfile.TemporaryDirectory(prefix="mlpy-sandbox-") as temp_dir:
+            return _core.run_native(
+                native,
+                source_file=source_file,
+                options=config.run_options(source_file, temp_dir),
+                grants=grants,
+                globals_=globals_,
+                callback=callback,
+                issues=issues,
+            )
 
 
 ml_transpiler = MLTranspiler()
@@ -202,8 +283,8 @@ def execute_ml_code_sandbox(
 
 
 __all__ = [
-    "HAS_PYTHON_BACKEND",
     "MLTranspiler",
+    "map_python_traceback",
     "ParsedProgram",
     "execute_ml_code_sandbox",
     "ml_transpiler",

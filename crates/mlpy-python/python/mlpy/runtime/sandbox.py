@@ -125,8 +125,13 @@ class SandboxConfig:
     def file_access_patterns(self) -> list[str]:
         return self.allowed_file_patterns
 
-    def run_options(self) -> dict[str, Any]:
-        """Keyword arguments of the native run for this configuration."""
+    def run_options(self, source_file: str | None = None, temp_dir: str | None = None) -> dict[str, Any]:
+        """Keyword arguments of the native run for this configuration; ``temp_dir`` is the
+        run's private directory (working directory; with ``temp_dir_only`` the only place
+        file and path functions may touch)."""
+        patterns = list(self.allowed_file_patterns)
+        if self.temp_dir_only and temp_dir:
+            patterns = [temp_dir, f"{temp_dir}/**"]
         return {
             "fuel": self.fuel,
             "timeout": float(self.max_execution_time) if self.max_execution_time else None,
@@ -136,11 +141,15 @@ class SandboxConfig:
             "deny_network": not self.allow_network,
             "deny_file_system": not self.allow_file_system,
             "read_only": bool(self.read_only_mode),
-            "file_patterns": list(self.allowed_file_patterns),
+            "file_patterns": patterns,
             "network_hosts": list(self.allowed_domains),
             "max_file_operations": self.max_file_operations,
             "max_requests": self.rate_limit_requests,
             "stdin": self.stdin or None,
+            "timezone": self.timezone,
+            "argv": list(self.argv) if self.argv is not None else [source_file or "<sandbox>"],
+            "env": {str(k): str(v) for k, v in self.extra_env.items()},
+            "cwd": temp_dir,
         }
 
     def __repr__(self) -> str:

@@ -3,7 +3,7 @@ security finding or warning, with a location that is never ``None`` (P-72)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .exceptions import (
@@ -43,13 +43,22 @@ _CWE = {
 }
 
 
-@dataclass
-class ErrorContext:
-    """One issue: ``error`` (an ``MLError``), ``severity``, ``location``, ``category``."""
+class ErrorContext(dict):
+    """One issue: ``error`` (an ``MLError``), ``severity``, ``location``, ``category``.
 
-    error: MLError
-    location: SourceLocation = field(default_factory=SourceLocation)
-    category: str | None = None
+    It is also a plain ``dict`` of its ``to_dict()`` data, so hosts can hand issue lists to
+    ``json.dumps`` / Flask's ``jsonify`` unchanged (the guide's web example does)."""
+
+    def __init__(
+        self,
+        error: MLError,
+        location: SourceLocation | None = None,
+        category: str | None = None,
+    ) -> None:
+        self.error = error
+        self.location = location or SourceLocation()
+        self.category = category
+        super().__init__(self.to_dict())
 
     @property
     def severity(self) -> ErrorSeverity:
@@ -70,6 +79,12 @@ class ErrorContext:
     def __str__(self) -> str:
         loc = self.location
         return f"{loc.file or '<unknown>'}:{loc.line or 0}:{loc.column or 0}: {self.severity.value}: {self.error.message}"
+
+    def __repr__(self) -> str:
+        return f"ErrorContext({self.error!r}, category={self.category!r})"
+
+    def __reduce__(self) -> Any:
+        return (ErrorContext, (self.error, self.location, self.category))
 
     @classmethod
     def from_native(cls, issue: tuple, source_file: str | None) -> "ErrorContext":

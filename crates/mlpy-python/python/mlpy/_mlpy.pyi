@@ -1,0 +1,63 @@
+"""Type stubs of the private native module (crates/mlpy-python/src/lib.rs)."""
+
+from typing import Any, Callable, Mapping
+
+__version__: str
+
+#: ``(code, severity, message, line, column, rule)``; code is "syntax", "semantic",
+#: "security" or "warning"; line/column 0 when unknown.
+Issue = tuple[str, str, str, int, int, str | None]
+
+#: ``(kind, message, line, column, stack, data, is_limit, rendered)``
+ErrorTuple = tuple[str, str, int, int, list[tuple[str, int, int]], Any, bool, str]
+
+class NativeProgram:
+    def run(
+        self,
+        *,
+        fuel: int | None = None,
+        timeout: float | None = None,
+        memory: int = ...,
+        max_depth: int = 1000,
+        max_output: int | None = None,
+        grants: list[str] = ...,
+        deny_network: bool = False,
+        deny_file_system: bool = False,
+        read_only: bool = False,
+        file_patterns: list[str] = ...,
+        network_hosts: list[str] = ...,
+        max_file_operations: int | None = None,
+        max_requests: int | None = None,
+        globals: Mapping[str, Any] | None = None,
+        callback: Callable[..., Any] | None = None,
+        bridge_call: Callable[[str, list[Any]], Any] | None = None,
+        bridge_caps: Mapping[str, list[str]] = ...,
+        modules: Mapping[str, str] = ...,
+        stdin: str | None = None,
+        want_variables: bool = True,
+        timezone: str | None = None,
+        argv: list[str] = ...,
+        env: Mapping[str, str] = ...,
+        cwd: str | None = None,
+    ) -> tuple[str, str, ErrorTuple | None, Any, dict[str, Any], int, int, float, BaseException | None]: ...
+
+def compile(
+    source: str,
+    name: str,
+    host_globals: list[str] = ...,
+    strict: bool = True,
+    open_world: bool = False,
+) -> tuple[NativeProgram | None, list[Issue]]: ...
+def audit(source: str, name: str) -> list[Issue]: ...
+def transpile(
+    source: str,
+    name: str,
+    *,
+    strict: bool = True,
+    source_map: bool = False,
+    max_depth: int = 1000,
+    max_output: int | None = None,
+    grants: list[str] = ...,
+    tz: str | None = None,
+    output_name: str | None = None,
+) -> tuple[str | None, list[Issue], str | None]: ...
