@@ -205,22 +205,16 @@ fn emit(
             ERROR => "ERROR",
             _ => "CRITICAL",
         };
-        let mut s = format!(
-            "[{}] {level_name}: {}",
-            local_now(ctx),
-            ctx.display(message)?
-        );
+        let mut pairs = Vec::new();
         if let Some((g, _)) = data {
             let entries: Vec<(Value, Value)> = ctx.heap_ref().object(g).iter().collect();
             ctx.charge(entries.len() as u64)?;
-            let mut parts = Vec::with_capacity(entries.len());
             for (k, v) in entries {
-                parts.push(format!("{}={}", ctx.display(k)?, ctx.display(v)?));
+                pairs.push((ctx.display(k)?, ctx.display(v)?));
             }
-            s.push_str(" | ");
-            s.push_str(&parts.join(", "));
         }
-        s
+        let msg = ctx.display(message)?;
+        text_line(&local_now(ctx), level_name, &msg, &pairs)
     };
     let line = line + "\n";
     ctx.charge(1 + line.len() as u64 / 16)?;
@@ -236,6 +230,17 @@ fn emit(
         )?;
     }
     Ok(Value::Null)
+}
+
+/// A text-format record: `[TIME] LEVEL: message | k1=v1, k2=v2`.
+fn text_line(time: &str, level: &str, message: &str, data: &[(String, String)]) -> String {
+    let mut s = format!("[{time}] {level}: {message}");
+    if !data.is_empty() {
+        let parts: Vec<String> = data.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        s.push_str(" | ");
+        s.push_str(&parts.join(", "));
+    }
+    s
 }
 
 fn dumps_str(ctx: &mut NativeCtx<'_>, s: &str) -> RtResult<String> {
@@ -364,3 +369,24 @@ logger_method!(l_set_format, do_set_format);
 logger_method!(l_set_timestamp, do_set_timestamp);
 logger_method!(l_add_file, do_add_file);
 logger_method!(l_is_debug, do_is_debug);
+
+#[cfg(test)]
+mod tests {
+    use super::text_line;
+
+    #[test]
+    fn text_records() {
+        assert_eq!(
+            text_line("2025-01-02 03:04:05", "WARNING", "m", &[]),
+            "[2025-01-02 03:04:05] WARNING: m"
+        );
+        let data = [
+            ("a".to_string(), "1".to_string()),
+            ("b".to_string(), "x".to_string()),
+        ];
+        assert_eq!(
+            text_line("T", "INFO", "plain", &data),
+            "[T] INFO: plain | a=1, b=x"
+        );
+    }
+}

@@ -1,25 +1,25 @@
 //! The library modules of stdlib.md §3–§18, one file per module. Each file owns one module's
 //! natives and host-object classes and registers them from its `install`.
 
-mod support;
 mod access;
+mod support;
 
+mod args;
 mod collections;
 mod console;
-mod functional;
-mod json;
-mod log;
-mod math;
-mod random;
-mod regex;
-mod args;
 mod crypto;
 mod csv;
 mod datetime;
 mod env;
 mod file;
+mod functional;
 mod http;
+mod json;
+mod log;
+mod math;
 mod path;
+mod random;
+mod regex;
 
 use mlpy_vm::NativeRegistry;
 

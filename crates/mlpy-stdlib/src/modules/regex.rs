@@ -32,9 +32,9 @@ const UNICODE: i64 = 32;
 const VERBOSE: i64 = 64;
 const ASCII: i64 = 256;
 
-/// First backtrack limit; multiplied by 16 per retry up to [`MAX_BACKTRACK`].
+/// First backtrack limit; multiplied by 4 per retry up to [`MAX_BACKTRACK`].
 const FIRST_BACKTRACK: usize = 1_000_000;
-const MAX_BACKTRACK: usize = 4_096_000_000;
+const MAX_BACKTRACK: usize = 256_000_000;
 /// Compiled patterns kept per run for the module-level functions (cleared when full).
 const CACHE_SIZE: usize = 256;
 
@@ -354,13 +354,25 @@ fn build(pattern: &str, limit: usize) -> Result<fancy_regex::Regex, Box<fancy_re
         .map_err(Box::new)
 }
 
+/// The `fullmatch` variant: the pattern anchored at the end. In verbose mode a newline ends a
+/// trailing `# comment` before the closing parenthesis.
+fn full_source(translated: &str) -> String {
+    let verbose = translated.starts_with("(?")
+        && translated[2..]
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .any(|c| c == 'x');
+    let end = if verbose { "\n" } else { "" };
+    format!(r"(?:{translated}{end})\z")
+}
+
 fn compile_pattern(source: &str, flags: i64) -> RtResult<Compiled> {
     let translated = translate(source, flags);
     let invalid = |e: Box<fancy_regex::Error>| {
         RtError::value_error(format!("Invalid regex pattern '{source}': {e}"))
     };
     let search = build(&translated, FIRST_BACKTRACK).map_err(invalid)?;
-    let full = build(&format!(r"(?:{translated})\z"), FIRST_BACKTRACK).map_err(invalid)?;
+    let full = build(&full_source(&translated), FIRST_BACKTRACK).map_err(invalid)?;
     let names = search
         .capture_names()
         .map(|n| n.map(str::to_string))
@@ -423,8 +435,10 @@ fn cached(
     Ok(c)
 }
 
-/// Runs `f` on the pattern's regex, retrying with larger backtrack limits (charging the
-/// exhausted limit as fuel each time).
+/// Runs `f` on the pattern's regex. A search that hits the backtrack limit is retried with a
+/// limit four times larger, whose full cost is charged as fuel before the retry (so the fuel
+/// and time limits stop catastrophic backtracking); past [`MAX_BACKTRACK`] it fails with a
+/// catchable `RuntimeError`.
 fn run<T>(
     ctx: &mut NativeCtx<'_>,
     c: &Compiled,
@@ -440,10 +454,10 @@ fn run<T>(
         match f(re).map_err(|e| *e) {
             Ok(v) => return Ok(v),
             Err(fancy_regex::Error::RuntimeError(_)) if limit < MAX_BACKTRACK => {
+                limit = limit.saturating_mul(4).min(MAX_BACKTRACK);
                 ctx.charge(limit as u64)?;
-                limit = limit.saturating_mul(16).min(MAX_BACKTRACK);
                 let src = if full {
-                    format!(r"(?:{})\z", c.translated)
+                    full_source(&c.translated)
                 } else {
                     c.translated.clone()
                 };
