@@ -148,7 +148,7 @@ pub fn emit(program: &Program, source: &str, options: &EmitOptions) -> Output {
         let lit = str_lit(g);
         code.push_str(&format!("    if {lit} in __ml_pub:\n        {g} = __ml_pub[{lit}]\n"));
     }
-    code.push_str("    pass\n");
+    code.push_str("    del __ml_program, __ml_pub\n");
     // Patch the first body line into the table placeholder (same length not required: the
     // placeholder is on a line of its own and line numbers do not change).
     let patched = format!("    __ml_code_first = {first}\n");

@@ -1,0 +1,114 @@
+//! Emitted Python as Python hosts run it (python-api.md P-160..P-167): `exec(code, g, l)` with
+//! separate mappings, `exec` inside a host function, flat data programs under
+//! `{"__builtins__": {}}`, open-world host globals and `__python_callback` from the exec
+//! globals, output captured with `contextlib.redirect_stdout`, uncaught ML errors raised as
+//! Python exceptions carrying the ML kind and position. Skipped when `python3` is missing
+//! (except in CI).
+
+use mlpy::{transpile, Source, TranspileOptions};
+use std::process::{Command, Stdio};
+
+fn python_available() -> bool {
+    Command::new("python3")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Transpiles `ml` (open world, so host globals are allowed) and runs `driver` with the code in
+/// the variable `code`; returns the driver's stdout, asserting it succeeded.
+fn drive(ml: &str, driver: &str) -> Option<String> {
+    if !python_available() {
+        assert!(std::env::var("CI").is_err(), "python3 is required in CI");
+        return None;
+    }
+    let options = TranspileOptions {
+        open_world: true,
+        ..TranspileOptions::default()
+    };
+    let code = transpile(&Source::new("host.ml", ml), &options)
+        .expect("transpiles")
+        .python;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let code_path = dir.path().join("prog.py");
+    std::fs::write(&code_path, code).expect("write");
+    let script = format!(
+        "code = open({:?}).read()\n{driver}\n",
+        code_path.display().to_string()
+    );
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .stdin(Stdio::null())
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "driver failed:\n{stdout}\n{stderr}");
+    Some(stdout)
+}
+
+#[test]
+fn separate_globals_and_locals() {
+    let ml = "total = 0;\nfunction add(v) { nonlocal total; total = total + v; return helper(total); }\nfunction helper(x) { return x * 2; }\nr = add(2) + add(3);\nclass = 1;\n";
+    let driver = "g = {}\nl = {}\nexec(code, g, l)\nprint(l['total'], l['r'], l['ml_class'], callable(l['add']), sorted(k for k in l if not k.startswith('__')))\nprint([k for k in l if k.startswith('__')])";
+    if let Some(out) = drive(ml, driver) {
+        assert_eq!(
+            out,
+            "5 14 1 True ['add', 'helper', 'ml_class', 'r', 'total']\n[]\n"
+        );
+    }
+}
+
+#[test]
+fn exec_inside_a_host_function() {
+    let ml = "function f(n) { if (n < 2) { return n; } return f(n - 1) + f(n - 2); }\nprint(f(15));\n";
+    let driver = "def host():\n    exec(code)\nhost()";
+    if let Some(out) = drive(ml, driver) {
+        assert_eq!(out, "610\n");
+    }
+}
+
+#[test]
+fn data_only_program_runs_without_builtins() {
+    let ml = "max_size = 10 * 1024 * 1024;  // 10MB\nname = \"svc\";\nopts = {retries: 3, ratio: 1 / 4, tags: [\"a\", null, true]};\n";
+    let driver = "ns = {}\nexec(code, {'__builtins__': {}}, ns)\nprint(ns)";
+    if let Some(out) = drive(ml, driver) {
+        assert_eq!(
+            out,
+            "{'max_size': 10485760, 'name': 'svc', 'opts': {'retries': 3, 'ratio': 0.25, 'tags': ['a', None, True]}}\n"
+        );
+    }
+}
+
+#[test]
+fn host_globals_and_python_callback_come_from_the_exec_globals() {
+    let ml = "function fetch(...args) { return __python_callback(\"fetch\", args); }\nu = fetch(input_data.id, \"x\");\nprint(u.email, input_data.id);\n";
+    let driver = "def handler(name, args):\n    return {'email': name + ':' + str(args)}\ng = {'__python_callback': handler, 'input_data': {'id': 7}}\nexec(code, g)\nprint(g['u'])";
+    if let Some(out) = drive(ml, driver) {
+        assert_eq!(
+            out,
+            "fetch:[7, 'x'] 7\n{'email': \"fetch:[7, 'x']\"}\n"
+        );
+    }
+}
+
+#[test]
+fn missing_host_global_is_a_name_error_never_a_builtin() {
+    let ml = "print(type);\n";
+    let driver = "try:\n    exec(code, {})\nexcept Exception as e:\n    print(type(e).__name__, e.kind, e.message, e.ml_line)";
+    if let Some(out) = drive(ml, driver) {
+        assert_eq!(out, "__MLError NameError name 'type' is not defined 1\n");
+    }
+}
+
+#[test]
+fn output_is_looked_up_at_write_time_and_errors_raise() {
+    let ml = "print(\"captured\", [true]);\nx = {a: 1}[\"b\"];\n";
+    let driver = "import contextlib, io\nbuf = io.StringIO()\ntry:\n    with contextlib.redirect_stdout(buf):\n        exec(code, {})\nexcept Exception as e:\n    print(repr(buf.getvalue()), str(e), e.ml_line)";
+    if let Some(out) = drive(ml, driver) {
+        assert_eq!(out, "'captured [True]\\n' KeyError: 'b' 2\n");
+    }
+}
