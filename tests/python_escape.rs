@@ -16,49 +16,127 @@ use std::process::{Command, Stdio};
 const ATTEMPTS: &[(&str, &str)] = &[
     ("class_of_string", "print(\"a\".__class__);"),
     ("class_of_list", "print([].__class__);"),
-    ("object_dunder_keys", "o = {}; print(o.__class__, o.__dict__);"),
+    (
+        "object_dunder_keys",
+        "o = {}; print(o.__class__, o.__dict__);",
+    ),
     ("function_globals", "f = fn(x) => x; print(f.__globals__);"),
     ("builtin_globals", "print(print.__globals__);"),
     ("code_object", "f = fn(x) => x; print(f.__code__);"),
-    ("closure_cells", "function m() { v = 1; return fn() => v; } print(m().__closure__);"),
-    ("subclasses_walk", "print(\"\".__class__.__mro__[1].__subclasses__());"),
+    (
+        "closure_cells",
+        "function m() { v = 1; return fn() => v; } print(m().__closure__);",
+    ),
+    (
+        "subclasses_walk",
+        "print(\"\".__class__.__mro__[1].__subclasses__());",
+    ),
     ("builtins_name", "print(__builtins__);"),
-    ("builtins_index", "b = __builtins__; print(b[\"eval\"](\"1+1\"));"),
+    (
+        "builtins_index",
+        "b = __builtins__; print(b[\"eval\"](\"1+1\"));",
+    ),
     ("import_dunder", "print(__import__(\"os\"));"),
-    ("getattr_dunder", "print(getattr(\"a\", \"__class__\"), getattr(print, \"__globals__\"));"),
-    ("getattr_call", "g = getattr(\"a\", \"__add__\", null); print(g);"),
-    ("hasattr_dunder", "print(hasattr(\"a\", \"__class__\"), hasattr([], \"__len__\"));"),
-    ("format_attribute_walk", "print(\"{0.__class__}\".format(1));"),
-    ("format_builtin_walk", "print(format(1, \"{0.__class__}\"));"),
+    (
+        "getattr_dunder",
+        "print(getattr(\"a\", \"__class__\"), getattr(print, \"__globals__\"));",
+    ),
+    (
+        "getattr_call",
+        "g = getattr(\"a\", \"__add__\", null); print(g);",
+    ),
+    (
+        "hasattr_dunder",
+        "print(hasattr(\"a\", \"__class__\"), hasattr([], \"__len__\"));",
+    ),
+    (
+        "format_attribute_walk",
+        "print(\"{0.__class__}\".format(1));",
+    ),
+    (
+        "format_builtin_walk",
+        "print(format(1, \"{0.__class__}\"));",
+    ),
     ("percent_format", "print(\"%s %r\" % [1, 2]);"),
     ("percent_format_dict", "print(\"%(x)s\" % {x: 1});"),
-    ("bound_method_self", "m = \"abc\".upper; print(m.__self__, m.__func__);"),
-    ("error_traceback", "try { 1/0; } except (e) { print(e.__traceback__); }"),
-    ("error_frame", "try { 1/0; } except (e) { print(e.__traceback__.tb_frame.f_globals); }"),
-    ("thrown_error_class", "try { throw {a: 1}; } except (e) { print(e.__class__, e.__dict__); }"),
-    ("module_dict", "import math; print(math.__dict__, math.__loader__);"),
+    (
+        "bound_method_self",
+        "m = \"abc\".upper; print(m.__self__, m.__func__);",
+    ),
+    (
+        "error_traceback",
+        "try { 1/0; } except (e) { print(e.__traceback__); }",
+    ),
+    (
+        "error_frame",
+        "try { 1/0; } except (e) { print(e.__traceback__.tb_frame.f_globals); }",
+    ),
+    (
+        "thrown_error_class",
+        "try { throw {a: 1}; } except (e) { print(e.__class__, e.__dict__); }",
+    ),
+    (
+        "module_dict",
+        "import math; print(math.__dict__, math.__loader__);",
+    ),
     ("builtin_module_dict", "print(builtin.__dict__);"),
-    ("iterator_next", "it = iter([1]); print(it.__next__, it.it);"),
+    (
+        "iterator_next",
+        "it = iter([1]); print(it.__next__, it.it);",
+    ),
     ("prelude_globals_name", "print(__ml_g);"),
     ("prelude_sys_name", "print(__ml_sys.modules);"),
-    ("prelude_helper_call", "print(__ml_host_global(\"__builtins__\"));"),
-    ("unsafe_import_os", "import os; os.system(\"echo ESCAPED\");"),
-    ("unsafe_import_subprocess", "import subprocess; subprocess.run([\"echo\", \"ESCAPED\"]);"),
+    (
+        "prelude_helper_call",
+        "print(__ml_host_global(\"__builtins__\"));",
+    ),
+    (
+        "unsafe_import_os",
+        "import os; os.system(\"echo ESCAPED\");",
+    ),
+    (
+        "unsafe_import_subprocess",
+        "import subprocess; subprocess.run([\"echo\", \"ESCAPED\"]);",
+    ),
     ("eval_call", "print(eval(\"1+1\"));"),
     ("exec_call", "exec(\"print('ESCAPED')\");"),
     ("open_call", "print(open(\"/etc/passwd\"));"),
     ("globals_call", "print(globals());"),
-    ("dunder_function_name", "function __init__() { return 1; } print(__init__());"),
-    ("quote_injection", "s = \"'); print('ESC' + 'APED'); ('\"; print(len(s));"),
-    ("triple_quote_injection", "s = \"'''\\\"\\\"\\\" ESCAPE\"; print(len(s));"),
-    ("key_injection", "o = {\"a'): print('ESC' + 'APED'); (x\": 1}; print(len(o));"),
-    ("python_keyword_names", "class = 1; def = 2; lambda = 3; print(class + def + lambda);"),
+    (
+        "dunder_function_name",
+        "function __init__() { return 1; } print(__init__());",
+    ),
+    (
+        "quote_injection",
+        "s = \"'); print('ESC' + 'APED'); ('\"; print(len(s));",
+    ),
+    (
+        "triple_quote_injection",
+        "s = \"'''\\\"\\\"\\\" ESCAPE\"; print(len(s));",
+    ),
+    (
+        "key_injection",
+        "o = {\"a'): print('ESC' + 'APED'); (x\": 1}; print(len(o));",
+    ),
+    (
+        "python_keyword_names",
+        "class = 1; def = 2; lambda = 3; print(class + def + lambda);",
+    ),
     ("type_builtin_name", "print(type, id, dir);"),
-    ("callback_without_handler", "print(__python_callback(\"x\", []));"),
-    ("object_methods_dunder", "o = {}; o[1] = 2; print(o.__class__);"),
+    (
+        "callback_without_handler",
+        "print(__python_callback(\"x\", []));",
+    ),
+    (
+        "object_methods_dunder",
+        "o = {}; o[1] = 2; print(o.__class__);",
+    ),
     ("method_call_dunder", "print(\"a\".__class__());"),
     ("index_dunder", "print(\"a\"[\"__class__\"]);"),
-    ("sort_key_escape", "a = [3, 1]; a.sort(); print(a.sort.__self__);"),
+    (
+        "sort_key_escape",
+        "a = [3, 1]; a.sort(); print(a.sort.__self__);",
+    ),
 ];
 
 /// Text that would prove a Python object (not an ML value) reached the program.
@@ -138,9 +216,7 @@ fn escape_attempts_fail_safely_under_cpython() {
                 let first = stderr.lines().next().unwrap_or("");
                 let prefix = format!("{name}.ml:");
                 if !first.starts_with(&prefix) || stderr.contains("Traceback") {
-                    problems.push(format!(
-                        "{name}: not an ML error report: {first}\n{stderr}"
-                    ));
+                    problems.push(format!("{name}: not an ML error report: {first}\n{stderr}"));
                 }
             }
             other => problems.push(format!("{name}: exit status {other:?}\n{stderr}")),
@@ -206,8 +282,18 @@ fn emitted_code_names_no_dangerous_python_builtin_outside_the_prelude() {
         .nth(1)
         .expect("program section");
     for word in [
-        "eval(", "exec(", "compile(", "__import__", "open(", "getattr(", "globals(", "vars(",
-        "__class__", "__subclasses__", ".format(", " % ",
+        "eval(",
+        "exec(",
+        "compile(",
+        "__import__",
+        "open(",
+        "getattr(",
+        "globals(",
+        "vars(",
+        "__class__",
+        "__subclasses__",
+        ".format(",
+        " % ",
     ] {
         let bare = program.match_indices(word).any(|(i, _)| {
             !program[..i]
@@ -215,6 +301,9 @@ fn emitted_code_names_no_dangerous_python_builtin_outside_the_prelude() {
                 .next_back()
                 .is_some_and(|c| c == '_' || c.is_alphanumeric())
         });
-        assert!(!bare, "emitted program section contains `{word}`:\n{program}");
+        assert!(
+            !bare,
+            "emitted program section contains `{word}`:\n{program}"
+        );
     }
 }

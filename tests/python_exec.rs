@@ -64,7 +64,8 @@ fn separate_globals_and_locals() {
 
 #[test]
 fn exec_inside_a_host_function() {
-    let ml = "function f(n) { if (n < 2) { return n; } return f(n - 1) + f(n - 2); }\nprint(f(15));\n";
+    let ml =
+        "function f(n) { if (n < 2) { return n; } return f(n - 1) + f(n - 2); }\nprint(f(15));\n";
     let driver = "def host():\n    exec(code)\nhost()";
     if let Some(out) = drive(ml, driver) {
         assert_eq!(out, "610\n");
@@ -88,10 +89,7 @@ fn host_globals_and_python_callback_come_from_the_exec_globals() {
     let ml = "function fetch(...args) { return __python_callback(\"fetch\", args); }\nu = fetch(input_data.id, \"x\");\nprint(u.email, input_data.id);\n";
     let driver = "def handler(name, args):\n    return {'email': name + ':' + str(args)}\ng = {'__python_callback': handler, 'input_data': {'id': 7}}\nexec(code, g)\nprint(g['u'])";
     if let Some(out) = drive(ml, driver) {
-        assert_eq!(
-            out,
-            "fetch:[7, 'x'] 7\n{'email': \"fetch:[7, 'x']\"}\n"
-        );
+        assert_eq!(out, "fetch:[7, 'x'] 7\n{'email': \"fetch:[7, 'x']\"}\n");
     }
 }
 

@@ -41,10 +41,7 @@ pub fn run(args: &AuditArgs) -> u8 {
                 })
             })
             .collect();
-        println!(
-            "{}",
-            serde_json::json!({"file": name, "findings": items})
-        );
+        println!("{}", serde_json::json!({"file": name, "findings": items}));
     } else {
         for f in &findings {
             let (line, column) = source.line_col(usize::from(f.range.start()));

@@ -54,7 +54,9 @@ pub struct TranspileArgs {
 
 pub fn run(args: &TranspileArgs) -> u8 {
     if args.source_map && args.output.is_none() {
-        return crate::usage_error("--source-map needs -o OUT.py (the map is written to OUT.py.map)");
+        return crate::usage_error(
+            "--source-map needs -o OUT.py (the map is written to OUT.py.map)",
+        );
     }
     if args.runtime == RuntimeMode::Import {
         return crate::usage_error(
@@ -76,10 +78,15 @@ pub fn run(args: &TranspileArgs) -> u8 {
         Ok(s) => s,
         Err(e) => return crate::report(&e),
     };
-    let map_name = args
-        .output
-        .as_ref()
-        .map(|o| format!("{}.map", o.file_name().map_or_else(|| o.display().to_string(), |n| n.to_string_lossy().into_owned())));
+    let map_name = args.output.as_ref().map(|o| {
+        format!(
+            "{}.map",
+            o.file_name().map_or_else(
+                || o.display().to_string(),
+                |n| n.to_string_lossy().into_owned()
+            )
+        )
+    });
     let options = TranspileOptions {
         strict: !args.no_strict,
         open_world: false,

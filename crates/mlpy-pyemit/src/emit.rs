@@ -266,8 +266,7 @@ impl<'a> Emitter<'a> {
             StmtKind::Try(t) => self.try_stmt(t, s.range),
             StmtKind::Import { path, var, .. } => {
                 let target = self.var(var);
-                if path.len() == 1 && mlpy_ir::names::STDLIB_MODULES.contains(&path[0].as_str())
-                {
+                if path.len() == 1 && mlpy_ir::names::STDLIB_MODULES.contains(&path[0].as_str()) {
                     self.modules.insert(path[0].clone());
                     self.line(&format!(
                         "{target} = __ml_import({}, __ml_module_{})",
@@ -387,7 +386,12 @@ impl<'a> Emitter<'a> {
             let f = &self.p.functions[*id as usize];
             if let Some(name) = &f.name {
                 let py = self.var(var);
-                if py == ident(name) && matches!(var, Var::Local(_) | Var::Cell(_) | Var::Free(_) | Var::Global(_)) {
+                if py == ident(name)
+                    && matches!(
+                        var,
+                        Var::Local(_) | Var::Cell(_) | Var::Free(_) | Var::Global(_)
+                    )
+                {
                     self.function_def(*id, &py, name);
                     return;
                 }
@@ -717,11 +721,15 @@ fn continue_in_try(stmts: &[Stmt], in_try: bool) -> bool {
             else_body,
         } => {
             branches.iter().any(|(_, b)| continue_in_try(b, in_try))
-                || else_body.as_ref().is_some_and(|b| continue_in_try(b, in_try))
+                || else_body
+                    .as_ref()
+                    .is_some_and(|b| continue_in_try(b, in_try))
         }
         StmtKind::Try(t) => {
             continue_in_try(&t.body, true)
-                || t.handler.as_ref().is_some_and(|h| continue_in_try(&h.body, true))
+                || t.handler
+                    .as_ref()
+                    .is_some_and(|h| continue_in_try(&h.body, true))
                 || t.finally.as_ref().is_some_and(|b| continue_in_try(b, true))
         }
         _ => false,
@@ -927,7 +935,9 @@ fn assigned_vars(s: &Stmt, out: &mut Vec<Var>) {
             }
         }
         StmtKind::DestructureArray { names, .. } => names.iter().for_each(|(v, _)| add_var(out, v)),
-        StmtKind::DestructureObject { names, .. } => names.iter().for_each(|(_, v, _)| add_var(out, v)),
+        StmtKind::DestructureObject { names, .. } => {
+            names.iter().for_each(|(_, v, _)| add_var(out, v))
+        }
         StmtKind::ForIn { var, body, .. } => {
             add_var(out, var);
             body.iter().for_each(|s| assigned_vars(s, out));

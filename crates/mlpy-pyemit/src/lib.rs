@@ -146,7 +146,9 @@ pub fn emit(program: &Program, source: &str, options: &EmitOptions) -> Output {
     code.push_str("__ml_pub = {}\ntry:\n    __ml_program(__ml_pub)\nfinally:\n");
     for g in &globals {
         let lit = str_lit(g);
-        code.push_str(&format!("    if {lit} in __ml_pub:\n        {g} = __ml_pub[{lit}]\n"));
+        code.push_str(&format!(
+            "    if {lit} in __ml_pub:\n        {g} = __ml_pub[{lit}]\n"
+        ));
     }
     code.push_str("    del __ml_program, __ml_pub\n");
     // Patch the first body line into the table placeholder (same length not required: the
@@ -205,7 +207,9 @@ fn push_config(code: &mut String, o: &EmitOptions) {
 
 /// A Python tuple literal of already-quoted or plain names (quoted here).
 fn python_tuple(items: impl Iterator<Item = String>) -> String {
-    let v: Vec<String> = items.map(|s| if s.starts_with('\'') { s } else { str_lit(&s) }).collect();
+    let v: Vec<String> = items
+        .map(|s| if s.starts_with('\'') { s } else { str_lit(&s) })
+        .collect();
     match v.len() {
         0 => "()".to_string(),
         1 => format!("({},)", v[0]),

@@ -21,7 +21,12 @@ fn requires(text: &str) -> Vec<&str> {
     text.lines()
         .next()
         .and_then(|l| l.strip_prefix("# requires:"))
-        .map(|r| r.split(',').map(str::trim).filter(|s| !s.is_empty()).collect())
+        .map(|r| {
+            r.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -62,7 +67,10 @@ mod tests {
 
     #[test]
     fn requires_line() {
-        assert_eq!(requires("# requires: json, math\nx = 1\n"), vec!["json", "math"]);
+        assert_eq!(
+            requires("# requires: json, math\nx = 1\n"),
+            vec!["json", "math"]
+        );
         assert!(requires("x = 1\n").is_empty());
     }
 

@@ -72,4 +72,4 @@ finally:
         bump = __ml_pub['bump']
     if 'c' in __ml_pub:
         c = __ml_pub['c']
-    pass
+    del __ml_program, __ml_pub

@@ -58,4 +58,4 @@ finally:
         y = __ml_pub['y']
     if 'name' in __ml_pub:
         name = __ml_pub['name']
-    pass
+    del __ml_program, __ml_pub

@@ -60,4 +60,4 @@ finally:
         err = __ml_pub['err']
     if 'o' in __ml_pub:
         o = __ml_pub['o']
-    pass
+    del __ml_program, __ml_pub

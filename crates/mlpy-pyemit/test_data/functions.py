@@ -65,4 +65,4 @@ finally:
         add = __ml_pub['add']
     if 'collect' in __ml_pub:
         collect = __ml_pub['collect']
-    pass
+    del __ml_program, __ml_pub
