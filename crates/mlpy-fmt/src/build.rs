@@ -236,6 +236,9 @@ impl Builder {
                     parts.push(Doc::Space);
                 }
                 if is_clause(e.kind()) {
+                    // `} // c` or own-line comments before `else`: the keyword starts a line
+                    // at the statement's indentation.
+                    self.dangling(&mut parts, false);
                     parts.push(Doc::NewlineIfPending);
                 }
             }
@@ -288,7 +291,10 @@ impl Builder {
         if items.iter().any(|e| e.as_token().is_some()) {
             return None;
         }
-        let mut parts = vec![Doc::NewlineIfPending];
+        // Own-line comments before `{` go on lines of their own at the statement's indentation.
+        let mut parts = Vec::new();
+        self.dangling(&mut parts, false);
+        parts.push(Doc::NewlineIfPending);
         let open_doc = self.token(open);
         let open_has_comment = open_doc.forces_break();
         parts.push(open_doc);

@@ -9,8 +9,8 @@
 //!
 //! Invariants: printing is iterative (an explicit command stack, no recursion on the document
 //! depth); a group is measured at most once when it is reached, and measuring stops at the first
-//! line break or after the width is used up; output never has trailing spaces, and the only way
-//! to get an empty line is [`Doc::BlankLine`].
+//! line break or after the width is used up; outside string literals the output has no trailing
+//! spaces and no empty line other than those [`Doc::BlankLine`] asks for.
 
 /// Maximum line width in columns (Unicode scalar values), spec D23.
 pub(crate) const WIDTH: usize = 100;

@@ -7,7 +7,9 @@
 //!
 //! Invariants: every comment is kept, in its place relative to the tokens (a comment that ended a
 //! line still ends one, an own-line comment stays on its own line); string literals and all other
-//! tokens are kept byte for byte, so whether a `//` is floor division or a comment cannot change.
+//! tokens are kept byte for byte, so whether a `//` is floor division or a comment cannot change
+//! (the source's line breaks after a floor-division `//` are kept too, because the same-line
+//! comment fallback of language.md §1.2 looks at which tokens share that line).
 //! Every result is checked before it is returned: it must re-parse without errors to the same
 //! tree and the same comments, otherwise the input is reported as not formattable (never
 //! silently changed). Formatting is idempotent. A file with syntax errors is not formatted: its

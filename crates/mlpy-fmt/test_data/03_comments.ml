@@ -41,3 +41,18 @@ function h() {
     // only an own-line comment
 }
 // end of file comment
+if (a) {
+    b();
+}
+// own-line before else
+else {
+    c();
+}
+while (x)
+// own-line before the body
+{
+    x = x - 1;
+}
+try { a(); } // after try block
+except (e) // after except header
+{ b(); }
