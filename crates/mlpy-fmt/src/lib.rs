@@ -65,7 +65,7 @@ fn internal(message: &str) -> Diagnostic {
 /// same tokens (comments included, compared without trailing blanks) in the same order.
 fn same_program(original: &SyntaxNode, formatted: &str) -> bool {
     let reparsed = mlpy_syntax::parse(formatted);
-    reparsed.diagnostics().is_empty()
+    !reparsed.diagnostics().iter().any(Diagnostic::is_error)
         && tokens(original) == tokens(&reparsed.syntax())
         && shape(original) == shape(&reparsed.syntax())
 }
