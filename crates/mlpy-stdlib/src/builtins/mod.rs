@@ -150,7 +150,9 @@ pub(crate) fn arity(name: &str, args: &[Value], min: usize, max: usize) -> RtRes
         return Ok(());
     }
     let s = |k: usize| if k == 1 { "" } else { "s" };
-    Err(RtError::type_error(if min == max && min == 1 {
+    Err(RtError::type_error(if max == 0 {
+        format!("{name}() takes no arguments ({n} given)")
+    } else if min == max && min == 1 {
         format!("{name}() takes exactly one argument ({n} given)")
     } else if min == max {
         format!(
@@ -260,5 +262,9 @@ mod tests {
             "f() takes at most 1 argument (3 given)"
         );
         assert!(arity("f", &one, 0, 1).is_ok());
+        assert_eq!(
+            arity("f", &one, 0, 0).unwrap_err().message(),
+            "f() takes no arguments (1 given)"
+        );
     }
 }

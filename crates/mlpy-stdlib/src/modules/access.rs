@@ -735,3 +735,14 @@ pub(crate) fn host_mut<'h, T: 'static>(
         "expected a {class} object, not '{type_name}'"
     )))
 }
+
+/// Argument count of a host-object method, not counting the receiver (`args[0]`, which the
+/// VM always passes; an empty list is refused so callers may index it).
+pub(crate) fn method_arity(name: &str, args: &[Value], min: usize, max: usize) -> RtResult<()> {
+    match args.split_first() {
+        Some((_, rest)) => super::support::arity(name, rest, min, max),
+        None => Err(RtError::type_error(format!(
+            "{name}() needs its object (call it as a method)"
+        ))),
+    }
+}

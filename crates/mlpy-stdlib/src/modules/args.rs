@@ -4,7 +4,7 @@
 //! Invariants: `all/script/rest` need `args.read` (VM-checked); `ArgParser.parse()` without an
 //! argv reads the script arguments and checks `args.read` itself; parsed values are strings.
 
-use super::access::{host_mut, host_ref, opt_str_arg, str_arg};
+use super::access::{host_mut, host_ref, method_arity, opt_str_arg, str_arg};
 use super::support::{arity, def, opt, reserve};
 use crate::host::HostEnv;
 use mlpy_vm::heap::HostObject;
@@ -245,7 +245,7 @@ fn short_arg(
 }
 
 fn add_flag(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
-    arity("add_flag", args, 2, 4)?;
+    method_arity("add_flag", args, 1, 3)?;
     let name = str_arg(ctx, "add_flag", 1, args[1])?;
     let short = short_arg(ctx, "add_flag", args, 2)?;
     let help = opt_text(ctx, "add_flag", args, 3)?;
@@ -253,7 +253,7 @@ fn add_flag(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
 }
 
 fn add_option(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
-    arity("add_option", args, 2, 5)?;
+    method_arity("add_option", args, 1, 4)?;
     let name = str_arg(ctx, "add_option", 1, args[1])?;
     let short = short_arg(ctx, "add_option", args, 2)?;
     let help = opt_text(ctx, "add_option", args, 3)?;
@@ -269,7 +269,7 @@ fn add_option(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
 }
 
 fn add_positional(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
-    arity("add_positional", args, 2, 4)?;
+    method_arity("add_positional", args, 1, 3)?;
     let name = str_arg(ctx, "add_positional", 1, args[1])?;
     let help = opt_text(ctx, "add_positional", args, 2)?;
     let required = mlpy_vm::ops::truthy(ctx.heap_ref(), opt(args, 3));
@@ -391,7 +391,7 @@ fn run_parser(p: &ArgParser, argv: &[String]) -> RtResult<Parsed> {
 }
 
 fn parse(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
-    arity("parse", args, 1, 2)?;
+    method_arity("parse", args, 0, 1)?;
     let argv: Vec<String> = match opt(args, 1) {
         Value::Null => {
             if !ctx.is_granted("args.read") {
@@ -507,7 +507,7 @@ fn help_text(ctx: &NativeCtx<'_>, p: &ArgParser) -> RtResult<String> {
 }
 
 fn help(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
-    arity("help", args, 1, 1)?;
+    method_arity("help", args, 0, 0)?;
     let parser = host_ref::<ArgParser>(ctx.heap_ref(), "ArgParser", args[0])?;
     let n = parser.flags.len() + parser.options.len() + parser.positionals.len();
     ctx.charge(1 + n as u64)?;
@@ -538,7 +538,7 @@ fn lookup(p: &ParsedArgs, name: &str) -> Option<Value> {
 }
 
 fn has(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
-    arity("has", args, 2, 2)?;
+    method_arity("has", args, 1, 1)?;
     let name = str_arg(ctx, "has", 1, args[1])?;
     let p = parsed(ctx, args[0])?;
     let given = p
@@ -551,13 +551,13 @@ fn has(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
 }
 
 fn get(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
-    arity("get", args, 2, 3)?;
+    method_arity("get", args, 1, 2)?;
     let name = str_arg(ctx, "get", 1, args[1])?;
     Ok(lookup(parsed(ctx, args[0])?, &name).unwrap_or(opt(args, 2)))
 }
 
 fn get_bool(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
-    arity("get_bool", args, 2, 2)?;
+    method_arity("get_bool", args, 1, 1)?;
     let name = str_arg(ctx, "get_bool", 1, args[1])?;
     let p = parsed(ctx, args[0])?;
     Ok(Value::Bool(p.flags.iter().any(|(n, b)| *n == name && *b)))
@@ -574,7 +574,7 @@ fn pairs_object(ctx: &mut NativeCtx<'_>, pairs: Vec<(String, Value)>) -> RtResul
 }
 
 fn flags(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
-    arity("flags", args, 1, 1)?;
+    method_arity("flags", args, 0, 0)?;
     let pairs: Vec<(String, Value)> = parsed(ctx, args[0])?
         .flags
         .iter()
@@ -584,13 +584,13 @@ fn flags(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
 }
 
 fn options(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
-    arity("options", args, 1, 1)?;
+    method_arity("options", args, 0, 0)?;
     let pairs = parsed(ctx, args[0])?.options.clone();
     pairs_object(ctx, pairs)
 }
 
 fn positionals(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
-    arity("positionals", args, 1, 1)?;
+    method_arity("positionals", args, 0, 0)?;
     let values: Vec<Value> = parsed(ctx, args[0])?
         .positionals
         .iter()

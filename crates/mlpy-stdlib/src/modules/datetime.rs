@@ -9,7 +9,7 @@
 //! `fromisoformat` are hand-written because chrono's directives and ISO parser differ from
 //! CPython's in the cases users see (`%Z`, unpadded `%Y`, `Z` suffixes, `,` fractions).
 
-use super::access::{add_qualified, host_ref, str_arg};
+use super::access::{add_qualified, host_ref, method_arity, str_arg};
 use super::support::{arity, def, opt};
 use crate::host::HostEnv;
 use chrono::{
@@ -989,7 +989,7 @@ fn this(
     min: usize,
     max: usize,
 ) -> RtResult<DateTimeObject> {
-    arity(func, args, min + 1, max + 1)?;
+    method_arity(func, args, min, max)?;
     dt_arg(ctx, args[0])
 }
 
@@ -1188,7 +1188,7 @@ fn dt_subtract(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
 // ---- Date methods -------------------------------------------------------------------------
 
 fn this_date(ctx: &NativeCtx<'_>, func: &str, args: &[Value], n: usize) -> RtResult<NaiveDate> {
-    arity(func, args, n + 1, n + 1)?;
+    method_arity(func, args, n, n)?;
     Ok(date_arg(ctx, args[0])?.0)
 }
 
@@ -1254,7 +1254,7 @@ fn d_diff(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
 // ---- Time methods -------------------------------------------------------------------------
 
 fn this_time(ctx: &NativeCtx<'_>, func: &str, args: &[Value]) -> RtResult<NaiveTime> {
-    arity(func, args, 1, 1)?;
+    method_arity(func, args, 0, 0)?;
     Ok(host_ref::<TimeObj>(ctx.heap_ref(), "Time", args[0])?.0)
 }
 
@@ -1277,7 +1277,7 @@ fn t_second(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
 // ---- TimeDelta methods --------------------------------------------------------------------
 
 fn this_delta(ctx: &NativeCtx<'_>, func: &str, args: &[Value], n: usize) -> RtResult<i128> {
-    arity(func, args, n + 1, n + 1)?;
+    method_arity(func, args, n, n)?;
     Ok(delta_arg(ctx, args[0])?.0)
 }
 
@@ -1381,9 +1381,8 @@ mod tests {
 
     #[test]
     fn fromisoformat_cases() {
-        let p = |s: &str| {
-            parse_iso_text(s).map(|(d, o)| iso_text(DateTimeObject { dt: d, offset: o }))
-        };
+        let p =
+            |s: &str| parse_iso_text(s).map(|(d, o)| iso_text(DateTimeObject { dt: d, offset: o }));
         assert_eq!(p("2024-01-15").unwrap(), "2024-01-15T00:00:00");
         assert_eq!(p("2024-01-15T10:30").unwrap(), "2024-01-15T10:30:00");
         assert_eq!(

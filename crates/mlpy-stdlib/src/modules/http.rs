@@ -8,7 +8,7 @@
 //! 4xx/5xx statuses are responses, not errors. Plain HTTP only: this build has no TLS, so
 //! `https://` URLs fail with `RuntimeError` "Request failed: ...".
 
-use super::access::{add_qualified, check, host_ref, str_arg, Target};
+use super::access::{add_qualified, check, host_ref, method_arity, str_arg, Target};
 use super::support::{arity, def, opt};
 use mlpy_vm::heap::HostObject;
 use mlpy_vm::native::Member;
@@ -537,18 +537,18 @@ fn response<'h>(ctx: &'h NativeCtx<'_>, args: &[Value]) -> RtResult<&'h HttpResp
 }
 
 fn status(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
-    arity("status", args, 1, 1)?;
+    method_arity("status", args, 0, 0)?;
     Ok(Value::Int(i64::from(response(ctx, args)?.status)))
 }
 
 fn status_text(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
-    arity("statusText", args, 1, 1)?;
+    method_arity("statusText", args, 0, 0)?;
     let t = response(ctx, args)?.status_text.clone();
     Ok(ctx.heap().alloc_string(t)?)
 }
 
 fn headers(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
-    arity("headers", args, 1, 1)?;
+    method_arity("headers", args, 0, 0)?;
     let hs = response(ctx, args)?.headers.clone();
     super::support::reserve(ctx, hs.len() * 3)?;
     let mut kv = Vec::with_capacity(hs.len());
@@ -563,7 +563,7 @@ fn headers(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
 }
 
 fn body(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
-    arity("body", args, 1, 1)?;
+    method_arity("body", args, 0, 0)?;
     let len = response(ctx, args)?.body.len();
     ctx.heap_ref().check(len)?;
     ctx.charge(1 + len as u64 / 64)?;
@@ -572,7 +572,7 @@ fn body(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
 }
 
 fn ok(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
-    arity("ok", args, 1, 1)?;
+    method_arity("ok", args, 0, 0)?;
     Ok(Value::Bool(
         (200..300).contains(&response(ctx, args)?.status),
     ))
