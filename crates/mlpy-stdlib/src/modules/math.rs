@@ -134,9 +134,13 @@ fn ln_of(heap: &Heap, v: Value) -> RtResult<Option<f64>> {
             if !b.is_positive() {
                 return Ok(None);
             }
-            let shift = b.bits().saturating_sub(64);
-            let top = (b >> shift).to_f64().unwrap_or(f64::INFINITY);
-            Ok(Some(top.ln() + shift as f64 * std::f64::consts::LN_2))
+            if let Some(f) = b.to_f64().filter(|f| f.is_finite()) {
+                return Ok(Some(f.ln()));
+            }
+            // CPython's frexp path: x = m * 2**e with m in [0.5, 1); log(m) + log(2) * e.
+            let e = b.bits();
+            let m = (b >> (e - 64)).to_f64().unwrap_or(f64::INFINITY) / 18446744073709551616.0;
+            Ok(Some(m.ln() + std::f64::consts::LN_2 * e as f64))
         }
         Some(n) => {
             let x = n.to_f64()?;

@@ -546,7 +546,8 @@ fn triangular(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
     };
     let mut u = next_float(ctx)?;
     if high - low == 0.0 {
-        return Ok(Value::Float(low));
+        // CPython returns `low` itself (ZeroDivisionError path).
+        return Ok(args[0]);
     }
     let mut c = (mode - low) / (high - low);
     let (mut low, mut high) = (low, high);
