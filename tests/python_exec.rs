@@ -110,3 +110,48 @@ fn output_is_looked_up_at_write_time_and_errors_raise() {
         assert_eq!(out, "'captured [True]\\n' KeyError: 'b' 2\n");
     }
 }
+
+#[test]
+fn ml_modules_are_embedded_and_run_once_at_first_import() {
+    if !python_available() {
+        assert!(std::env::var("CI").is_err(), "python3 is required in CI");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lib = dir.path().join("lib");
+    std::fs::create_dir_all(&lib).expect("mkdir");
+    std::fs::write(
+        lib.join("util.ml"),
+        "print(\"loading util\");\nbase = 10;\nfunction add(x) { return x + base; }\nfunction boom() { return 1 / 0; }\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("other.ml"),
+        "import lib.util as u;\nfunction twice(x) { return u.add(u.add(x)); }\n",
+    )
+    .expect("write");
+    let main = dir.path().join("main.ml");
+    std::fs::write(
+        &main,
+        "import lib.util;\nimport other;\nprint(lib.util.add(1), other.twice(1), lib.util.base);\nimport missing.thing as m;\n",
+    )
+    .expect("write");
+    let source = Source::read(&main).expect("read");
+    let py = transpile(&source, &TranspileOptions::default())
+        .expect("transpiles")
+        .python;
+    let out_path = dir.path().join("main.py");
+    std::fs::write(&out_path, py).expect("write");
+    let out = Command::new("python3")
+        .arg(&out_path)
+        .stdin(Stdio::null())
+        .output()
+        .expect("python3");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "loading util\n11 21 10\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("main.ml:4:1: RuntimeError: No module named 'missing.thing'"),
+        "{stderr}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -63,10 +63,6 @@ pub fn run(args: &TranspileArgs) -> u8 {
             "--runtime import needs the mlpy wheel's runtime module, which is not available yet; use --runtime embed",
         );
     }
-    if !args.import_path.is_empty() {
-        // Accepted for symmetry with `run`; user modules are not embedded yet (see
-        // docs/python-backend.md), an import of one fails at run time with a RuntimeError.
-    }
     let mut grants = Vec::new();
     for text in &args.allow {
         match Grant::parse(text) {
@@ -100,6 +96,7 @@ pub fn run(args: &TranspileArgs) -> u8 {
             .as_ref()
             .and_then(|o| o.file_name())
             .map(|n| n.to_string_lossy().into_owned()),
+        import_paths: args.import_path.clone(),
     };
     let out = match mlpy::transpile(&source, &options) {
         Ok(t) => t,

@@ -7,7 +7,8 @@
 # - No multi-line string literals (the emitter re-indents every line).
 # - Never write an __ml name inside a class body: Python mangles it (`_Cls__ml_x`). Classes
 #   here reference nothing of the prelude; behaviour lives in functions.
-# The emitter defines before this file: __ml_file (ML file name), __ml_max_depth,
+# The emitter defines before this file: __ml_file (ML file name), __ml_files (that name, then
+# the file of each embedded ML module), __ml_max_depth,
 # __ml_max_output (bytes or None), __ml_grants (dict name -> tuple of patterns), __ml_tz.
 import sys as __ml_sys
 import math as __ml_pymath
@@ -221,8 +222,9 @@ def __ml_pos_table():
         t = []
         for item in __ml_posmap.split(","):
             if item:
-                a, _, b = item.partition(".")
-                t.append((__ml_pyint(a), __ml_pyint(b)))
+                parts = item.split(".")
+                f = __ml_pyint(parts[2]) if __ml_len(parts) > 2 else 0
+                t.append((__ml_pyint(parts[0]), __ml_pyint(parts[1]), __ml_files[f]))
             else:
                 t.append(None)
         __ml_pos_cache[0] = t
@@ -246,7 +248,7 @@ def __ml_frames(tb):
         if code.co_filename == own:
             pos = __ml_line_pos(tb.tb_lineno)
             if pos is not None:
-                out.append((code.co_name, pos[0], pos[1]))
+                out.append((code.co_name, pos[0], pos[1], pos[2]))
         tb = tb.tb_next
     return out
 
@@ -264,7 +266,7 @@ def __ml_main_names():
 
 
 def __ml_function_label(name):
-    if name == "__ml_main":
+    if name == "__ml_main" or name.startswith("__ml_um"):
         return "<main>"
     if name.startswith("__ml_fn"):
         return "<lambda>"
@@ -292,9 +294,10 @@ def __ml_uncaught(exc):
         err.ml_line, err.ml_column = frames[-1][1], frames[-1][2]
     err.ml_stack = frames
     if __ml_g.get("__name__") == "__main__" and __ml_g.get("__file__") == __ml_pos_table.__code__.co_filename:
-        lines = [__ml_file + ":" + __ml_pystr(err.ml_line) + ":" + __ml_pystr(err.ml_column) + ": " + err.kind + ": " + err.message]
-        for name, line, col in frames[::-1]:
-            lines.append("  at " + __ml_function_label(name) + " (" + __ml_file + ":" + __ml_pystr(line) + ":" + __ml_pystr(col) + ")")
+        where = frames[-1][3] if frames else __ml_file
+        lines = [where + ":" + __ml_pystr(err.ml_line) + ":" + __ml_pystr(err.ml_column) + ": " + err.kind + ": " + err.message]
+        for name, line, col, file in frames[::-1]:
+            lines.append("  at " + __ml_function_label(name) + " (" + file + ":" + __ml_pystr(line) + ":" + __ml_pystr(col) + ")")
         try:
             __ml_sys.stdout.flush()
         except __ml_Exception:
@@ -324,8 +327,48 @@ def __ml_publish(pub, scope, names, fallbacks):
             pub[n] = v
 
 
-def __ml_user_module(name):
-    raise __MLError("RuntimeError", "module '" + name + "' is not available in the Python backend")
+# ML source modules embedded by the emitter: dotted path -> function running the module's
+# top-level code and returning its bindings (or raising the error that prevented loading it).
+__ml_user_loaders = {}
+__ml_user_cache = {}
+__ml_user_loading = []
+
+
+def __ml_user_import(path, ns):
+    """`import a.b;` (ns: bind `a` to a namespace holding `b`) / `import a.b as m;`."""
+    m = __ml_user_cache.get(path)
+    if m is None:
+        if path in __ml_user_loading:
+            raise __MLError("RuntimeError", "circular import of module '" + path + "'")
+        loader = __ml_user_loaders.get(path)
+        if loader is None:
+            raise __MLError("RuntimeError", "No module named '" + path + "'")
+        __ml_user_loading.append(path)
+        try:
+            members = loader()
+        finally:
+            __ml_user_loading.remove(path)
+        m = __MLModule(path, members)
+        __ml_user_cache[path] = m
+        __ml_loaded.append(path)
+    if not ns:
+        return m
+    parts = path.split(".")
+    inner = m
+    for i in __ml_pyrange(__ml_len(parts) - 1, 0, -1):
+        prefix = ".".join(parts[:i])
+        key = prefix + "#namespace"
+        space = __ml_user_cache.get(key)
+        if space is None:
+            space = __MLModule(prefix, {})
+            __ml_user_cache[key] = space
+        space._ml_members[parts[i]] = inner
+        inner = space
+    return inner
+
+
+def __ml_module_error(message):
+    raise __MLError("RuntimeError", message)
 
 
 # ---- type names and text --------------------------------------------------------------------

@@ -264,7 +264,7 @@ impl<'a> Emitter<'a> {
                 self.line(&format!("raise __ml_throw({o})"));
             }
             StmtKind::Try(t) => self.try_stmt(t, s.range),
-            StmtKind::Import { path, var, .. } => {
+            StmtKind::Import { path, alias, var } => {
                 let target = self.var(var);
                 if path.len() == 1 && mlpy_ir::names::STDLIB_MODULES.contains(&path[0].as_str()) {
                     self.modules.insert(path[0].clone());
@@ -275,8 +275,14 @@ impl<'a> Emitter<'a> {
                     ));
                 } else {
                     let dotted = path.join(".");
+                    // `import a.b;` binds `a` to a namespace; `import a.b as m;` binds the module.
+                    let ns = if alias.is_none() && path.len() > 1 {
+                        "True"
+                    } else {
+                        "False"
+                    };
                     self.line(&format!(
-                        "{target} = __ml_user_module({})",
+                        "{target} = __ml_user_import({}, {ns})",
                         str_lit(&dotted)
                     ));
                 }

@@ -14,7 +14,7 @@ fn emitted(text: &str, file: &str) -> String {
         file_name: file.to_string(),
         ..EmitOptions::default()
     };
-    let code = emit(&lowered.program, text, &options).code;
+    let code = emit(&lowered.program, text, &[], &options).code;
     // The body's first line number depends on the prelude's length: not part of the golden.
     let code: String = code
         .lines()

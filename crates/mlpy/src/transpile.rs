@@ -13,6 +13,10 @@ use crate::error::Error;
 use crate::source::Source;
 use mlpy_ir::{audit, LowerOptions};
 use mlpy_syntax::Diagnostic;
+use std::path::{Path, PathBuf};
+
+/// Most ML modules one transpile embeds (a guard against import graphs generated to explode).
+const MAX_MODULES: usize = 512;
 
 /// What to transpile with.
 #[derive(Debug, Clone)]
@@ -34,6 +38,9 @@ pub struct TranspileOptions {
     pub source_map: bool,
     /// Name of the generated file, recorded in the source map.
     pub output_name: Option<String>,
+    /// Directories searched by `import a.b;` for `a/b.ml` (then the program's directory), as
+    /// `run` does; every module found is embedded in the output (D32).
+    pub import_paths: Vec<PathBuf>,
 }
 
 impl Default for TranspileOptions {
@@ -47,6 +54,7 @@ impl Default for TranspileOptions {
             tz: None,
             source_map: false,
             output_name: None,
+            import_paths: Vec::new(),
         }
     }
 }
@@ -132,7 +140,8 @@ pub fn transpile(source: &Source, options: &TranspileOptions) -> Result<Transpil
         source_map: options.source_map,
         output_name: options.output_name.clone(),
     };
-    let out = mlpy_pyemit::emit(&lowered.program, &source.text, &emit_options);
+    let modules = resolve_user_modules(source, &lowered.imports, options)?;
+    let out = mlpy_pyemit::emit(&lowered.program, &source.text, &modules, &emit_options);
     Ok(Transpiled {
         python: out.code,
         source_map: out.source_map,
@@ -140,6 +149,82 @@ pub fn transpile(source: &Source, options: &TranspileOptions) -> Result<Transpil
         warnings: lowered.diagnostics,
         modules: out.modules,
     })
+}
+
+/// Finds, compiles and audits every ML module the program imports, transitively (each once).
+/// A module that is missing or does not compile is embedded as an import-time `RuntimeError`,
+/// as the VM reports it; a blocking finding in a module refuses the transpile in strict mode
+/// (D4: imported modules are audited like the main program).
+fn resolve_user_modules(
+    source: &Source,
+    imports: &[mlpy_ir::ImportRequest],
+    options: &TranspileOptions,
+) -> Result<Vec<mlpy_pyemit::UserModule>, Error> {
+    let mut roots = options.import_paths.clone();
+    if let Some(dir) = Path::new(source.name.as_ref()).parent() {
+        roots.push(if dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            dir.to_path_buf()
+        });
+    }
+    let mut out: Vec<mlpy_pyemit::UserModule> = Vec::new();
+    let mut queue: Vec<String> = imports.iter().map(|i| i.path.join(".")).collect();
+    while let Some(path) = queue.pop() {
+        if out.iter().any(|m| m.path == path) || out.len() >= MAX_MODULES {
+            continue;
+        }
+        let relative: PathBuf = path.split('.').collect::<PathBuf>().with_extension("ml");
+        let Some(file) = roots
+            .iter()
+            .map(|r| r.join(&relative))
+            .find(|p| p.is_file())
+        else {
+            continue;
+        };
+        let module_source = match Source::read(&file) {
+            Ok(s) => s,
+            Err(e) => {
+                out.push(mlpy_pyemit::UserModule {
+                    path: path.clone(),
+                    file_name: file.display().to_string(),
+                    source: String::new(),
+                    program: Err(e.to_string()),
+                });
+                continue;
+            }
+        };
+        let parse = mlpy_syntax::parse(&module_source.text);
+        let program = if parse.diagnostics().iter().any(Diagnostic::is_error) {
+            Err("module does not compile (syntax errors)".to_string())
+        } else {
+            let tree = parse.tree();
+            let lowered = mlpy_ir::lower(&tree, &LowerOptions::default());
+            let findings = audit::audit(&tree, &lowered);
+            if options.strict && findings.iter().any(|f| f.severity.is_blocking()) {
+                return Err(Error::Security {
+                    source: module_source,
+                    findings,
+                });
+            }
+            if lowered.has_errors() {
+                Err(format!(
+                    "module does not compile:\n{}",
+                    crate::error::render_diagnostics(&module_source, &lowered.diagnostics, false)
+                ))
+            } else {
+                queue.extend(lowered.imports.iter().map(|i| i.path.join(".")));
+                Ok(lowered.program)
+            }
+        };
+        out.push(mlpy_pyemit::UserModule {
+            path,
+            file_name: module_source.name.to_string(),
+            source: module_source.text.to_string(),
+            program,
+        });
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
