@@ -448,6 +448,13 @@ fn start_server() -> (u16, std::thread::JoinHandle<()>) {
                             .expect("header"),
                     ),
                 "/big" => tiny_http::Response::from_string("x".repeat(3 << 20)),
+                "/slow" => {
+                    std::thread::spawn(move || {
+                        std::thread::sleep(std::time::Duration::from_secs(20));
+                        let _ = req.respond(tiny_http::Response::from_string("late"));
+                    });
+                    continue;
+                }
                 "/quit" => {
                     let _ = req.respond(tiny_http::Response::from_string("bye"));
                     return;
@@ -558,6 +565,44 @@ fn http_body_is_checked_against_the_memory_budget() {
     assert!(
         matches!(result.error, Some(Error::Limit { .. })),
         "expected a memory limit, got {:?} / {}",
+        result.error.map(|e| e.render(false)),
+        out.contents()
+    );
+}
+
+#[test]
+fn http_waits_no_longer_than_the_run_timeout() {
+    let (port, server) = start_server();
+    let mut engine = Engine::new();
+    for g in Grant::parse("network.http:127.0.0.1").unwrap() {
+        engine.grant(g);
+    }
+    let program = engine
+        .compile(Source::new(
+            "slow.ml",
+            &format!("import http;\ntry {{ http.get(\"http://127.0.0.1:{port}/slow\"); }} except (e) {{ print(e.type); }}"),
+        ))
+        .unwrap();
+    let out = OutputBuffer::new();
+    let mut limits = mlpy::Limits::default();
+    limits.timeout = Some(std::time::Duration::from_secs(1));
+    let started = std::time::Instant::now();
+    let result = engine.run(
+        &program,
+        RunOptions {
+            limits,
+            stdout: out.writer(),
+            stderr: out.writer(),
+            ..RunOptions::default()
+        },
+    );
+    let took = started.elapsed();
+    stop_server(port, server);
+    // D17: a generous bound (the request alone would wait 30 s, the server answers after 20 s).
+    assert!(took < std::time::Duration::from_secs(8), "took {took:?}");
+    assert!(
+        matches!(result.error, Some(Error::Limit { .. })),
+        "expected Timeout, got {:?} / {}",
         result.error.map(|e| e.render(false)),
         out.contents()
     );

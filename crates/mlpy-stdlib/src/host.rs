@@ -38,3 +38,8 @@ impl HostEnv {
 pub fn is_valid_timezone(name: &str) -> bool {
     name.eq_ignore_ascii_case("local") || name.parse::<chrono_tz::Tz>().is_ok()
 }
+
+/// When the run's wall-clock limit expires (host data set by hosts that have a timeout):
+/// blocking natives (`http`) never wait past it.
+#[derive(Debug, Clone, Copy)]
+pub struct Deadline(pub std::time::Instant);

@@ -464,6 +464,9 @@ impl Engine {
         vm.set_stderr(stderr);
         vm.set_host_data(self.host.table.clone());
         vm.set_host_data(self.run_env.clone());
+        if let Some(t) = limits.timeout {
+            vm.set_host_data(mlpy_stdlib::host::Deadline(std::time::Instant::now() + t));
+        }
         vm.set_module_loader(Box::new(FileLoader { roots }));
         vm
     }

@@ -214,7 +214,10 @@ def __ml_hr_status_text(self, *args):
 
 def __ml_hr_headers(self, *args):
     __ml_arity("headers", args, 0, 0)
-    return dict(self.hdrs)
+    out = {}
+    for k, v in self.hdrs:
+        out.setdefault(k, v)
+    return out
 
 
 def __ml_hr_body(self, *args):

@@ -12,7 +12,7 @@ use super::access::{add_qualified, check, host_ref, method_arity, str_arg, Targe
 use super::support::{arity, def, opt};
 use mlpy_vm::heap::HostObject;
 use mlpy_vm::native::Member;
-use mlpy_vm::{ConstValue, NativeCtx, NativeRegistry, RtError, RtResult, Value};
+use mlpy_vm::{ConstValue, ErrorKind, NativeCtx, NativeRegistry, RtError, RtResult, Value};
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use std::any::Any;
 use std::io::Read;
@@ -202,8 +202,16 @@ fn url_target(raw: &str) -> RtResult<(url::Url, String)> {
 fn send(ctx: &mut NativeCtx<'_>, func: &str, mut out: Outgoing) -> RtResult<Value> {
     let (mut url, target) = url_target(&out.url)?;
     check(ctx, func, "network.http", &Target::Host(&target))?;
+    // Never wait past the run's own time limit (the VM reports `Timeout` right after).
+    let timeout = match ctx.host_data::<crate::host::Deadline>() {
+        Some(d) => out
+            .timeout
+            .min(d.0.saturating_duration_since(std::time::Instant::now()))
+            .max(Duration::from_millis(1)),
+        None => out.timeout,
+    };
     let agent = ureq::AgentBuilder::new()
-        .timeout(out.timeout)
+        .timeout(timeout)
         .redirects(0)
         .build();
     let mut hops = 0;
@@ -226,13 +234,20 @@ fn send(ctx: &mut NativeCtx<'_>, func: &str, mut out: Outgoing) -> RtResult<Valu
             Ok(r) => r,
             Err(ureq::Error::Status(_, r)) => r,
             Err(ureq::Error::Transport(t)) => {
+                // A request cut short by the run's deadline is the run's Timeout.
+                if ctx
+                    .host_data::<crate::host::Deadline>()
+                    .is_some_and(|d| std::time::Instant::now() >= d.0)
+                {
+                    return Err(RtError::new(ErrorKind::Timeout, "time limit exceeded"));
+                }
                 return Err(RtError::runtime_error(match t.kind() {
                     ureq::ErrorKind::Dns
                     | ureq::ErrorKind::ConnectionFailed
                     | ureq::ErrorKind::Io
                     | ureq::ErrorKind::ProxyConnect => format!("Network error: {t}"),
                     _ => format!("Request failed: {t}"),
-                }))
+                }));
             }
         };
         let code = resp.status();
