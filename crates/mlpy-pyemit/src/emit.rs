@@ -594,47 +594,52 @@ impl<'a> Emitter<'a> {
                 }
             }
             ExprKind::Binary { op, lhs, rhs } => {
-                let a = self.expr(lhs);
-                let b = self.expr(rhs);
-                let numeric = is_number(lhs) && is_number(rhs);
-                match op {
-                    BinaryOp::Add if numeric => format!("({a} + {b})"),
-                    BinaryOp::Add => format!("__ml_add({a}, {b})"),
-                    BinaryOp::Sub => format!("({a} - {b})"),
-                    BinaryOp::Mul => format!("({a} * {b})"),
-                    BinaryOp::Div => format!("({a} / {b})"),
-                    BinaryOp::FloorDiv => format!("({a} // {b})"),
-                    BinaryOp::Mod if is_safe_division(e) => format!("({a} % {b})"),
-                    BinaryOp::Mod => format!("__ml_mod({a}, {b})"),
-                    BinaryOp::Eq if is_scalar(lhs) || is_scalar(rhs) => format!("({a} == {b})"),
-                    BinaryOp::Eq => format!("__ml_eq({a}, {b})"),
-                    BinaryOp::Ne if is_scalar(lhs) || is_scalar(rhs) => format!("({a} != {b})"),
-                    BinaryOp::Ne => format!("__ml_ne({a}, {b})"),
-                    BinaryOp::Lt | BinaryOp::Gt | BinaryOp::Le | BinaryOp::Ge => {
-                        let (sym, helper) = match op {
-                            BinaryOp::Lt => ("<", "lt"),
-                            BinaryOp::Gt => (">", "gt"),
-                            BinaryOp::Le => ("<=", "le"),
-                            _ => (">=", "ge"),
-                        };
-                        if is_scalar(lhs) || is_scalar(rhs) {
-                            format!("({a} {sym} {b})")
-                        } else {
-                            // Sequences compare element-wise: the data-depth limit applies.
-                            format!("__ml_{helper}({a}, {b})")
+                // A long left-deep chain (`s + a + b + ...`) would nest one call per operator,
+                // past CPython's 200-parenthesis limit: emit it as a flat tuple of walrus
+                // steps, which keeps the evaluation order (operand, operator, operand, ...).
+                let mut chain = vec![(*op, &**rhs, e)];
+                let mut base = &**lhs;
+                while let ExprKind::Binary { op, lhs, rhs } = &base.kind {
+                    chain.push((*op, &**rhs, base));
+                    base = lhs;
+                }
+                if chain.len() <= MAX_CHAIN {
+                    let a = self.expr(lhs);
+                    let b = self.expr(rhs);
+                    return binary(*op, lhs, rhs, e, &a, &b);
+                }
+                let mut steps = Vec::with_capacity(chain.len() + 1);
+                let mut prev = self.expr(base);
+                let mut prev_expr = base;
+                for (op, rhs, whole) in chain.into_iter().rev() {
+                    let b = self.expr(rhs);
+                    let t = self.fresh("c");
+                    steps.push(format!(
+                        "({t} := {})",
+                        binary(op, prev_expr, rhs, whole, &prev, &b)
+                    ));
+                    prev = t;
+                    prev_expr = whole;
+                }
+                format!("({}, {prev})[-1]", steps.join(", "))
+            }
+            ExprKind::And(..) | ExprKind::Or(..) => {
+                // `a || b || c` is Python's n-ary `a or b or c` (same short-circuit, one level).
+                let is_and = matches!(e.kind, ExprKind::And(..));
+                let mut operands = Vec::new();
+                let mut cur = e;
+                loop {
+                    match (&cur.kind, is_and) {
+                        (ExprKind::And(l, r), true) | (ExprKind::Or(l, r), false) => {
+                            operands.push(&**r);
+                            cur = l;
                         }
+                        _ => break,
                     }
                 }
-            }
-            ExprKind::And(a, b) => {
-                let a = self.expr(a);
-                let b = self.expr(b);
-                format!("({a} and {b})")
-            }
-            ExprKind::Or(a, b) => {
-                let a = self.expr(a);
-                let b = self.expr(b);
-                format!("({a} or {b})")
+                operands.push(cur);
+                let parts: Vec<String> = operands.into_iter().rev().map(|x| self.expr(x)).collect();
+                format!("({})", parts.join(if is_and { " and " } else { " or " }))
             }
             ExprKind::Cond {
                 cond,
@@ -699,6 +704,42 @@ impl<'a> Emitter<'a> {
                 let ml_name = f.name.clone().unwrap_or_else(|| "<lambda>".to_string());
                 self.function_def(*id, &name, &ml_name);
                 name
+            }
+        }
+    }
+}
+
+/// Longest left-deep operator chain emitted as nested Python expressions.
+const MAX_CHAIN: usize = 32;
+
+/// Python for `lhs op rhs` given the operands' texts (`whole` is the binary expression).
+fn binary(op: BinaryOp, lhs: &Expr, rhs: &Expr, whole: &Expr, a: &str, b: &str) -> String {
+    let numeric = is_number(lhs) && is_number(rhs);
+    match op {
+        BinaryOp::Add if numeric => format!("({a} + {b})"),
+        BinaryOp::Add => format!("__ml_add({a}, {b})"),
+        BinaryOp::Sub => format!("({a} - {b})"),
+        BinaryOp::Mul => format!("({a} * {b})"),
+        BinaryOp::Div => format!("({a} / {b})"),
+        BinaryOp::FloorDiv => format!("({a} // {b})"),
+        BinaryOp::Mod if is_safe_division(whole) => format!("({a} % {b})"),
+        BinaryOp::Mod => format!("__ml_mod({a}, {b})"),
+        BinaryOp::Eq if is_scalar(lhs) || is_scalar(rhs) => format!("({a} == {b})"),
+        BinaryOp::Eq => format!("__ml_eq({a}, {b})"),
+        BinaryOp::Ne if is_scalar(lhs) || is_scalar(rhs) => format!("({a} != {b})"),
+        BinaryOp::Ne => format!("__ml_ne({a}, {b})"),
+        BinaryOp::Lt | BinaryOp::Gt | BinaryOp::Le | BinaryOp::Ge => {
+            let (sym, helper) = match op {
+                BinaryOp::Lt => ("<", "lt"),
+                BinaryOp::Gt => (">", "gt"),
+                BinaryOp::Le => ("<=", "le"),
+                _ => (">=", "ge"),
+            };
+            if is_scalar(lhs) || is_scalar(rhs) {
+                format!("({a} {sym} {b})")
+            } else {
+                // Sequences compare element-wise: the data-depth limit applies.
+                format!("__ml_{helper}({a}, {b})")
             }
         }
     }
