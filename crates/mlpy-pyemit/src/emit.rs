@@ -628,14 +628,11 @@ impl<'a> Emitter<'a> {
                 let is_and = matches!(e.kind, ExprKind::And(..));
                 let mut operands = Vec::new();
                 let mut cur = e;
-                loop {
-                    match (&cur.kind, is_and) {
-                        (ExprKind::And(l, r), true) | (ExprKind::Or(l, r), false) => {
-                            operands.push(&**r);
-                            cur = l;
-                        }
-                        _ => break,
-                    }
+                while let (ExprKind::And(l, r), true) | (ExprKind::Or(l, r), false) =
+                    (&cur.kind, is_and)
+                {
+                    operands.push(&**r);
+                    cur = l;
                 }
                 operands.push(cur);
                 let parts: Vec<String> = operands.into_iter().rev().map(|x| self.expr(x)).collect();
