@@ -5,8 +5,8 @@
 //! connecting, and again for every redirect hop (redirects are followed here, not by ureq, so
 //! a redirect cannot leave the granted hosts); response bodies are read up to
 //! `MAX_RESPONSE_SIZE` bytes and checked against the heap budget before they become strings;
-//! 4xx/5xx statuses are responses, not errors. Plain HTTP only: this build has no TLS, so
-//! `https://` URLs fail with `RuntimeError` "Request failed: ...".
+//! 4xx/5xx statuses are responses, not errors; requests never wait past the run's deadline.
+//! HTTPS uses rustls with the webpki root certificates.
 
 use super::access::{add_qualified, check, host_ref, method_arity, str_arg, Target};
 use super::support::{arity, def, opt};
