@@ -16,3 +16,4 @@ attempt(fn() => math.min(1)); // expect: TypeError: min() takes exactly 2 argume
 attempt(fn() => math.sqrt()); // expect: TypeError: sqrt() takes exactly one argument (0 given)
 attempt(fn() => math.abs("x")); // expect: TypeError: bad operand type for abs(): 'str'
 attempt(fn() => math.pow("a", 2)); // expect: TypeError: unsupported operand type(s) for ** or pow(): 'str' and 'int'
+attempt(fn() => math.random(1)); // expect: TypeError: random() takes no arguments (1 given)
