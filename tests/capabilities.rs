@@ -607,3 +607,17 @@ fn http_waits_no_longer_than_the_run_timeout() {
         out.contents()
     );
 }
+
+#[test]
+fn reading_a_fifo_does_not_hang() {
+    let t = Tree::new();
+    let fifo = t.data().join("pipe");
+    let c = std::ffi::CString::new(fifo.display().to_string()).unwrap();
+    // SAFETY: mkfifo with a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let script = format!("import file;\nprint(len(file.read({})));", ml_str(&fifo));
+    let started = std::time::Instant::now();
+    let (out, err) = run_with(&grant_data(&t), None, &script);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    assert_eq!((out.as_str(), err), ("0\n", None));
+}

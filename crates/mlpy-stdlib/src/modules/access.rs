@@ -348,8 +348,15 @@ pub(crate) fn open_read(
     cap: &str,
     path: &Path,
 ) -> RtResult<File> {
+    use std::os::unix::fs::OpenOptionsExt;
     check(ctx, func, cap, &Target::Path(path))?;
-    let file = File::open(path).map_err(|e| os_error(&e, path))?;
+    // Non-blocking so a FIFO without a writer cannot hang the run in open(2) or read(2);
+    // regular files are unaffected.
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| os_error(&e, path))?;
     verify_handle(ctx, func, cap, file.as_raw_fd())?;
     Ok(file)
 }
