@@ -620,4 +620,9 @@ fn reading_a_fifo_does_not_hang() {
     let (out, err) = run_with(&grant_data(&t), None, &script);
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
     assert_eq!((out.as_str(), err), ("0\n", None));
+    let script = format!("import file;\nfile.write({}, \"x\");", ml_str(&fifo));
+    let started = std::time::Instant::now();
+    let (_, err) = run_with(&grant_data(&t), None, &script);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    assert!(err.is_some_and(|e| e.starts_with("OSError")));
 }

@@ -200,7 +200,7 @@ def __ml_sa_read_bytes(func, cap, path):
     """Reads a canonical path after the check; the opened descriptor is verified too."""
     __ml_sa_check(func, cap, path)
     try:
-        fd = __ml_os.open(path, __ml_os.O_RDONLY)
+        fd = __ml_os.open(path, __ml_os.O_RDONLY | getattr(__ml_os, "O_NONBLOCK", 0))
     except OSError as e:
         raise __ml_sa_os_error(e, path)
     try:
@@ -234,7 +234,7 @@ def __ml_sa_write_bytes(func, cap, path, data, append=False):
     __ml_sa_check(func, cap, path)
     parent = __ml_os.path.dirname(path)
     __ml_sa_makedirs(parent)
-    flags = __ml_os.O_WRONLY | __ml_os.O_CREAT | getattr(__ml_os, "O_NOFOLLOW", 0)
+    flags = __ml_os.O_WRONLY | __ml_os.O_CREAT | getattr(__ml_os, "O_NOFOLLOW", 0) | getattr(__ml_os, "O_NONBLOCK", 0)
     if append:
         flags |= __ml_os.O_APPEND
     try:

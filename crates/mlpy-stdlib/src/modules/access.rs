@@ -453,8 +453,10 @@ pub(crate) fn open_write(
     create_dirs(ctx, func, cap, parent)?;
     let dir = open_dir_unchecked(parent)?;
     verify_dir(func, cap, &dir, parent)?;
+    use cap_std::fs::OpenOptionsExt as _;
     let mut opts = cap_std::fs::OpenOptions::new();
-    opts.write(true).create(true);
+    // Non-blocking: writing to a FIFO without a reader fails (ENXIO) instead of hanging.
+    opts.write(true).create(true).custom_flags(libc::O_NONBLOCK);
     if mode == WriteMode::Append {
         opts.append(true);
     }
