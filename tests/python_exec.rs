@@ -147,10 +147,53 @@ fn ml_modules_are_embedded_and_run_once_at_first_import() {
         .stdin(Stdio::null())
         .output()
         .expect("python3");
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "loading util\n11 21 10\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "loading util\n11 21 10\n"
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("main.ml:4:1: RuntimeError: No module named 'missing.thing'"),
+        "{stderr}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn runtime_import_mode_loads_the_prelude_from_the_wheel_module() {
+    if !python_available() {
+        assert!(std::env::var("CI").is_err(), "python3 is required in CI");
+        return;
+    }
+    // A stand-in for the installed wheel: mlpy/runtime/pyprelude.py as the wheel ships it.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pkg = dir.path().join("site").join("mlpy").join("runtime");
+    std::fs::create_dir_all(&pkg).expect("mkdir");
+    std::fs::write(dir.path().join("site/mlpy/__init__.py"), "").expect("write");
+    std::fs::write(pkg.join("__init__.py"), "").expect("write");
+    std::fs::write(pkg.join("pyprelude.py"), mlpy::python_runtime_module()).expect("write");
+    let ml = "function f(n) { if (n < 2) { return n; } return f(n - 1) + f(n - 2); }\nprint(f(12), \"x\" + [true], {a: 1}.a);\ny = [1][3];\n";
+    let options = TranspileOptions {
+        runtime: mlpy::PythonRuntime::Import,
+        ..TranspileOptions::default()
+    };
+    let py = transpile(&Source::new("imp.ml", ml), &options)
+        .expect("transpiles")
+        .python;
+    assert!(py.contains("import mlpy.runtime.pyprelude"), "{py}");
+    assert!(!py.contains("def __ml_add"), "prelude must not be embedded");
+    let path = dir.path().join("imp.py");
+    std::fs::write(&path, &py).expect("write");
+    let out = Command::new("python3")
+        .arg(&path)
+        .env("PYTHONPATH", dir.path().join("site"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("python3");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "144 x[True] 1\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("imp.ml:3:1: IndexError: list index out of range"),
         "{stderr}"
     );
     assert_eq!(out.status.code(), Some(1));

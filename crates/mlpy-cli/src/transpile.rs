@@ -15,7 +15,7 @@ use std::path::PathBuf;
 pub enum RuntimeMode {
     /// Embed the prelude and the used stdlib modules: plain `python3` runs the output.
     Embed,
-    /// Import the prelude from the installed `mlpy` wheel.
+    /// Import the prelude from the installed `mlpy` wheel (`mlpy.runtime.pyprelude`).
     Import,
 }
 
@@ -58,11 +58,6 @@ pub fn run(args: &TranspileArgs) -> u8 {
             "--source-map needs -o OUT.py (the map is written to OUT.py.map)",
         );
     }
-    if args.runtime == RuntimeMode::Import {
-        return crate::usage_error(
-            "--runtime import needs the mlpy wheel's runtime module, which is not available yet; use --runtime embed",
-        );
-    }
     let mut grants = Vec::new();
     for text in &args.allow {
         match Grant::parse(text) {
@@ -97,6 +92,10 @@ pub fn run(args: &TranspileArgs) -> u8 {
             .and_then(|o| o.file_name())
             .map(|n| n.to_string_lossy().into_owned()),
         import_paths: args.import_path.clone(),
+        runtime: match args.runtime {
+            RuntimeMode::Embed => mlpy::PythonRuntime::Embed,
+            RuntimeMode::Import => mlpy::PythonRuntime::Import,
+        },
     };
     let out = match mlpy::transpile(&source, &options) {
         Ok(t) => t,

@@ -8,7 +8,7 @@
 # - Never write an __ml name inside a class body: Python mangles it (`_Cls__ml_x`). Classes
 #   here reference nothing of the prelude; behaviour lives in functions.
 # The emitter defines before this file: __ml_file (ML file name), __ml_files (that name, then
-# the file of each embedded ML module), __ml_max_depth,
+# the file of each embedded ML module), __ml_g (the exec globals), __ml_max_depth,
 # __ml_max_output (bytes or None), __ml_grants (dict name -> tuple of patterns), __ml_tz.
 import sys as __ml_sys
 import math as __ml_pymath
@@ -43,7 +43,6 @@ __ml_pyslice = slice
 __ml_bytes = bytes
 __ml_NoneType = type(None)
 __ml_FunctionType = type(lambda: 0)
-__ml_g = (lambda: 0).__globals__
 
 if hasattr(__ml_sys, "set_int_max_str_digits"):
     __ml_sys.set_int_max_str_digits(0)
@@ -211,16 +210,18 @@ def __ml_throw(obj):
 
 # ---- positions (traceback -> ML line/column) ------------------------------------------------
 
-# The emitter sets __ml_code_first (first Python line of the program body) and __ml_posmap
+# The emitter fills __ml_prog: "main" (the __ml_main function), "first" (first Python line of
+# the program body) and "posmap"
 # (one "LINE.COL" entry per Python line from there, "" = no ML position) after the program.
 __ml_pos_cache = [None]
+__ml_prog = {}
 
 
 def __ml_pos_table():
     t = __ml_pos_cache[0]
     if t is None:
         t = []
-        for item in __ml_posmap.split(","):
+        for item in __ml_prog["posmap"].split(","):
             if item:
                 parts = item.split(".")
                 f = __ml_pyint(parts[2]) if __ml_len(parts) > 2 else 0
@@ -232,7 +233,7 @@ def __ml_pos_table():
 
 
 def __ml_line_pos(pyline):
-    i = pyline - __ml_code_first
+    i = pyline - __ml_prog["first"]
     t = __ml_pos_table()
     if 0 <= i < __ml_len(t):
         return t[i]
@@ -242,7 +243,7 @@ def __ml_line_pos(pyline):
 def __ml_frames(tb):
     """ML frames (function name, line, column) of a traceback, outermost first."""
     out = []
-    own = __ml_pos_table.__code__.co_filename
+    own = __ml_prog["main"].__code__.co_filename
     while tb is not None:
         code = tb.tb_frame.f_code
         if code.co_filename == own:
@@ -262,7 +263,8 @@ def __ml_position(tb):
 
 def __ml_main_names():
     """Python names of the program's top-level variables (locals of __ml_main)."""
-    return __ml_main.__code__.co_varnames + __ml_main.__code__.co_cellvars
+    code = __ml_prog["main"].__code__
+    return code.co_varnames + code.co_cellvars
 
 
 def __ml_function_label(name):
@@ -293,7 +295,7 @@ def __ml_uncaught(exc):
     if frames:
         err.ml_line, err.ml_column = frames[-1][1], frames[-1][2]
     err.ml_stack = frames
-    if __ml_g.get("__name__") == "__main__" and __ml_g.get("__file__") == __ml_pos_table.__code__.co_filename:
+    if __ml_g.get("__name__") == "__main__" and __ml_g.get("__file__") == __ml_prog["main"].__code__.co_filename:
         where = frames[-1][3] if frames else __ml_file
         lines = [where + ":" + __ml_pystr(err.ml_line) + ":" + __ml_pystr(err.ml_column) + ": " + err.kind + ": " + err.message]
         for name, line, col, file in frames[::-1]:

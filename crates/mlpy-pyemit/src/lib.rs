@@ -20,12 +20,23 @@ mod prelude;
 mod pyname;
 
 pub use emit::LineIndex;
-pub use prelude::{module_names, CORE};
+pub use prelude::{module_names, runtime_module_source, CORE};
 
 use emit::{Emitter, Lines, Pos};
 use mlpy_ir::ir::Program;
 use pyname::str_lit;
 use std::collections::BTreeSet;
+
+/// Where the emitted program gets its runtime prelude from (spec D3, P-160).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Runtime {
+    /// The prelude and the used stdlib modules are embedded: plain `python3` runs the output.
+    #[default]
+    Embed,
+    /// The prelude comes from the installed `mlpy` wheel: `mlpy.runtime.pyprelude`, whose source
+    /// is [`runtime_module_source`].
+    Import,
+}
 
 /// Transpile-time configuration baked into the output (spec D3, D26).
 #[derive(Debug, Clone)]
@@ -40,6 +51,7 @@ pub struct EmitOptions {
     pub grants: Vec<(String, Vec<String>)>,
     /// Time zone for `datetime` (`--tz`); `None` = the `TZ` variable / host zone at run time.
     pub tz: Option<String>,
+    pub runtime: Runtime,
     /// Also build a source map v3 (`Output::source_map`).
     pub source_map: bool,
     /// The `file` field of the source map (the generated file's name).
@@ -54,6 +66,7 @@ impl Default for EmitOptions {
             max_output: None,
             grants: Vec::new(),
             tz: None,
+            runtime: Runtime::Embed,
             source_map: false,
             output_name: None,
         }
@@ -187,15 +200,26 @@ pub fn emit(
         "    __ml_files = {}\n",
         python_tuple(files.into_iter())
     ));
-    // The first body line is patched in once the prelude text is placed (same line count).
-    let table_line = code.len();
-    code.push_str("    __ml_code_first = 0\n");
-    code.push_str("    # ---- runtime prelude: core ----\n");
-    push_indented(&mut code, prelude::CORE);
-    for (name, text) in &modules {
-        code.push_str(&format!("    # ---- runtime prelude: module {name} ----\n"));
-        push_indented(&mut code, text);
+    match options.runtime {
+        Runtime::Embed => {
+            code.push_str("    # ---- runtime prelude: core ----\n");
+            push_indented(&mut code, prelude::CORE);
+            for (name, text) in &modules {
+                code.push_str(&format!("    # ---- runtime prelude: module {name} ----\n"));
+                push_indented(&mut code, text);
+            }
+        }
+        Runtime::Import => {
+            code.push_str("    # ---- runtime prelude: from the mlpy wheel ----\n");
+            code.push_str("    import mlpy.runtime.pyprelude as __ml_runtime\n");
+            code.push_str(&format!(
+                "    __ml_rt = __ml_runtime.load({}, __ml_file, __ml_files, __ml_g, __ml_max_depth, __ml_max_output, __ml_grants, __ml_tz)\n",
+                python_tuple(modules.iter().map(|(n, _)| n.clone()))
+            ));
+            // The helper bindings are inserted here once the program text is known.
+        }
     }
+    let bindings_at = code.len();
     code.push_str("    # ---- program ----\n");
     // Every line from `first` on is covered by the position table: (start line, file, lines).
     let first = line_count(&code) + 1;
@@ -255,8 +279,11 @@ pub fn emit(
             }
         }
     }
+    code.push_str("    __ml_prog['main'] = __ml_main\n");
+    let first_line_at = code.len();
+    code.push_str(&format!("    __ml_prog['first'] = {first}\n"));
     code.push_str(&format!(
-        "    __ml_posmap = {}\n",
+        "    __ml_prog['posmap'] = {}\n",
         str_lit(&table.join(","))
     ));
     code.push_str("    try:\n        __ml_main()\n    except BaseException as __ml_e:\n        __ml_uncaught(__ml_e)\n\n\n");
@@ -268,11 +295,23 @@ pub fn emit(
         ));
     }
     code.push_str("    del __ml_program, __ml_pub\n");
-    let patched = format!("    __ml_code_first = {first}\n");
-    code.replace_range(
-        table_line..table_line + "    __ml_code_first = 0\n".len(),
-        &patched,
-    );
+    if options.runtime == Runtime::Import {
+        // Bind exactly the prelude names the program part uses; every line after the insertion
+        // point moves down by the number of bindings.
+        let used_names = prelude::names_used(&code[bindings_at..], &modules);
+        let bindings: String = used_names
+            .iter()
+            .map(|n| format!("    {n} = __ml_rt[{}]\n", str_lit(n)))
+            .collect();
+        let shift = used_names.len();
+        let old = format!("    __ml_prog['first'] = {first}\n");
+        let new = format!("    __ml_prog['first'] = {}\n", first + shift);
+        code.replace_range(first_line_at..first_line_at + old.len(), &new);
+        code.insert_str(bindings_at, &bindings);
+        for r in &mut regions {
+            r.0 += shift;
+        }
+    }
     let source_map = options.source_map.then(|| {
         let mut sources: Vec<(&str, &str)> = vec![(options.file_name.as_str(), source)];
         sources.extend(
@@ -323,6 +362,7 @@ fn push_config(code: &mut String, o: &EmitOptions) {
         Some(tz) => code.push_str(&format!("    __ml_tz = {}\n", str_lit(tz))),
         None => code.push_str("    __ml_tz = None\n"),
     }
+    code.push_str("    __ml_g = (lambda: 0).__globals__\n");
     code.push_str("    __ml_depth = 0\n");
 }
 

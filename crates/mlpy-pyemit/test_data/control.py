@@ -6,9 +6,9 @@ def __ml_program(__ml_pub):
     __ml_max_output = None
     __ml_grants = {}
     __ml_tz = None
+    __ml_g = (lambda: 0).__globals__
     __ml_depth = 0
     __ml_files = ('control.ml',)
-    __ml_code_first = N  # (first line of the program body)
     # ... runtime prelude elided ...
     # ---- program ----
     def __ml_main():
@@ -34,7 +34,9 @@ def __ml_program(__ml_pub):
             __ml_b_print(total, label, x, y, name)
         finally:
             __ml_publish(__ml_pub, __ml_locals(), ('total', 'i', 'k', 'label', 'x', 'y', 'name'), ())
-    __ml_posmap = ',,,,1.1,2.6,2.1,3.5,2.20,3.19,4.5,2.20,6.1,6.27,7.1,7.21,8.1,9.1,10.1,10.1,11.1,,'
+    __ml_prog['main'] = __ml_main
+    __ml_prog['first'] = N  # (first line of the program body)
+    __ml_prog['posmap'] = ',,,,1.1,2.6,2.1,3.5,2.20,3.19,4.5,2.20,6.1,6.27,7.1,7.21,8.1,9.1,10.1,10.1,11.1,,'
     try:
         __ml_main()
     except BaseException as __ml_e:

@@ -6,9 +6,9 @@ def __ml_program(__ml_pub):
     __ml_max_output = None
     __ml_grants = {}
     __ml_tz = None
+    __ml_g = (lambda: 0).__globals__
     __ml_depth = 0
     __ml_files = ('errors.ml',)
-    __ml_code_first = N  # (first line of the program body)
     # ... runtime prelude elided ...
     # ---- program ----
     def __ml_main():
@@ -44,7 +44,9 @@ def __ml_program(__ml_pub):
             __ml_b_print(__ml_getattr(__ml_getattr(o, 'k'), 'length'), __ml_call_method('s', 'upper'), __ml_slice(o['k'], 1, None, None))
         finally:
             __ml_publish(__ml_pub, __ml_locals(), ('risky', 'err', 'o'), ())
-    __ml_posmap = ',,,,1.1,1.1,1.1,1.1,1.1,2.5,2.18,3.5,1.1,1.1,1.1,5.1,6.5,7.3,7.3,7.3,8.5,8.5,8.5,8.5,5.1,5.1,10.5,12.1,13.1,13.1,14.1,,'
+    __ml_prog['main'] = __ml_main
+    __ml_prog['first'] = N  # (first line of the program body)
+    __ml_prog['posmap'] = ',,,,1.1,1.1,1.1,1.1,1.1,2.5,2.18,3.5,1.1,1.1,1.1,5.1,6.5,7.3,7.3,7.3,8.5,8.5,8.5,8.5,5.1,5.1,10.5,12.1,13.1,13.1,14.1,,'
     try:
         __ml_main()
     except BaseException as __ml_e:

@@ -6,9 +6,9 @@ def __ml_program(__ml_pub):
     __ml_max_output = None
     __ml_grants = {}
     __ml_tz = None
+    __ml_g = (lambda: 0).__globals__
     __ml_depth = 0
     __ml_files = ('functions.ml',)
-    __ml_code_first = N  # (first line of the program body)
     # ... runtime prelude elided ...
     # ---- program ----
     def __ml_main():
@@ -49,7 +49,9 @@ def __ml_program(__ml_pub):
             __ml_b_print(fib(10), add(1, 2), collect(1, 2, 3))
         finally:
             __ml_publish(__ml_pub, __ml_locals(), ('fib', 'add', 'collect'), ())
-    __ml_posmap = ',,,,1.1,1.1,1.1,1.1,1.1,2.5,2.18,3.5,1.1,1.1,1.1,5.7,5.7,5.7,5.7,5.7,5.19,5.7,5.7,5.7,5.1,6.1,6.1,6.1,6.1,6.1,6.1,6.36,6.1,6.1,6.1,7.1,,'
+    __ml_prog['main'] = __ml_main
+    __ml_prog['first'] = N  # (first line of the program body)
+    __ml_prog['posmap'] = ',,,,1.1,1.1,1.1,1.1,1.1,2.5,2.18,3.5,1.1,1.1,1.1,5.7,5.7,5.7,5.7,5.7,5.19,5.7,5.7,5.7,5.1,6.1,6.1,6.1,6.1,6.1,6.1,6.36,6.1,6.1,6.1,7.1,,'
     try:
         __ml_main()
     except BaseException as __ml_e:

@@ -19,8 +19,8 @@ fn emitted(text: &str, file: &str) -> String {
     let code: String = code
         .lines()
         .map(|l| {
-            if l.trim_start().starts_with("__ml_code_first = ") {
-                "    __ml_code_first = N  # (first line of the program body)\n".to_string()
+            if l.trim_start().starts_with("__ml_prog['first'] = ") {
+                "    __ml_prog['first'] = N  # (first line of the program body)\n".to_string()
             } else {
                 format!("{l}\n")
             }

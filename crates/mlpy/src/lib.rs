@@ -31,5 +31,8 @@ pub use limits::Limits;
 pub use output::OutputBuffer;
 pub use render::{render, Report, StackFrame};
 pub use source::{InvalidUtf8, Source};
-pub use transpile::{audit_source, transpile, TranspileOptions, Transpiled};
+pub use mlpy_pyemit::Runtime as PythonRuntime;
+pub use transpile::{
+    audit_source, python_runtime_module, transpile, TranspileOptions, Transpiled,
+};
 pub use value::{from_value, to_value, ConvertError, Value};

@@ -34,6 +34,8 @@ pub struct TranspileOptions {
     pub grants: Vec<Grant>,
     /// Time zone for `datetime` (`--tz`, D24).
     pub tz: Option<String>,
+    /// Embed the runtime prelude (default) or import it from the `mlpy` wheel (D3).
+    pub runtime: mlpy_pyemit::Runtime,
     /// Also produce a source map v3 (JSON text).
     pub source_map: bool,
     /// Name of the generated file, recorded in the source map.
@@ -52,6 +54,7 @@ impl Default for TranspileOptions {
             max_output: None,
             grants: Vec::new(),
             tz: None,
+            runtime: mlpy_pyemit::Runtime::Embed,
             source_map: false,
             output_name: None,
             import_paths: Vec::new(),
@@ -71,6 +74,12 @@ pub struct Transpiled {
     pub warnings: Vec<Diagnostic>,
     /// Stdlib modules embedded in the output.
     pub modules: Vec<String>,
+}
+
+/// Source of the Python module `mlpy.runtime.pyprelude` that programs transpiled with
+/// `Runtime::Import` load their runtime from (the wheel ships it).
+pub fn python_runtime_module() -> String {
+    mlpy_pyemit::runtime_module_source()
 }
 
 /// The audit alone (`mlpy audit`): syntax errors, or every finding (any severity).
@@ -137,6 +146,7 @@ pub fn transpile(source: &Source, options: &TranspileOptions) -> Result<Transpil
             .map(|g| (g.name.clone(), g.patterns.clone()))
             .collect(),
         tz: options.tz.clone(),
+        runtime: options.runtime,
         source_map: options.source_map,
         output_name: options.output_name.clone(),
     };
