@@ -27,8 +27,8 @@ def __ml_coll_length(lst):
 
 
 def __ml_coll_get(lst, i):
-    xs = __ml_elements(lst)
     j = __ml_coll_int(i)
+    xs = __ml_elements(lst)
     if j < 0:
         j += __ml_len(xs)
     return xs[j] if 0 <= j < __ml_len(xs) else None

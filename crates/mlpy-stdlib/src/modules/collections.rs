@@ -145,21 +145,30 @@ fn resolve(n: usize, i: i64) -> Option<usize> {
     (0..n as i64).contains(&j).then_some(j as usize)
 }
 
+/// Element `i` (Python negative indices) of a list argument; arrays are read in place.
+fn element(ctx: &mut NativeCtx<'_>, v: Value, i: i64) -> RtResult<Value> {
+    if let Value::Array(g) = v {
+        let xs = ctx.heap_ref().array(g);
+        return Ok(resolve(xs.len(), i).map_or(Value::Null, |j| xs[j]));
+    }
+    let xs = list(ctx, v)?;
+    Ok(resolve(xs.len(), i).map_or(Value::Null, |j| xs[j]))
+}
+
 fn get(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
     arity("get", args, 2, 2)?;
-    let xs = list(ctx, args[0])?;
     let i = super::support::int_arg(ctx.heap_ref(), args[1])?.saturating();
-    Ok(resolve(xs.len(), i).map_or(Value::Null, |j| xs[j]))
+    element(ctx, args[0], i)
 }
 
 fn first(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
     arity("first", args, 1, 1)?;
-    Ok(list(ctx, args[0])?.first().copied().unwrap_or(Value::Null))
+    element(ctx, args[0], 0)
 }
 
 fn last(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
     arity("last", args, 1, 1)?;
-    Ok(list(ctx, args[0])?.last().copied().unwrap_or(Value::Null))
+    element(ctx, args[0], -1)
 }
 
 /// `lst[start:stop]` with Python slice semantics on the list's elements.

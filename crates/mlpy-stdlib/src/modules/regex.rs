@@ -527,6 +527,14 @@ impl Positions {
     }
 }
 
+/// The position tables of `text`, after checking their size against the heap budget.
+fn positions(ctx: &mut NativeCtx<'_>, text: &str) -> RtResult<Positions> {
+    if !text.is_ascii() {
+        ctx.heap_ref().check(8 * (text.len() + 1))?;
+    }
+    Ok(Positions::new(text))
+}
+
 /// A match: byte spans of every group (`None` = did not participate).
 #[derive(Clone)]
 struct Found {
@@ -768,7 +776,7 @@ fn op_single(
     mode: Mode,
 ) -> RtResult<Value> {
     let t: Arc<str> = Arc::from(str_arg(ctx, "search", text)?);
-    let at = Positions::new(&t);
+    let at = positions(ctx, &t)?;
     let s = subject(ctx, &t, pos, endpos, &at)?;
     match find_one(ctx, c, &s, mode)? {
         Some(f) => new_match(ctx, c, &t, &at, f),
@@ -790,7 +798,7 @@ fn op_findall(
     endpos: Value,
 ) -> RtResult<Value> {
     let t = str_arg(ctx, "findall", text)?;
-    let at = Positions::new(&t);
+    let at = positions(ctx, &t)?;
     let s = subject(ctx, &t, pos, endpos, &at)?;
     let all = find_all(ctx, c, &s, &at, 0)?;
     let groups = c.names.len() - 1;
@@ -821,7 +829,7 @@ fn op_finditer(
     endpos: Value,
 ) -> RtResult<Value> {
     let t: Arc<str> = Arc::from(str_arg(ctx, "finditer", text)?);
-    let at = Positions::new(&t);
+    let at = positions(ctx, &t)?;
     let s = subject(ctx, &t, pos, endpos, &at)?;
     let all = find_all(ctx, c, &s, &at, 0)?;
     let mut out = Vec::with_capacity(all.len());
@@ -833,7 +841,7 @@ fn op_finditer(
 
 fn op_count(ctx: &mut NativeCtx<'_>, c: &Arc<Compiled>, text: Value) -> RtResult<Value> {
     let t = str_arg(ctx, "count", text)?;
-    let at = Positions::new(&t);
+    let at = positions(ctx, &t)?;
     let s = Subject { text: &t, start: 0 };
     Ok(Value::Int(find_all(ctx, c, &s, &at, 0)?.len() as i64))
 }
@@ -853,7 +861,7 @@ fn op_split(
 ) -> RtResult<Value> {
     let t = str_arg(ctx, "split", text)?;
     let limit = count_arg(ctx, maxsplit)?;
-    let at = Positions::new(&t);
+    let at = positions(ctx, &t)?;
     let s = Subject { text: &t, start: 0 };
     let all = find_all(ctx, c, &s, &at, limit)?;
     let mut out = Vec::new();
@@ -1037,7 +1045,7 @@ fn op_sub(
     } else {
         Some(parse_template(c, &str_arg(ctx, "sub", repl)?)?)
     };
-    let at = Positions::new(&t);
+    let at = positions(ctx, &t)?;
     let s = Subject { text: &t, start: 0 };
     let all = find_all(ctx, c, &s, &at, limit)?;
     let n = all.len();
