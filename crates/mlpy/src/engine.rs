@@ -516,8 +516,9 @@ impl Engine {
             .load_program(&mut vm, program, &options.globals)
             .and_then(|loaded| {
                 let out = vm.run(loaded).map_err(|e| vm_error(program, e))?;
-                result.value = Value::from_vm(vm.heap(), out.value, depth)
-                    .map_err(|e| convert_error(program, e))?;
+                // A result the host cannot hold (a cyclic or too deep container) is null: the
+                // run itself succeeded (`a = [1]; a.append(a);` is a valid program).
+                result.value = Value::from_vm(vm.heap(), out.value, depth).unwrap_or(Value::Null);
                 if options.want_globals {
                     result.globals =
                         data_globals(&vm, loaded, depth).map_err(|e| convert_error(program, e))?;
