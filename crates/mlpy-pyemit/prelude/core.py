@@ -1134,6 +1134,9 @@ def __ml_slice(v, a, b, c):
 def __ml_setslice(v, a, b, c, x):
     if __ml_type(v) is not __ml_list:
         raise __MLError("TypeError", "'" + __ml_tname(v) + "' object does not support item assignment")
+    tx = __ml_type(x)
+    if tx is not __ml_list and tx is not __ml_tuple and tx is not __ml_pystr and tx is not __ml_dict:
+        raise __MLError("TypeError", "must assign iterable to extended slice")
     for y in (a, b, c):
         if y is not None and __ml_type(y) is not __ml_pyint and __ml_type(y) is not bool:
             raise __MLError("TypeError", "slice indices must be integers or None or have an __index__ method")
