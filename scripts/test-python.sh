@@ -12,11 +12,18 @@ if [ ! -x "$venv/bin/python" ]; then
     "${PYTHON:-python3}" -m venv --system-site-packages "$venv"
 fi
 "$venv/bin/python" -c "import pytest" 2>/dev/null || "$venv/bin/python" -m pip install -q pytest
-"$venv/bin/python" -m maturin --version >/dev/null 2>&1 || "$venv/bin/python" -m pip install -q "maturin>=1.5,<2"
+if "$venv/bin/python" -m maturin --version >/dev/null 2>&1; then
+    maturin=("$venv/bin/python" -m maturin)
+elif base=$("${PYTHON:-python3}" -c "import sys; print(sys.executable)") &&
+    "$base" -m maturin --version >/dev/null 2>&1; then
+    maturin=("$base" -m maturin)
+else
+    "$venv/bin/python" -m pip install -q "maturin>=1.5,<2"
+    maturin=("$venv/bin/python" -m maturin)
+fi
 # Flask is optional: the guide's web example is skipped without it.
 "$venv/bin/python" -c "import flask" 2>/dev/null || "$venv/bin/python" -m pip install -q flask || true
 export CARGO_TARGET_DIR=${MLPY_PY_TARGET:-$root/target/python}
 export CARGO_PROFILE_DEV_OPT_LEVEL=2 CARGO_PROFILE_DEV_DEBUG=0
-VIRTUAL_ENV=$venv PATH="$venv/bin:$PATH" "$venv/bin/python" -m maturin develop -q \
-    -m crates/mlpy-python/Cargo.toml
+VIRTUAL_ENV=$venv "${maturin[@]}" develop -q -m crates/mlpy-python/Cargo.toml
 "$venv/bin/python" -m pytest -q crates/mlpy-python/tests "$@"

@@ -36,6 +36,10 @@ impl From<mlpy::host::MemoryExceeded> for ToMlError {
     }
 }
 
+/// Conversion recursion never goes deeper than this, whatever the run's depth limit (the
+/// converter recurses on the native stack of the calling thread).
+const MAX_NESTING: usize = 5_000;
+
 fn cyclic() -> PyErr {
     PyValueError::new_err("cyclic structure cannot be converted")
 }
@@ -57,7 +61,7 @@ impl<'h> ToMl<'h> {
         ToMl {
             host,
             path: HashSet::new(),
-            max_depth,
+            max_depth: max_depth.min(MAX_NESTING),
         }
     }
 
@@ -179,7 +183,7 @@ impl ToPy {
     pub fn new(max_depth: usize) -> Self {
         ToPy {
             path: HashSet::new(),
-            max_depth,
+            max_depth: max_depth.min(MAX_NESTING),
         }
     }
 

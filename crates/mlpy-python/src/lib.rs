@@ -340,25 +340,33 @@ impl NativeProgram {
                 |heap, outcome| {
                     Python::with_gil(|py| {
                         let mut to_py = ToPy::new(max_depth);
-                        let mut convert = |v| {
-                            to_py
-                                .convert(py, heap, v)
-                                .map(Bound::unbind)
-                                .unwrap_or_else(|_| py.None())
-                        };
-                        let value = outcome.value.map_or_else(|| py.None(), &mut convert);
-                        let error_data = outcome.error_data.map_or_else(|| py.None(), &mut convert);
+                        let error_data = outcome
+                            .error_data
+                            .map_or_else(|| py.None(), |v| to_object(&mut to_py, py, heap, v));
                         let variables = PyDict::new(py);
+                        // The result value is usually also a variable: convert it once.
+                        let mut result_object = None;
                         if want_variables {
                             for (name, v) in &outcome.globals {
-                                if is_data(*v) {
-                                    if let Ok(pv) = to_py.convert(py, heap, *v) {
-                                        // set_item on a fresh dict with str keys cannot fail.
-                                        let _ = variables.set_item(name, pv);
+                                if !is_data(*v) {
+                                    continue;
+                                }
+                                if let Ok(pv) = to_py.convert(py, heap, *v) {
+                                    if let (Some(r), Some(g)) = (outcome.value, v.gc()) {
+                                        if r.gc() == Some(g) {
+                                            result_object = Some(pv.clone().unbind());
+                                        }
                                     }
+                                    // set_item on a fresh dict with str keys cannot fail.
+                                    let _ = variables.set_item(name, pv);
                                 }
                             }
                         }
+                        let value = match (result_object, outcome.value) {
+                            (Some(object), _) => object,
+                            (None, Some(v)) => to_object(&mut to_py, py, heap, v),
+                            (None, None) => py.None(),
+                        };
                         Finished {
                             value,
                             variables: variables.into_any().unbind(),
@@ -404,6 +412,19 @@ impl NativeProgram {
         )?;
         Ok(tuple.into_any().unbind())
     }
+}
+
+/// A value as a Python object; one that cannot be converted (a cycle) becomes `None`.
+fn to_object(
+    to_py: &mut ToPy,
+    py: Python<'_>,
+    heap: &mlpy::host::Heap,
+    v: mlpy::host::Value,
+) -> PyObject {
+    to_py
+        .convert(py, heap, v)
+        .map(Bound::unbind)
+        .unwrap_or_else(|_| py.None())
 }
 
 fn stash(slot: &Mutex<Option<PyErr>>, e: PyErr) {
@@ -472,7 +493,7 @@ fn audit(py: Python<'_>, source: &str, name: &str) -> Vec<Issue> {
 /// (python-api.md §2.1): unknown names are warnings and run-time host lookups.
 #[pyfunction]
 #[pyo3(signature = (source, name, *, strict=true, source_map=false, max_depth=1000,
-    max_output=None, grants=Vec::new(), tz=None, output_name=None))]
+    max_output=None, grants=Vec::new(), tz=None, output_name=None, import_paths=Vec::new()))]
 #[allow(clippy::too_many_arguments)]
 fn transpile(
     py: Python<'_>,
@@ -485,6 +506,7 @@ fn transpile(
     grants: Vec<String>,
     tz: Option<String>,
     output_name: Option<String>,
+    import_paths: Vec<String>,
 ) -> PyResult<(Option<String>, Vec<Issue>, Option<String>)> {
     let mut parsed = Vec::new();
     for g in &grants {
@@ -499,6 +521,8 @@ fn transpile(
         tz,
         source_map,
         output_name,
+        import_paths: import_paths.into_iter().map(Into::into).collect(),
+        ..mlpy::TranspileOptions::default()
     };
     let source = Source::new(name, source);
     Ok(

@@ -392,3 +392,41 @@ def test_temp_dir_only_confines_files_to_the_run_directory():
     assert r.success, r.error
     assert r.variables["t"] == "hi" and r.variables["mode"] == "test"
     assert r.variables["denied"] == "CapabilityError"
+
+
+def test_transpile_failures_and_missing_files(tmp_path):
+    from mlpy.ml.transpiler import MLTranspiler, transpile_ml_code, transpile_ml_file
+
+    code, issues, smap = transpile_ml_code("x = (;")
+    assert code is None and smap is None
+    assert issues[0].error.code == "ML_SYNTAX_ERROR" and issues[0].severity == "high"
+    code, issues, _ = transpile_ml_code('eval("1");', strict_security=True)
+    assert code is None and issues[0].severity == "critical"
+    code, issues, _ = transpile_ml_code('x = eval("1");', strict_security=False)
+    assert code and any(i.category == "code_injection" for i in issues)
+    code, issues, _ = transpile_ml_code("y = later_injected + 1;")
+    assert code and issues[0].severity == "low", "open world: unknown names are warnings (P-13)"
+    g = {"later_injected": 41}
+    exec(code, g)
+    assert g["y"] == 42
+    code, issues, _ = transpile_ml_file(str(tmp_path / "missing.ml"))
+    assert code is None and issues[0].error.code == "ML_PARSE_ERROR"
+    assert issues[0].location.line is None and "Failed to transpile file" in issues[0].error.message
+    ast, issues = MLTranspiler().parse_with_security_analysis("x = (;")
+    assert ast is None and issues
+
+
+def test_results_and_errors_pickle():
+    r = mlpy.run("x = [1, 2]; y = 1 / 0;")
+    clone = pickle.loads(pickle.dumps(r))
+    assert clone.variables == {"x": [1, 2]} and clone.error.kind == "ZeroDivisionError"
+
+
+def test_deep_nesting_is_refused_not_a_crash():
+    deep: list = []
+    for _ in range(100_000):
+        deep = [deep]
+    with pytest.raises(ValueError, match="nested too deeply"):
+        mlpy.run("y = x;", globals={"x": deep}, limits={"max_depth": 1_000_000})
+    r = mlpy.run("a = []; for (i in range(3000)) { a = [a]; } n = 1;")
+    assert r.variables.get("n") == 1, "a too-deep variable is left out, the rest comes back"

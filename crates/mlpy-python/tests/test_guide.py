@@ -113,11 +113,6 @@ def test_context_data_injection():
     assert out["tags"] == ["a", "b"] and out["dims"] == {"w": 3}
 
 
-@pytest.mark.xfail(
-    reason="the Python backend's collections module has no map/reduce yet (issue 6); "
-    "the VM runs this program (test_api.py::test_stdlib_bridge_program_on_the_vm)",
-    strict=False,
-)
 def test_standard_library_bridge(capsys):
     ns = run_block("stdlib_bridge", {"transpile_ml_code": transpile_ml_code})
     ns["demonstrate_stdlib_bridge"]()
@@ -206,9 +201,6 @@ def test_ml_to_python_bridge_extensions(in_tmp, monkeypatch):
     assert denied.capability_violations == ["write:database"]
 
 
-@pytest.mark.xfail(
-    reason="the Python backend's collections module has no append yet (issue 6)", strict=False
-)
 def test_bidirectional_data_flow(capsys):
     callbacks, _ = _callbacks_namespace()
     ns = run_block("bidirectional", callbacks)

@@ -64,9 +64,12 @@ class Limits:
         }
 
 
+_DEFAULT_LIMITS = Limits()
+
+
 def _limits(limits: Limits | Mapping[str, Any] | None) -> Limits:
     if limits is None:
-        return Limits()
+        return _DEFAULT_LIMITS
     if isinstance(limits, Limits):
         return limits
     return replace(Limits(), **dict(limits))

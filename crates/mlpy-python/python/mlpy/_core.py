@@ -13,13 +13,14 @@ from collections import OrderedDict
 from typing import Any, Callable, Iterable
 
 from . import _mlpy
+from ._names import RESERVED, is_injectable
 from .ml.errors.context import ErrorContext
 from .ml.errors.exceptions import MLError, error_for_kind
+from .runtime.sandbox import MLOutput, SandboxResult
+from .stdlib.registry import bridge_options
 
-RESERVED = frozenset(
-    "if elif else while for in function fn return break continue try except finally throw "
-    "import as capability nonlocal true false null undefined True False None".split()
-)
+__all__ = ["RESERVED", "is_injectable"]
+
 CALLBACK_NAME = "__python_callback"
 
 _CACHE: "OrderedDict[tuple, tuple[Any, list]]" = OrderedDict()
@@ -47,17 +48,6 @@ def compile_native(
 
 def issues_of(native_issues: Iterable[tuple], source_file: str | None) -> list[ErrorContext]:
     return [ErrorContext.from_native(i, source_file) for i in native_issues]
-
-
-def is_injectable(key: Any) -> bool:
-    """P-130: valid identifiers that are not reserved and do not start with ``_``."""
-    return (
-        isinstance(key, str)
-        and key.isidentifier()
-        and key.isascii()
-        and not key.startswith("_")
-        and key not in RESERVED
-    )
 
 
 def split_context(context: Any) -> tuple[dict[str, Any] | None, Callable | None, list[str]]:
@@ -98,8 +88,6 @@ def grants_of(capabilities: Any) -> list[str]:
 
 def compile_failure(issues: list[ErrorContext], started: bool = False) -> "Any":
     """The result of a program that never started (P-45)."""
-    from .runtime.sandbox import SandboxResult
-
     blocking = next(
         (i for i in issues if i.error.code != "ML_WARNING" and i.severity in ("critical", "high")),
         issues[0] if issues else None,
@@ -140,9 +128,6 @@ def run_native(
     issues: list[ErrorContext],
 ) -> Any:
     """Runs a compiled program and builds its ``SandboxResult``."""
-    from .runtime.sandbox import MLOutput, SandboxResult
-    from .stdlib.registry import bridge_options
-
     cpu0 = time.thread_time()
     raw = native.run(
         grants=grants, globals=globals_, callback=callback, **options, **bridge_options()
@@ -164,7 +149,7 @@ def run_native(
             data=data,
             source_file=source_file,
         )
-        if cause is not None:
+        if cause is not None and kind == "RuntimeError" and message == str(cause):
             error.__cause__ = cause
         traceback = rendered
         if is_limit:
@@ -174,7 +159,7 @@ def run_native(
             violations = denied_capabilities(message)
         else:
             exit_code = 1
-    findings = [i for i in issues if i.category is not None]
+    findings = [i for i in issues if i.category is not None] if issues else []
     return SandboxResult(
         success=error is None,
         output=MLOutput(output, value),
@@ -190,6 +175,6 @@ def run_native(
         fuel_used=fuel,
         security_issues=findings,
         capability_violations=violations,
-        security_warnings=[i.error.message for i in findings],
+        security_warnings=[i.error.message for i in findings] if findings else [],
         issues=issues,
     )

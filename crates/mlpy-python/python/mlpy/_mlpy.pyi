@@ -60,4 +60,5 @@ def transpile(
     grants: list[str] = ...,
     tz: str | None = None,
     output_name: str | None = None,
+    import_paths: list[str] = ...,
 ) -> tuple[str | None, list[Issue], str | None]: ...

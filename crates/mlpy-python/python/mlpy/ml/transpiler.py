@@ -160,6 +160,7 @@ class MLTranspiler:
             grants=list(grants or []),
             tz=timezone,
             output_name=output_name,
+            import_paths=[*(import_paths or []), *self.python_extension_paths],
         )
         issues = _core.issues_of(raw, source_file)
         if code is None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .._core import RESERVED
+from .._names import RESERVED
 
 #: Standard-library module names a host module may not take.
 STDLIB_MODULES = frozenset(
