@@ -1202,7 +1202,7 @@ fn flag_ascii(_: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
 // ---- Pattern methods (args[0] is the receiver) ---------------------------------------------
 
 fn p_single(ctx: &mut NativeCtx<'_>, args: &[Value], name: &str, mode: Mode) -> RtResult<Value> {
-    arity(name, &args[1.min(args.len())..], 1, 3)?;
+    margs(args, name, 1, 3)?;
     let c = pattern_of(ctx, args[0])?;
     op_single(ctx, &c, args[1], opt(args, 2), opt(args, 3), mode)
 }
@@ -1219,7 +1219,9 @@ fn p_fullmatch(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
 
 /// The method's own arguments (after the receiver), arity-checked.
 fn margs<'a>(args: &'a [Value], name: &str, min: usize, max: usize) -> RtResult<&'a [Value]> {
-    let rest = &args[1.min(args.len())..];
+    let Some((_, rest)) = args.split_first() else {
+        return Err(RtError::type_error(format!("{name}() needs a receiver")));
+    };
     arity(name, rest, min, max)?;
     Ok(rest)
 }
