@@ -626,3 +626,72 @@ fn reading_a_fifo_does_not_hang() {
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
     assert!(err.is_some_and(|e| e.starts_with("OSError")));
 }
+
+// ---- the CLI's run environment ------------------------------------------------------------
+
+/// Runs `mlpy ARGS` in `dir`; (exit code, stdout, stderr).
+fn cli(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut cmd = std::process::Command::new(mlpy_tests::mlpy_binary());
+    cmd.current_dir(dir).args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("run mlpy");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn cli_passes_script_args_env_and_time_zone() {
+    let t = Tree::new();
+    fs::write(
+        t.root.join("a.ml"),
+        "import args;\nprint(args.all(), args.rest());\np = args.create_parser();\np.add_flag(\"verbose\", \"v\", \"\");\nprint(p.parse().get_bool(\"verbose\"));\n",
+    )
+    .unwrap();
+    let (code, out, err) = cli(
+        &t.root,
+        &["run", "a.ml", "--allow", "args.read", "--", "-v", "x y"],
+        &[],
+    );
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "['a.ml', '-v', 'x y'] ['-v', 'x y']\ntrue\n"),
+        "{err}"
+    );
+    let (code, _, err) = cli(&t.root, &["run", "a.ml"], &[]);
+    assert_eq!(code, 4, "{err}");
+
+    // The process environment reaches `env` only with env.read.
+    fs::write(
+        t.root.join("e.ml"),
+        "import env;\nprint(env.get(\"MLPY_CAP_TEST\"));\n",
+    )
+    .unwrap();
+    let vars = [("MLPY_CAP_TEST", "visible")];
+    let (code, out, _) = cli(&t.root, &["run", "e.ml", "--allow", "env.read"], &vars);
+    assert_eq!((code, out.as_str()), (0, "visible\n"));
+    let (code, _, err) = cli(&t.root, &["run", "e.ml"], &vars);
+    assert_eq!(code, 4);
+    assert!(err.contains("CapabilityError"), "{err}");
+
+    // --tz sets the zone of local times; an unknown zone is a usage error.
+    fs::write(
+        t.root.join("z.ml"),
+        "import datetime;\nprint(datetime.fromTimestamp(0).toString());\n",
+    )
+    .unwrap();
+    let (_, utc, _) = cli(&t.root, &["run", "z.ml", "--tz", "UTC"], &[]);
+    let (_, tokyo, _) = cli(&t.root, &["run", "z.ml", "--tz", "Asia/Tokyo"], &[]);
+    assert_eq!(
+        (utc.as_str(), tokyo.as_str()),
+        ("1970-01-01T00:00:00\n", "1970-01-01T09:00:00\n")
+    );
+    let (code, _, err) = cli(&t.root, &["run", "z.ml", "--tz", "Mars/Olympus"], &[]);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = cli(&t.root, &["run", "z.ml", "--allow", "file.nuke"], &[]);
+    assert_eq!(code, 2, "{err}");
+}
