@@ -119,13 +119,19 @@ fn main() {
     let workers: Vec<_> = (0..WORKERS)
         .map(|_| {
             let (server, engine, served) = (server.clone(), engine.clone(), served.clone());
-            std::thread::spawn(move || {
-                while let Ok(req) = server.recv() {
-                    handle(&engine, req);
-                    let n = served.fetch_add(1, Ordering::SeqCst) + 1;
-                    if max_requests.is_some_and(|max| n >= max) {
-                        // Wake every worker blocked in `recv` so all of them stop.
-                        (0..WORKERS).for_each(|_| server.unblock());
+            std::thread::spawn(move || loop {
+                if max_requests.is_some_and(|max| served.load(Ordering::SeqCst) >= max) {
+                    break;
+                }
+                // A short wait so every worker notices when the request budget is spent.
+                match server.recv_timeout(Duration::from_millis(100)) {
+                    Ok(Some(req)) => {
+                        handle(&engine, req);
+                        served.fetch_add(1, Ordering::SeqCst);
+                    }
+                    Ok(None) => {}
+                    Err(e) => {
+                        eprintln!("cannot accept: {e}");
                         break;
                     }
                 }

@@ -1,4 +1,5 @@
-//! The `mlpy` command-line tool (DESIGN.md, CLI contract): `run`, `check`, `disasm`.
+//! The `mlpy` command-line tool (DESIGN.md, CLI contract): `run`, `check`, `disasm`, `fmt`,
+//! `transpile`, `audit`, `repl`.
 //!
 //! Exit status: 0 success; 1 script error (syntax, compile, runtime, uncaught throw); 2 usage
 //! error; 3 a resource limit was hit; 4 a capability error nobody caught or a security rule
@@ -7,6 +8,7 @@
 
 mod audit;
 mod fmt;
+mod repl;
 mod transpile;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -51,6 +53,10 @@ enum Command {
     Transpile(transpile::TranspileArgs),
     /// Report static security findings with severities (exit 4 on critical or high).
     Audit(audit::AuditArgs),
+    /// Interactive session: type statements or expressions and see values as you go.
+    /// Variables persist across entries; each entry runs under the limits (default timeout
+    /// 5 s); Ctrl-C stops a running entry; `:help` lists commands, `:quit` or Ctrl-D leaves.
+    Repl(repl::ReplArgs),
 }
 
 #[derive(Args)]
@@ -72,6 +78,23 @@ struct LimitArgs {
     max_output: Option<usize>,
 }
 
+/// What the engine of `run` and `repl` is configured with.
+#[derive(Args)]
+struct EngineArgs {
+    /// Grant a system capability, e.g. `file.read:./data/**/*.csv` or `network.http:api.example.com`.
+    #[arg(long = "allow", value_name = "GRANT")]
+    allow: Vec<String>,
+    /// Directory searched by `import a.b;` for `a/b.ml` (repeatable).
+    #[arg(long = "import-path", value_name = "DIR")]
+    import_path: Vec<PathBuf>,
+    /// Report security findings without blocking the run.
+    #[arg(long)]
+    no_strict: bool,
+    /// Time zone for datetime (default: $TZ, else the host's zone).
+    #[arg(long, value_name = "ZONE")]
+    tz: Option<String>,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum GlobalsFormat {
     Json,
@@ -83,24 +106,14 @@ struct RunArgs {
     file: PathBuf,
     #[command(flatten)]
     limits: LimitArgs,
-    /// Grant a system capability, e.g. `file.read:./data/**/*.csv` or `network.http:api.example.com`.
-    #[arg(long = "allow", value_name = "GRANT")]
-    allow: Vec<String>,
-    /// Directory searched by `import a.b;` for `a/b.ml` (repeatable).
-    #[arg(long = "import-path", value_name = "DIR")]
-    import_path: Vec<PathBuf>,
+    #[command(flatten)]
+    engine: EngineArgs,
     /// After the output, print the top-level data variables as one JSON line.
     #[arg(long, value_name = "FORMAT")]
     globals: Option<GlobalsFormat>,
     /// Print `stats: fuel=N peak_memory=BYTES wall_ms=T` to stderr after the run.
     #[arg(long)]
     stats: bool,
-    /// Report security findings without blocking the run.
-    #[arg(long)]
-    no_strict: bool,
-    /// Time zone for datetime (default: $TZ, else the host's zone).
-    #[arg(long, value_name = "ZONE")]
-    tz: Option<String>,
     /// Arguments for the script (`mlpy run FILE -- a b`), read with the `args` module.
     #[arg(last = true, value_name = "ARGS")]
     script_args: Vec<String>,
@@ -115,6 +128,7 @@ fn main() -> ExitCode {
         Command::Fmt(args) => fmt::run(&args, color()),
         Command::Transpile(args) => transpile::run(&args),
         Command::Audit(args) => audit::run(&args),
+        Command::Repl(args) => repl::run(&args),
     };
     ExitCode::from(code)
 }
@@ -152,11 +166,9 @@ fn limits_from(args: &LimitArgs) -> Result<Limits, String> {
     Ok(limits)
 }
 
-fn run(args: RunArgs) -> u8 {
-    let limits = match limits_from(&args.limits) {
-        Ok(l) => l,
-        Err(e) => return usage_error(&e),
-    };
+/// An engine with the grants, import roots, strictness, time zone and (when `env.read` is
+/// granted) the process environment of the command line; `Err` is the usage exit status.
+fn engine_from(args: &EngineArgs) -> Result<Engine, u8> {
     let mut engine = Engine::new();
     for text in &args.allow {
         match Grant::parse(text) {
@@ -165,7 +177,7 @@ fn run(args: RunArgs) -> u8 {
                     engine.grant(grant);
                 }
             }
-            Err(e) => return usage_error(&e),
+            Err(e) => return Err(usage_error(&e)),
         }
     }
     for dir in &args.import_path {
@@ -174,16 +186,28 @@ fn run(args: RunArgs) -> u8 {
     engine.set_strict(!args.no_strict);
     if let Some(tz) = &args.tz {
         if let Err(e) = engine.set_timezone(tz) {
-            return usage_error(&e);
+            return Err(usage_error(&e));
         }
     }
-    let mut argv = vec![args.file.display().to_string()];
-    argv.extend(args.script_args.iter().cloned());
-    engine.set_args(argv);
     // The process environment reaches `env` only when the script may read it (stdlib.md §15).
     if engine.is_granted("env.read") {
         engine.set_env(std::env::vars().collect());
     }
+    Ok(engine)
+}
+
+fn run(args: RunArgs) -> u8 {
+    let limits = match limits_from(&args.limits) {
+        Ok(l) => l,
+        Err(e) => return usage_error(&e),
+    };
+    let mut engine = match engine_from(&args.engine) {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    let mut argv = vec![args.file.display().to_string()];
+    argv.extend(args.script_args.iter().cloned());
+    engine.set_args(argv);
     let program = match engine.compile_file(&args.file) {
         Ok(p) => p,
         Err(e) => return report(&e),

@@ -461,14 +461,25 @@ fn call_host(ctx: &mut NativeCtx<'_>, slot: usize, args: &[VmValue]) -> RtResult
     result.to_vm(ctx.heap(), depth).map_err(convert_error)
 }
 
-/// Values in a converted argument (the fuel charged for copying it).
-fn weight(v: &Value) -> u64 {
-    match v {
-        Value::Array(items) => 1 + items.iter().map(weight).sum::<u64>(),
-        Value::Object(m) => 1 + m.values().map(weight).sum::<u64>(),
-        Value::Str(s) | Value::Opaque(s) => 1 + s.len() as u64 / 64,
-        _ => 1,
+/// Values in a converted argument (the fuel charged for copying it); an explicit stack.
+fn weight(root: &Value) -> u64 {
+    let mut total = 0u64;
+    let mut stack = vec![root];
+    while let Some(v) = stack.pop() {
+        total += match v {
+            Value::Array(items) => {
+                stack.extend(items);
+                1
+            }
+            Value::Object(m) => {
+                stack.extend(m.values());
+                1
+            }
+            Value::Str(s) | Value::Opaque(s) => 1 + s.len() as u64 / 64,
+            _ => 1,
+        };
     }
+    total
 }
 
 fn trampoline<const N: usize>(ctx: &mut NativeCtx<'_>, args: &[VmValue]) -> RtResult<VmValue> {

@@ -18,7 +18,7 @@ use crate::limits::Limits;
 use crate::source::Source;
 use crate::value::Value;
 use crate::RunOptions;
-use mlpy_ir::ir::{StmtKind, Target, TargetKind, Var};
+use mlpy_ir::ir::{GlobalVar, StmtKind, Target, TargetKind, Var};
 use mlpy_vm::{text, Loaded, Value as VmValue, Vm};
 use std::collections::HashMap;
 
@@ -36,6 +36,8 @@ pub struct Instance {
     current: (Loaded, Program),
     /// Every unit loaded by `eval`, oldest first (their slots are kept in sync).
     units: Vec<Loaded>,
+    /// Every global name any unit defined, in first-definition order.
+    names: Vec<String>,
     /// Generated call units by arity.
     call_units: HashMap<usize, (Loaded, Program)>,
 }
@@ -68,6 +70,7 @@ impl Engine {
             limits: options.limits,
             current: (loaded, program.clone()),
             units: vec![loaded],
+            names: program.ir.globals.iter().map(|g| g.name.clone()).collect(),
             call_units: HashMap::new(),
         })
     }
@@ -184,15 +187,28 @@ impl Instance {
 
     /// Evaluates one more entry in this instance: variables and functions of earlier entries
     /// (and of the instantiated program) are visible and may be changed. Errors and limits
-    /// leave the instance usable.
+    /// leave the instance usable. An entry that only lacks its final `;` is accepted.
     pub fn eval(&mut self, source: Source) -> Result<Evaluated, Error> {
-        let defined: Vec<(String, VmValue)> = self.vm.globals(self.current.0);
+        let defined = self.defined();
         let mut options = self.engine.lower_options();
         options
             .host_globals
             .extend(defined.iter().map(|(n, _)| n.clone()));
-        options.host_globals.push(LAST_VALUE.to_string());
-        let mut program = self.engine.compile_with(source, &options)?;
+        let mut program = match self.engine.compile_with(source.clone(), &options) {
+            Ok(p) => p,
+            // REPL convenience: an entry may leave out its final `;`.
+            Err(e @ Error::Syntax { .. }) => {
+                let text = source.text.trim_end();
+                if text.ends_with([';', '}']) {
+                    return Err(e);
+                }
+                let completed = Source::new(source.name.clone(), &format!("{text};"));
+                self.engine
+                    .compile_with(completed, &options)
+                    .map_err(|_| e)?
+            }
+            Err(e) => return Err(e),
+        };
         let is_expr = capture_expression_value(&mut program);
         let unit = self.engine.load_program(&mut self.vm, &program, &[])?;
         for (name, v) in &defined {
@@ -200,7 +216,13 @@ impl Instance {
         }
         self.vm.set_limits(self.limits.to_vm());
         let outcome = self.vm.run(unit);
-        self.sync(unit, &defined);
+        let after = self.values(unit, &program);
+        for g in &program.ir.globals {
+            if !self.names.contains(&g.name) {
+                self.names.push(g.name.clone());
+            }
+        }
+        self.sync(unit, &defined, after);
         self.units.push(unit);
         self.current = (unit, program);
         match outcome {
@@ -218,11 +240,36 @@ impl Instance {
         }
     }
 
+    /// The current value of every name defined so far (kept by the newest unit that has it).
+    fn defined(&self) -> Vec<(String, VmValue)> {
+        self.names
+            .iter()
+            .filter_map(|name| {
+                let v = self
+                    .units
+                    .iter()
+                    .rev()
+                    .find_map(|&u| self.vm.global(u, name))?;
+                Some((name.clone(), v))
+            })
+            .collect()
+    }
+
+    /// Every global of `program` (loaded as `unit`) that has a value, functions included.
+    fn values(&self, unit: Loaded, program: &Program) -> Vec<(String, VmValue)> {
+        program
+            .ir
+            .globals
+            .iter()
+            .filter_map(|g| Some((g.name.clone(), self.vm.global(unit, &g.name)?)))
+            .collect()
+    }
+
     /// After `unit` ran with the values `before`: the newest value of every name wins in every
     /// unit (the one `unit` assigned, else one an older unit's function assigned).
-    fn sync(&mut self, unit: Loaded, before: &[(String, VmValue)]) {
+    fn sync(&mut self, unit: Loaded, before: &[(String, VmValue)], after: Vec<(String, VmValue)>) {
         let old: HashMap<&str, VmValue> = before.iter().map(|(n, v)| (n.as_str(), *v)).collect();
-        for (name, v) in self.vm.globals(unit) {
+        for (name, v) in after {
             let prior = old.get(name.as_str()).copied();
             let newest = if prior.is_some_and(|p| same(p, v)) {
                 self.units
@@ -241,17 +288,26 @@ impl Instance {
     }
 }
 
-/// When a program is one expression statement, stores its value in the global `_` (declared
-/// by the caller) instead of dropping it; true if it did.
+/// When a program is one expression statement, stores its value in the global `_` (adding the
+/// slot if the program has none) instead of dropping it; true if it did.
 fn capture_expression_value(program: &mut Program) -> bool {
-    let Some(slot) = program.ir.globals.iter().position(|g| g.name == LAST_VALUE) else {
-        return false;
-    };
     let [stmt] = program.ir.body.as_mut_slice() else {
         return false;
     };
     let StmtKind::Expr(expr) = &stmt.kind else {
         return false;
+    };
+    let globals = &mut program.ir.globals;
+    let slot = match globals.iter().position(|g| g.name == LAST_VALUE) {
+        Some(slot) => slot,
+        None => {
+            globals.push(GlobalVar {
+                name: LAST_VALUE.to_string(),
+                builtin_fallback: false,
+                host: true,
+            });
+            globals.len() - 1
+        }
     };
     stmt.kind = StmtKind::Assign {
         target: Target {

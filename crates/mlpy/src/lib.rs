@@ -28,11 +28,11 @@ pub use hostfn::{
 };
 pub use instance::{Evaluated, Instance};
 pub use limits::Limits;
+pub use mlpy_pyemit::Runtime as PythonRuntime;
+/// True while REPL input ends inside an open bracket or string (ask for another line).
+pub use mlpy_syntax::is_incomplete;
 pub use output::OutputBuffer;
 pub use render::{render, Report, StackFrame};
 pub use source::{InvalidUtf8, Source};
-pub use mlpy_pyemit::Runtime as PythonRuntime;
-pub use transpile::{
-    audit_source, python_runtime_module, transpile, TranspileOptions, Transpiled,
-};
+pub use transpile::{audit_source, python_runtime_module, transpile, TranspileOptions, Transpiled};
 pub use value::{from_value, to_value, ConvertError, Value};

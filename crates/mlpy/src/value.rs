@@ -115,89 +115,181 @@ impl Value {
         }
     }
 
-    /// Copies a VM value out of `heap`, at most `max_depth` levels deep.
+    /// Copies a VM value out of `heap`, at most `max_depth` levels deep (an explicit stack, so
+    /// no recursion on script data).
     pub(crate) fn from_vm(
         heap: &Heap,
-        v: VmValue,
+        root: VmValue,
         max_depth: usize,
     ) -> Result<Value, ConvertError> {
+        /// A container being copied: its children, their keys (objects), the copies so far.
+        struct Frame {
+            children: Vec<VmValue>,
+            keys: Option<Vec<String>>,
+            done: Vec<Value>,
+        }
+        impl Frame {
+            fn finish(self) -> Value {
+                match self.keys {
+                    Some(keys) => Value::Object(keys.into_iter().zip(self.done).collect()),
+                    None => Value::Array(self.done),
+                }
+            }
+        }
+        let open = |v: VmValue| -> Result<Value, Frame> {
+            Ok(match v {
+                VmValue::Null => Value::Null,
+                VmValue::Bool(b) => Value::Bool(b),
+                VmValue::Int(i) => Value::Int(i),
+                VmValue::Float(f) => Value::Float(f),
+                VmValue::Str(g) => Value::Str(heap.str(g).to_string()),
+                VmValue::BigInt(g) => match heap.get(g) {
+                    HeapObject::BigInt(b) => Value::BigInt(b.clone()),
+                    _ => Value::Null,
+                },
+                VmValue::Array(g) | VmValue::Tuple(g) => {
+                    let items: &[VmValue] = match heap.get(g) {
+                        HeapObject::Array(items) => items,
+                        HeapObject::Tuple(items) => items,
+                        _ => &[],
+                    };
+                    return Err(Frame {
+                        done: Vec::with_capacity(items.len()),
+                        children: items.to_vec(),
+                        keys: None,
+                    });
+                }
+                VmValue::Object(g) => {
+                    let (mut keys, mut children) = (Vec::new(), Vec::new());
+                    if let HeapObject::Object(map) = heap.get(g) {
+                        for (k, v) in map.iter() {
+                            keys.push(match k {
+                                VmValue::Str(s) => heap.str(s).to_string(),
+                                other => text::display(heap, other).unwrap_or_default(),
+                            });
+                            children.push(v);
+                        }
+                    }
+                    return Err(Frame {
+                        done: Vec::with_capacity(children.len()),
+                        children,
+                        keys: Some(keys),
+                    });
+                }
+                other => Value::Opaque(text::repr(heap, other).unwrap_or_default()),
+            })
+        };
         if max_depth == 0 {
             return Err(ConvertError::TooDeep);
         }
-        Ok(match v {
-            VmValue::Null => Value::Null,
-            VmValue::Bool(b) => Value::Bool(b),
-            VmValue::Int(i) => Value::Int(i),
-            VmValue::Float(f) => Value::Float(f),
-            VmValue::Str(g) => Value::Str(heap.str(g).to_string()),
-            VmValue::BigInt(g) => match heap.get(g) {
-                HeapObject::BigInt(b) => Value::BigInt(b.clone()),
-                _ => Value::Null,
-            },
-            VmValue::Array(g) | VmValue::Tuple(g) => {
-                let items: &[VmValue] = match heap.get(g) {
-                    HeapObject::Array(items) => items,
-                    HeapObject::Tuple(items) => items,
-                    _ => &[],
-                };
-                Value::Array(
-                    items
-                        .iter()
-                        .map(|&item| Value::from_vm(heap, item, max_depth - 1))
-                        .collect::<Result<_, _>>()?,
-                )
-            }
-            VmValue::Object(g) => {
-                let mut out = IndexMap::new();
-                if let HeapObject::Object(map) = heap.get(g) {
-                    for (k, v) in map.iter() {
-                        let key = match k {
-                            VmValue::Str(s) => heap.str(s).to_string(),
-                            other => text::display(heap, other).unwrap_or_default(),
-                        };
-                        out.insert(key, Value::from_vm(heap, v, max_depth - 1)?);
+        let mut stack = match open(root) {
+            Ok(leaf) => return Ok(leaf),
+            Err(frame) => vec![frame],
+        };
+        loop {
+            let depth = stack.len();
+            let Some(top) = stack.last_mut() else {
+                return Err(ConvertError::TooDeep);
+            };
+            match top.children.get(top.done.len()).copied() {
+                Some(child) => {
+                    if depth >= max_depth {
+                        return Err(ConvertError::TooDeep);
+                    }
+                    match open(child) {
+                        Ok(leaf) => top.done.push(leaf),
+                        Err(frame) => stack.push(frame),
                     }
                 }
-                Value::Object(out)
+                None => {
+                    let finished = stack.pop().map(Frame::finish).unwrap_or_default();
+                    match stack.last_mut() {
+                        Some(parent) => parent.done.push(finished),
+                        None => return Ok(finished),
+                    }
+                }
             }
-            other => Value::Opaque(text::repr(heap, other).unwrap_or_default()),
-        })
+        }
     }
 
-    /// Builds this value in `heap`, at most `max_depth` levels deep.
+    /// Builds this value in `heap`, at most `max_depth` levels deep (an explicit stack).
     pub(crate) fn to_vm(&self, heap: &mut Heap, max_depth: usize) -> Result<VmValue, ConvertError> {
+        /// A container being built: its source children and the VM values made so far.
+        struct Frame<'v> {
+            source: &'v Value,
+            children: Vec<&'v Value>,
+            done: Vec<VmValue>,
+        }
+        let mem = |_| ConvertError::Memory;
+        // A scalar becomes a VM value; a container becomes a frame.
+        let open = |heap: &mut Heap, v: &Value| -> Result<Option<VmValue>, ConvertError> {
+            Ok(Some(match v {
+                Value::Null => VmValue::Null,
+                Value::Bool(b) => VmValue::Bool(*b),
+                Value::Int(i) => VmValue::Int(*i),
+                Value::Float(f) => VmValue::Float(*f),
+                Value::BigInt(b) => match i64::try_from(b) {
+                    Ok(i) => VmValue::Int(i),
+                    Err(_) => heap.alloc_bigint(b.clone()).map_err(mem)?,
+                },
+                Value::Str(s) | Value::Opaque(s) => heap.alloc_str(s).map_err(mem)?,
+                Value::Array(_) | Value::Object(_) => return Ok(None),
+            }))
+        };
+        fn frame(v: &Value) -> Frame<'_> {
+            let children: Vec<&Value> = match v {
+                Value::Array(items) => items.iter().collect(),
+                Value::Object(map) => map.values().collect(),
+                _ => Vec::new(),
+            };
+            Frame {
+                source: v,
+                done: Vec::with_capacity(children.len()),
+                children,
+            }
+        }
         if max_depth == 0 {
             return Err(ConvertError::TooDeep);
         }
-        let mem = |_| ConvertError::Memory;
-        Ok(match self {
-            Value::Null => VmValue::Null,
-            Value::Bool(b) => VmValue::Bool(*b),
-            Value::Int(i) => VmValue::Int(*i),
-            Value::Float(f) => VmValue::Float(*f),
-            Value::BigInt(b) => match i64::try_from(b) {
-                Ok(i) => VmValue::Int(i),
-                Err(_) => heap.alloc_bigint(b.clone()).map_err(mem)?,
-            },
-            Value::Str(s) | Value::Opaque(s) => heap.alloc_str(s).map_err(mem)?,
-            Value::Array(items) => {
-                let items = items
-                    .iter()
-                    .map(|item| item.to_vm(heap, max_depth - 1))
-                    .collect::<Result<Vec<_>, _>>()?;
-                heap.alloc_array(items).map_err(mem)?
-            }
-            Value::Object(entries) => {
-                let mut map = ObjMap::with_capacity(entries.len());
-                for (k, v) in entries {
-                    let key = heap.alloc_str(k).map_err(mem)?;
-                    let value = v.to_vm(heap, max_depth - 1)?;
-                    map.insert(heap, key, value)
-                        .map_err(|e| ConvertError::Serde(e.message().to_string()))?;
+        if let Some(scalar) = open(heap, self)? {
+            return Ok(scalar);
+        }
+        let mut stack = vec![frame(self)];
+        loop {
+            let depth = stack.len();
+            let Some(top) = stack.last_mut() else {
+                return Err(ConvertError::TooDeep);
+            };
+            if let Some(&child) = top.children.get(top.done.len()) {
+                if depth >= max_depth {
+                    return Err(ConvertError::TooDeep);
                 }
-                heap.alloc_object(map).map_err(mem)?
+                match open(heap, child)? {
+                    Some(v) => top.done.push(v),
+                    None => stack.push(frame(child)),
+                }
+                continue;
             }
-        })
+            let Some(Frame { source, done, .. }) = stack.pop() else {
+                return Err(ConvertError::TooDeep);
+            };
+            let built = match source {
+                Value::Object(map) => {
+                    let mut obj = ObjMap::with_capacity(map.len());
+                    for (k, v) in map.keys().zip(done) {
+                        let key = heap.alloc_str(k).map_err(mem)?;
+                        obj.insert(heap, key, v)
+                            .map_err(|e| ConvertError::Serde(e.message().to_string()))?;
+                    }
+                    heap.alloc_object(obj).map_err(mem)?
+                }
+                _ => heap.alloc_array(done).map_err(mem)?,
+            };
+            match stack.last_mut() {
+                Some(parent) => parent.done.push(built),
+                None => return Ok(built),
+            }
+        }
     }
 }
 
