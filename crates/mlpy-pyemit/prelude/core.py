@@ -298,8 +298,15 @@ def __ml_uncaught(exc):
     if __ml_g.get("__name__") == "__main__" and __ml_g.get("__file__") == __ml_prog["main"].__code__.co_filename:
         where = frames[-1][3] if frames else __ml_file
         lines = [where + ":" + __ml_pystr(err.ml_line) + ":" + __ml_pystr(err.ml_column) + ": " + err.kind + ": " + err.message]
-        for name, line, col, file in frames[::-1]:
-            lines.append("  at " + __ml_function_label(name) + " (" + file + ":" + __ml_pystr(line) + ":" + __ml_pystr(col) + ")")
+        stack = frames[::-1]
+        if __ml_len(stack) > 40:
+            # A deep recursion carries one frame per call: show both ends, as the CLI does.
+            stack = stack[:20] + [("... " + __ml_pystr(__ml_len(stack) - 40) + " more frames ...", 0, 0, "")] + stack[-20:]
+        for name, line, col, file in stack:
+            if line == 0:
+                lines.append("  " + name)
+            else:
+                lines.append("  at " + __ml_function_label(name) + " (" + file + ":" + __ml_pystr(line) + ":" + __ml_pystr(col) + ")")
         try:
             __ml_sys.stdout.flush()
         except __ml_Exception:

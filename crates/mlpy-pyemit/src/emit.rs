@@ -124,6 +124,10 @@ impl<'a> Emitter<'a> {
         self.out.push(self.indent, text, Some(self.pos));
     }
 
+    fn unmapped(&mut self, text: &str) {
+        self.out.push(self.indent, text, None);
+    }
+
     fn set_pos(&mut self, range: TextRange) {
         self.pos = self.lines.pos(usize::from(range.start()));
     }
@@ -475,13 +479,15 @@ impl<'a> Emitter<'a> {
                 _ => {}
             }
         }
-        self.line(&format!("nonlocal {}", nonlocals.join(", ")));
-        self.line(&format!(
+        // The prologue has no ML position: an error raised there (the depth limit) is reported
+        // at the caller's statement, as the VM reports it at the call.
+        self.unmapped(&format!("nonlocal {}", nonlocals.join(", ")));
+        self.unmapped(&format!(
             "if __ml_depth >= {}: __ml_depth_error()",
             self.max_calls
         ));
-        self.line("__ml_depth += 1");
-        self.line("try:");
+        self.unmapped("__ml_depth += 1");
+        self.unmapped("try:");
         self.indent += 1;
         if let Some(r) = &rest {
             self.line(&format!("{r} = __ml_list({r})"));

@@ -54,7 +54,7 @@ def __ml_program(__ml_pub):
             __ml_publish(__ml_pub, __ml_locals(), ('math', 'make', 'count', 'bump', 'c'), ())
     __ml_prog['main'] = __ml_main
     __ml_prog['first'] = N  # (first line of the program body)
-    __ml_prog['posmap'] = ',,,,1.1,2.1,2.1,2.1,2.1,2.1,3.5,4.5,4.5,4.5,4.5,4.5,4.35,4.46,4.5,4.5,4.5,5.5,2.1,2.1,2.1,7.1,8.1,8.1,8.1,8.1,8.1,8.35,8.1,8.1,8.1,9.1,10.1,10.6,11.1,,'
+    __ml_prog['posmap'] = ',,,,1.1,2.1,,,,,3.5,4.5,,,,,4.35,4.46,4.5,4.5,4.5,5.5,2.1,2.1,2.1,7.1,8.1,,,,,8.35,8.1,8.1,8.1,9.1,10.1,10.6,11.1,,'
     try:
         __ml_main()
     except BaseException as __ml_e:

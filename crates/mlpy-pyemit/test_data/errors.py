@@ -46,7 +46,7 @@ def __ml_program(__ml_pub):
             __ml_publish(__ml_pub, __ml_locals(), ('risky', 'err', 'o'), ())
     __ml_prog['main'] = __ml_main
     __ml_prog['first'] = N  # (first line of the program body)
-    __ml_prog['posmap'] = ',,,,1.1,1.1,1.1,1.1,1.1,2.5,2.18,3.5,1.1,1.1,1.1,5.1,6.5,7.3,7.3,7.3,8.5,8.5,8.5,8.5,5.1,5.1,10.5,12.1,13.1,13.1,14.1,,'
+    __ml_prog['posmap'] = ',,,,1.1,,,,,2.5,2.18,3.5,1.1,1.1,1.1,5.1,6.5,7.3,7.3,7.3,8.5,8.5,8.5,8.5,5.1,5.1,10.5,12.1,13.1,13.1,14.1,,'
     try:
         __ml_main()
     except BaseException as __ml_e:

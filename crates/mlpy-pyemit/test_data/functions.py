@@ -51,7 +51,7 @@ def __ml_program(__ml_pub):
             __ml_publish(__ml_pub, __ml_locals(), ('fib', 'add', 'collect'), ())
     __ml_prog['main'] = __ml_main
     __ml_prog['first'] = N  # (first line of the program body)
-    __ml_prog['posmap'] = ',,,,1.1,1.1,1.1,1.1,1.1,2.5,2.18,3.5,1.1,1.1,1.1,5.7,5.7,5.7,5.7,5.7,5.19,5.7,5.7,5.7,5.1,6.1,6.1,6.1,6.1,6.1,6.1,6.36,6.1,6.1,6.1,7.1,,'
+    __ml_prog['posmap'] = ',,,,1.1,,,,,2.5,2.18,3.5,1.1,1.1,1.1,5.7,,,,,5.19,5.7,5.7,5.7,5.1,6.1,,,,,6.1,6.36,6.1,6.1,6.1,7.1,,'
     try:
         __ml_main()
     except BaseException as __ml_e:
