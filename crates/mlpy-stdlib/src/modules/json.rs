@@ -7,11 +7,12 @@
 //! big ints, last-duplicate-key-wins with first position, `ensure_ascii` escaping, `repr`
 //! floats, Python key coercion and separators.
 //!
-//! Invariants: both directions are iterative or depth-bounded: parse keeps an explicit stack
-//! and raises a catchable `ValueError` "JSON nesting too deep" past the data-depth limit (D6);
-//! stringify recurses at most `max_depth` levels and raises the `RecursionError` limit past it
-//! (D31). Fuel is charged per input byte / output value before the work; output size is
-//! checked against the heap budget while it grows.
+//! Invariants: both directions keep explicit stacks (no Rust recursion on input nesting).
+//! Parse raises a catchable `ValueError` "JSON nesting too deep" past the data-depth limit
+//! (D6); stringify raises the `RecursionError` limit past it (D31) and detects cycles with a
+//! set of the containers on the current path. Parsing charges fuel per input byte before it
+//! starts; serializing charges per value written, and checks the output size against the heap
+//! budget at every container.
 
 use super::support::{add_all, arity, def, opt};
 use mlpy_vm::heap::{Heap, HeapObject};
@@ -514,7 +515,7 @@ struct Writer<'h> {
     /// `None` = compact (`", "`, `": "`), `Some(n)` = newline and `n` spaces per level.
     indent: Option<usize>,
     /// Containers on the current path (cycle detection).
-    path: Vec<mlpy_vm::Gc>,
+    path: std::collections::HashSet<mlpy_vm::Gc>,
     max_depth: usize,
     ticks: u64,
 }
@@ -557,7 +558,9 @@ impl Writer<'_> {
         Ok(())
     }
 
-    fn value(&mut self, v: Value, level: usize) -> RtResult<()> {
+    /// Writes a scalar, or opens a container and returns its frame (its elements are written
+    /// by [`Writer::value`]'s loop, so nesting never recurses on the Rust stack).
+    fn start(&mut self, v: Value, level: usize) -> RtResult<Option<OutFrame>> {
         self.ticks += 1;
         let heap = self.heap;
         match v {
@@ -567,57 +570,8 @@ impl Writer<'_> {
             Value::BigInt(g) => self.out.push_str(&heap.bigint(g).to_string()),
             Value::Float(f) => self.out.push_str(&json_float(f)),
             Value::Str(g) => write_json_str(heap.str(g), &mut self.out),
-            Value::Array(g) | Value::Tuple(g) | Value::Object(g) => {
-                if level > self.max_depth {
-                    return Err(RtError::depth());
-                }
-                if self.path.contains(&g) {
-                    return Err(serialize_error("Circular reference detected"));
-                }
-                self.path.push(g);
-                self.check_budget()?;
-                let (open, close) = if let Value::Object(_) = v {
-                    ('{', '}')
-                } else {
-                    ('[', ']')
-                };
-                self.out.push(open);
-                let sep = if self.indent.is_some() { "," } else { ", " };
-                match v {
-                    Value::Object(_) => {
-                        let entries: Vec<(Value, Value)> = heap.object(g).iter().collect();
-                        for (i, (k, x)) in entries.into_iter().enumerate() {
-                            if i > 0 {
-                                self.out.push_str(sep);
-                            }
-                            self.newline(level + 1);
-                            self.key(k)?;
-                            self.out.push_str(": ");
-                            self.value(x, level + 1)?;
-                        }
-                    }
-                    _ => {
-                        let items: &[Value] = match heap.get(g) {
-                            HeapObject::Array(a) => a,
-                            HeapObject::Tuple(t) => t,
-                            _ => &[],
-                        };
-                        for (i, &x) in items.iter().enumerate() {
-                            if i > 0 {
-                                self.out.push_str(sep);
-                            }
-                            self.newline(level + 1);
-                            self.value(x, level + 1)?;
-                        }
-                    }
-                }
-                let empty = self.out.ends_with(open);
-                if !empty {
-                    self.newline(level);
-                }
-                self.out.push(close);
-                self.path.pop();
-            }
+            Value::Array(g) | Value::Tuple(g) => return self.open(g, false, level).map(Some),
+            Value::Object(g) => return self.open(g, true, level).map(Some),
             other => {
                 return Err(serialize_error(format_args!(
                     "Object of type {} is not JSON serializable",
@@ -625,8 +579,81 @@ impl Writer<'_> {
                 )))
             }
         }
+        Ok(None)
+    }
+
+    fn open(&mut self, g: mlpy_vm::Gc, is_object: bool, level: usize) -> RtResult<OutFrame> {
+        if level > self.max_depth {
+            return Err(RtError::depth());
+        }
+        if !self.path.insert(g) {
+            return Err(serialize_error("Circular reference detected"));
+        }
+        self.check_budget()?;
+        let heap = self.heap;
+        let items: Vec<(Option<Value>, Value)> = if is_object {
+            heap.object(g).iter().map(|(k, v)| (Some(k), v)).collect()
+        } else {
+            let xs: &[Value] = match heap.get(g) {
+                HeapObject::Array(a) => a,
+                HeapObject::Tuple(t) => t,
+                _ => &[],
+            };
+            xs.iter().map(|&x| (None, x)).collect()
+        };
+        self.out.push(if is_object { '{' } else { '[' });
+        Ok(OutFrame {
+            g,
+            close: if is_object { '}' } else { ']' },
+            items,
+            next: 0,
+            level,
+        })
+    }
+
+    /// Writes `v` and everything it contains.
+    fn value(&mut self, v: Value) -> RtResult<()> {
+        let mut stack: Vec<OutFrame> = Vec::new();
+        if let Some(f) = self.start(v, 0)? {
+            stack.push(f);
+        }
+        let sep = if self.indent.is_some() { "," } else { ", " };
+        while let Some(top) = stack.last_mut() {
+            let level = top.level;
+            if let Some(&(key, x)) = top.items.get(top.next) {
+                if top.next > 0 {
+                    self.out.push_str(sep);
+                }
+                top.next += 1;
+                self.newline(level + 1);
+                if let Some(k) = key {
+                    self.key(k)?;
+                    self.out.push_str(": ");
+                }
+                if let Some(f) = self.start(x, level + 1)? {
+                    stack.push(f);
+                }
+            } else {
+                let (g, close, empty) = (top.g, top.close, top.items.is_empty());
+                stack.pop();
+                if !empty {
+                    self.newline(level);
+                }
+                self.out.push(close);
+                self.path.remove(&g);
+            }
+        }
         Ok(())
     }
+}
+
+/// A container being written: its entries (keys for objects) and the next one to write.
+struct OutFrame {
+    g: mlpy_vm::Gc,
+    close: char,
+    items: Vec<(Option<Value>, Value)>,
+    next: usize,
+    level: usize,
 }
 
 /// Python `json.dumps(v)` (`indent` = `None` for the compact form), charging fuel per value.
@@ -635,11 +662,11 @@ pub(crate) fn dumps(ctx: &mut NativeCtx<'_>, v: Value, indent: Option<usize>) ->
         heap: ctx.heap_ref(),
         out: String::new(),
         indent,
-        path: Vec::new(),
+        path: std::collections::HashSet::new(),
         max_depth: ctx.max_depth(),
         ticks: 0,
     };
-    let r = w.value(v, 0);
+    let r = w.value(v);
     let (out, ticks) = (w.out, w.ticks);
     ctx.charge(ticks + out.len() as u64 / 16)?;
     r?;
