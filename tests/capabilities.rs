@@ -293,7 +293,7 @@ fn read_race_with_symlink_swaps_never_leaks() {
         std::thread::spawn(move || {
             let mut n = 0u64;
             while !stop.load(Ordering::Relaxed) {
-                if n % 2 == 0 {
+                if n.is_multiple_of(2) {
                     let _ = fs::remove_file(&tmp_link);
                     let _ = symlink(&secret, &tmp_link);
                     let _ = fs::rename(&tmp_link, &target);
@@ -331,7 +331,7 @@ fn write_race_with_directory_swaps_never_escapes() {
         std::thread::spawn(move || {
             let mut n = 0u64;
             while !stop.load(Ordering::Relaxed) {
-                if n % 2 == 0 {
+                if n.is_multiple_of(2) {
                     let _ = fs::rename(&sub, &parked);
                     let _ = symlink(&outside, &sub);
                 } else {
@@ -550,8 +550,10 @@ fn http_body_is_checked_against_the_memory_budget() {
         ))
         .unwrap();
     let out = OutputBuffer::new();
-    let mut limits = mlpy::Limits::default();
-    limits.memory = 2 << 20;
+    let limits = mlpy::Limits {
+        memory: 2 << 20,
+        ..mlpy::Limits::default()
+    };
     let result = engine.run(
         &program,
         RunOptions {
@@ -584,8 +586,10 @@ fn http_waits_no_longer_than_the_run_timeout() {
         ))
         .unwrap();
     let out = OutputBuffer::new();
-    let mut limits = mlpy::Limits::default();
-    limits.timeout = Some(std::time::Duration::from_secs(1));
+    let limits = mlpy::Limits {
+        timeout: Some(std::time::Duration::from_secs(1)),
+        ..mlpy::Limits::default()
+    };
     let started = std::time::Instant::now();
     let result = engine.run(
         &program,

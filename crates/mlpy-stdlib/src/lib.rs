@@ -6,10 +6,10 @@
 //! decimal rounding), [`capabilities`] (capability names and the default grant set).
 
 mod builtins;
-mod modules;
 pub mod capabilities;
 pub mod format;
 pub mod host;
+mod modules;
 pub mod round;
 
 pub use builtins::BUILTIN_DEFS;

@@ -127,7 +127,10 @@ fn module_caps(ctx: &NativeCtx<'_>, name: &str) -> Vec<&'static str> {
     let mut caps: Vec<&'static str> = Vec::new();
     for (_, m) in reg.module(name).map_or(&[][..], |d| &d.members[..]) {
         if let Member::Native(id) = m {
-            for &c in reg.native(*id).map_or(&[][..], crate::modules::declared_caps) {
+            for &c in reg
+                .native(*id)
+                .map_or(&[][..], crate::modules::declared_caps)
+            {
                 if !caps.contains(&c) {
                     caps.push(c);
                 }
@@ -141,7 +144,11 @@ pub(super) fn help(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
     arity("help", args, 1, 1)?;
     let v = args[0];
     let text = if let Some(def) = ctx.native_of(v) {
-        format!("{}{}", def.doc, caps_suffix(crate::modules::declared_caps(def)))
+        format!(
+            "{}{}",
+            def.doc,
+            caps_suffix(crate::modules::declared_caps(def))
+        )
     } else if let Some(name) = module_of(ctx.heap_ref(), v) {
         let name = name.to_string();
         let doc = match ctx.registry().module(&name) {
