@@ -526,6 +526,13 @@ fn instance_entries_share_variables_and_functions_both_ways() {
         .contains("ZeroDivisionError"));
     assert_eq!(eval("x + 1;"), Ok(Some("13".into())));
     assert_eq!(eval("_;"), Ok(Some("13".into())));
+    let names: Vec<String> = session
+        .globals()
+        .unwrap()
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(names, ["x", "_"]);
     assert_eq!(out.contents(), "1\n");
 }
 

@@ -25,7 +25,14 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[command(
     name = "mlpy",
     version,
-    about = "Run, check and inspect ML scripts in a sandboxed VM"
+    about = "Run, check and inspect ML scripts in a sandboxed VM",
+    after_help = "Examples:\n  \
+        mlpy run examples/hello.ml\n  \
+        mlpy run script.ml --fuel 1000000 --timeout 2 --allow 'file.read:./data/*.csv'\n  \
+        mlpy repl\n\n\
+        Exit status: 0 success, 1 script error, 2 usage error, 3 resource limit, \
+        4 capability or security error.\n\
+        `mlpy COMMAND --help` explains each command; docs/getting-started.md the rest."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -53,9 +60,12 @@ enum Command {
     Transpile(transpile::TranspileArgs),
     /// Report static security findings with severities (exit 4 on critical or high).
     Audit(audit::AuditArgs),
-    /// Interactive session: type statements or expressions and see values as you go.
-    /// Variables persist across entries; each entry runs under the limits (default timeout
-    /// 5 s); Ctrl-C stops a running entry; `:help` lists commands, `:quit` or Ctrl-D leaves.
+    /// Interactive session: type statements or expressions and see their values.
+    ///
+    /// Variables and functions persist across entries. Each entry runs under the limit flags
+    /// below plus a 5 s timeout unless `--timeout` says otherwise; Ctrl-C stops a running
+    /// entry. Unclosed brackets continue on the next line. `:help` lists the commands;
+    /// `:quit` or Ctrl-D leaves. History: `$MLPY_HISTORY`, else `~/.mlpy_history`.
     Repl(repl::ReplArgs),
 }
 

@@ -12,8 +12,9 @@
 //!
 //! Invariant: values only leave the VM as owned facade [`Value`]s, bounded by the depth limit.
 
-use crate::engine::{convert_error, data_globals, vm_error, Engine, Program};
+use crate::engine::{convert_error, vm_error, Engine, Program};
 use crate::error::Error;
+use crate::globals_json::is_data;
 use crate::limits::Limits;
 use crate::source::Source;
 use crate::value::Value;
@@ -114,9 +115,15 @@ impl Instance {
             .map_err(|e| convert_error(&self.current.1, e))
     }
 
-    /// The data globals in first-assignment order (D22).
+    /// The data globals (D22): every variable defined so far that holds data, in the order the
+    /// names were first defined.
     pub fn globals(&self) -> Result<Vec<(String, Value)>, Error> {
-        data_globals(&self.vm, self.current.0, self.limits.max_depth)
+        let depth = self.limits.max_depth;
+        self.defined()
+            .into_iter()
+            .filter(|(_, v)| is_data(*v))
+            .map(|(name, v)| Ok((name, Value::from_vm(self.vm.heap(), v, depth)?)))
+            .collect::<Result<_, _>>()
             .map_err(|e| convert_error(&self.current.1, e))
     }
 
