@@ -21,3 +21,10 @@ sign = functional.cond([[fn(x) => x < 0, fn(x) => -1], [fn(x) => x == 0, fn(x) =
 print(sign(-5), sign(0), sign(9), functional.cond([])(1)); // expect: -1 0 1 None
 print(functional.juxt([fn(x) => x + 1, fn(x) => x * 2, str])(5)); // expect: [6, 10, '5']
 print(requiredCapabilities(functional.compose), requiredCapabilities(functional.identity), requiredCapabilities(inc)); // expect: ['functional.compose'] [] []
+try { functional.curry(functional.partial(add, 1)); } except (e) { print(e.type + ": " + str(e)); } // expect: TypeError: curry() needs an explicit arity for this function
+try { functional.curry(len); } except (e) { print(e.type + ": " + str(e)); } // expect: TypeError: curry() needs an explicit arity for this function
+print(functional.curry(functional.partial(add3, 1), 2)(2)(3), functional.curry(len, 1)("abc")); // expect: 6 3
+try { functional.compose(inc)(1, 2); } except (e) { print(e.type + ": " + str(e)); } // expect: TypeError: composed() takes 1 positional argument but 2 were given
+try { functional.constant(1)(2); } except (e) { print(e.type + ": " + str(e)); } // expect: TypeError: constant() takes 0 positional arguments but 1 were given
+try { functional.compose(1); } except (e) { print(e.type + ": " + str(e)); } // expect: TypeError: compose() expects a function, got 'int'
+try { functional.memoize(len)([1]); } except (e) { print(e.type + ": " + str(e)); } // expect: TypeError: unhashable type: 'list'

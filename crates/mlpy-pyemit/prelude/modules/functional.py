@@ -22,6 +22,12 @@ def __ml_fun_func(name, v):
     return v
 
 
+def __ml_fun_made(f, name):
+    """Names a built function; marks it so `curry` asks for an explicit arity (as on the VM)."""
+    f._ml_built = True
+    return __ml_fn(f, name)
+
+
 def __ml_fun_one(name, args):
     if __ml_len(args) != 1:
         raise __MLError("TypeError", name + "() takes 1 positional argument but " + __ml_pystr(__ml_len(args)) + " were given")
@@ -39,7 +45,7 @@ def __ml_fun_chain(name, fns, right_to_left):
         for f in order:
             x = __ml_call(f, x)
         return x
-    return __ml_fn(chained, label)
+    return __ml_fun_made(chained, label)
 
 
 def __ml_fun_compose(*fns):
@@ -56,13 +62,13 @@ def __ml_fun_curried(f, arity, got):
         if __ml_len(have) >= arity:
             return __ml_call(f, *have[:arity])
         return __ml_fun_curried(f, arity, have)
-    return __ml_fn(curried, "curried")
+    return __ml_fun_made(curried, "curried")
 
 
 def __ml_fun_curry(f, arity=None):
     __ml_fun_func("curry", f)
     if arity is None:
-        if __ml_type(f) is not __ml_FunctionType or f in __ml_builtin_docs or f in __ml_fn_caps:
+        if __ml_type(f) is not __ml_FunctionType or f in __ml_builtin_docs or f in __ml_fn_caps or getattr(f, "_ml_built", False):
             raise __MLError("TypeError", "curry() needs an explicit arity for this function")
         n = f.__code__.co_argcount
     else:
@@ -83,8 +89,8 @@ def __ml_fun_curry2(f):
 
         def inner(*more):
             return __ml_call(f, a, __ml_fun_one("inner", more))
-        return __ml_fn(inner, "curried")
-    return __ml_fn(curried, "curried")
+        return __ml_fun_made(inner, "curried")
+    return __ml_fun_made(curried, "curried")
 
 
 def __ml_fun_partial(*args):
@@ -95,7 +101,7 @@ def __ml_fun_partial(*args):
 
     def partial(*more):
         return __ml_call(f, *(bound + more))
-    return __ml_fn(partial, "partial")
+    return __ml_fun_made(partial, "partial")
 
 
 def __ml_fun_constant(v):
@@ -103,7 +109,7 @@ def __ml_fun_constant(v):
         if args:
             raise __MLError("TypeError", "constant() takes 0 positional arguments but " + __ml_pystr(__ml_len(args)) + " were given")
         return v
-    return __ml_fn(constant, "constant")
+    return __ml_fun_made(constant, "constant")
 
 
 def __ml_fun_memoize(f):
@@ -121,7 +127,7 @@ def __ml_fun_memoize(f):
         r = __ml_call(f, *args)
         cache[args] = r
         return r
-    return __ml_fn(memoized, "memoized")
+    return __ml_fun_made(memoized, "memoized")
 
 
 def __ml_fun_reduce(f, it, initial=None):
@@ -236,7 +242,7 @@ def __ml_fun_if_else(pred, then, otherwise):
     def conditional(*args):
         x = __ml_fun_one("conditional", args)
         return __ml_call(then, x) if __ml_call(pred, x) else __ml_call(otherwise, x)
-    return __ml_fn(conditional, "conditional")
+    return __ml_fun_made(conditional, "conditional")
 
 
 def __ml_fun_cond(pairs):
@@ -253,7 +259,7 @@ def __ml_fun_cond(pairs):
             if __ml_call(p, x):
                 return __ml_call(a, x)
         return None
-    return __ml_fn(conditional, "conditional")
+    return __ml_fun_made(conditional, "conditional")
 
 
 def __ml_fun_times(n, f):
@@ -273,7 +279,7 @@ def __ml_fun_juxt(fns):
     def juxt(*args):
         x = __ml_fun_one("juxt", args)
         return [__ml_call(f, x) for f in fs]
-    return __ml_fn(juxt, "juxt")
+    return __ml_fun_made(juxt, "juxt")
 
 
 __ml_fun_C = "functional.compose"
