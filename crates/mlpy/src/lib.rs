@@ -4,6 +4,18 @@
 //! results and globals, serde both ways), [`Instance`] (a loaded program whose functions the
 //! host calls), [`Error`] (kinds a host can match on, rendered with carets), [`Source`].
 //!
+//! ```
+//! use mlpy::{Engine, HostError, RunOptions, Source, Value};
+//!
+//! let mut engine = Engine::new();
+//! engine.declare_global("n");
+//! engine.register_fn("double", |x: i64| Ok::<_, HostError>(x * 2))?;
+//! let program = engine.compile(Source::new("demo.ml", "result = double(n) + 1;"))?;
+//! let value = engine.run(&program, RunOptions::default().global("n", 20)).into_value()?;
+//! assert_eq!(value, Value::Int(41));
+//! # Ok::<(), mlpy::Error>(())
+//! ```
+//!
 //! Invariant: this crate contains no language logic; it wires syntax → IR → VM + stdlib.
 
 mod capabilities;
