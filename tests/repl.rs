@@ -12,7 +12,11 @@ const WAIT_MS: u64 = 30_000;
 
 fn start(extra: &[&str], history: &std::path::Path) -> PtySession {
     let mut cmd = Command::new(mlpy_tests::mlpy_binary());
-    cmd.arg("repl").args(extra).env("MLPY_HISTORY", history);
+    // A real terminal type: rustyline treats an unset or `dumb` TERM as a line-mode terminal.
+    cmd.arg("repl")
+        .args(extra)
+        .env("MLPY_HISTORY", history)
+        .env("TERM", "xterm");
     let mut p = spawn_command(cmd, Some(WAIT_MS)).expect("start mlpy repl in a pty");
     p.exp_string(":help for help").expect("banner");
     p.exp_string(">>> ").expect("first prompt");
