@@ -19,3 +19,4 @@ print(regex.search("^b", "ab"), regex.search("^b", "a\nb", regex.MULTILINE()).st
 print(regex.search("(\w)\1", "abccd").value(), regex.search("(?P<c>\w)(?P=c)", "xyyz").group("c"), regex.search("(?<=a)b", "cbab").start()); // expect: cc y 3
 print(regex.findall("a.c", "a\nc abc", regex.DOTALL()), regex.findall("\d", "1٣", regex.ASCII()), regex.findall("\d", "1٣")); // expect: ['a\nc', 'abc'] ['1'] ['1', '٣']
 print(regex.findall("a {2}  # two as", "aa a", regex.VERBOSE()), regex.findall("x{,2}", "xxx"), regex.findall("{a}", "{a}")); // expect: ['aa'] ['xx', 'x', ''] ['{a}']
+print(regex.sub("a", "b", "aaa", -1), regex.split("a", "bab", -1), regex.subn("a", "b", "aa", -2), regex.compile("a").findall("aaa", -5, 100)); // expect: aaa ['bab'] {'result': 'aa', 'count': 0} ['a', 'a', 'a']

@@ -82,7 +82,7 @@ def __ml_rx_count_arg(v):
         return 0
     if __ml_type(v) is not __ml_pyint and __ml_type(v) is not bool:
         raise __MLError("TypeError", "'" + __ml_tname(v) + "' object cannot be interpreted as an integer")
-    return __ml_pymax(__ml_pyint(v), 0)
+    return __ml_pyint(v)
 
 
 def __ml_rx_split(p, text, maxsplit=None):

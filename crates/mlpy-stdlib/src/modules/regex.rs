@@ -846,10 +846,12 @@ fn op_count(ctx: &mut NativeCtx<'_>, c: &Arc<Compiled>, text: Value) -> RtResult
     Ok(Value::Int(find_all(ctx, c, &s, &at, 0)?.len() as i64))
 }
 
-fn count_arg(ctx: &NativeCtx<'_>, v: Value) -> RtResult<usize> {
+/// A `count`/`maxsplit` argument: `Some(0)` = unlimited, `None` = negative (as in Python,
+/// no replacement or split at all).
+fn count_arg(ctx: &NativeCtx<'_>, v: Value) -> RtResult<Option<usize>> {
     Ok(match v {
-        Value::Null => 0,
-        v => int_arg(ctx.heap_ref(), v)?.saturating().max(0) as usize,
+        Value::Null => Some(0),
+        v => usize::try_from(int_arg(ctx.heap_ref(), v)?.saturating()).ok(),
     })
 }
 
@@ -860,7 +862,10 @@ fn op_split(
     maxsplit: Value,
 ) -> RtResult<Value> {
     let t = str_arg(ctx, "split", text)?;
-    let limit = count_arg(ctx, maxsplit)?;
+    let Some(limit) = count_arg(ctx, maxsplit)? else {
+        let whole = ctx.alloc_str(&t)?;
+        return new_array(ctx, vec![whole]);
+    };
     let at = positions(ctx, &t)?;
     let s = Subject { text: &t, start: 0 };
     let all = find_all(ctx, c, &s, &at, limit)?;
@@ -1039,11 +1044,13 @@ fn op_sub(
     count: Value,
 ) -> RtResult<(String, usize)> {
     let t: Arc<str> = Arc::from(str_arg(ctx, "sub", text)?);
-    let limit = count_arg(ctx, count)?;
     let pieces = if repl.is_callable() {
         None
     } else {
         Some(parse_template(c, &str_arg(ctx, "sub", repl)?)?)
+    };
+    let Some(limit) = count_arg(ctx, count)? else {
+        return Ok((t.to_string(), 0));
     };
     let at = positions(ctx, &t)?;
     let s = Subject { text: &t, start: 0 };
