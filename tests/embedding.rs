@@ -412,6 +412,24 @@ fn each_limit_is_its_own_kind() {
 }
 
 #[test]
+fn engine_default_limits_apply_to_its_options() {
+    let mut engine = Engine::new();
+    engine.set_default_limits(Limits {
+        fuel: Some(5_000),
+        ..Limits::untrusted()
+    });
+    let program = compile(&engine, "while (true) {}");
+    let result = engine.run(&program, engine.options());
+    assert!(matches!(
+        result.error,
+        Some(Error::Limit {
+            limit: LimitKind::Fuel,
+            ..
+        })
+    ));
+}
+
+#[test]
 fn the_interrupt_flag_stops_a_run_from_another_thread() {
     let engine = Engine::new();
     let program = compile(&engine, "while (true) {}");

@@ -233,6 +233,8 @@ pub struct Engine {
     import_roots: Vec<PathBuf>,
     strict: bool,
     pub(crate) host: HostSetup,
+    /// The limits of [`Engine::options`].
+    limits: Limits,
     /// Time zone, script arguments, environment map, working directory (capabilities.rs).
     pub(crate) run_env: mlpy_stdlib::host::HostEnv,
 }
@@ -261,8 +263,20 @@ impl Engine {
             import_roots: Vec::new(),
             strict: true,
             host: HostSetup::default(),
+            limits: Limits::default(),
             run_env: mlpy_stdlib::host::HostEnv::default(),
         }
+    }
+
+    /// The default limits of this engine's runs (used by [`Engine::options`]).
+    pub fn set_default_limits(&mut self, limits: Limits) -> &mut Self {
+        self.limits = limits;
+        self
+    }
+
+    /// Run options with this engine's default limits (output to the process's stdout/stderr).
+    pub fn options(&self) -> RunOptions {
+        RunOptions::with_limits(self.limits.clone())
     }
 
     /// Grants a system capability to every run of this engine.
