@@ -98,3 +98,41 @@ fn granted_names_run() {
         "2.0\n{\"message\": \"ok\", \"level\": \"INFO\", \"logger\": \"default\"}\n"
     );
 }
+
+/// Every gated function of these modules, called with no capability granted, raises
+/// `CapabilityError` before looking at its arguments.
+#[test]
+fn every_gated_function_is_denied() {
+    let mut reg = NativeRegistry::new();
+    mlpy_stdlib::install(&mut reg);
+    let mut program = String::new();
+    let mut expected = String::new();
+    for module in [
+        "console",
+        "math",
+        "random",
+        "regex",
+        "json",
+        "collections",
+        "functional",
+        "log",
+    ] {
+        program.push_str(&format!("import {module};\n"));
+        let def = reg.module(module).expect("module registered");
+        for (name, member) in &def.members {
+            let mlpy_vm::Member::Native(id) = member else {
+                continue;
+            };
+            let caps = reg.native(*id).map_or(&[][..], |d| d.caps);
+            if caps.is_empty() {
+                continue;
+            }
+            program.push_str(&format!(
+                "try {{ {module}.{name}(); print(\"ran\"); }} except (e) {{ print(\"{module}.{name}\", e.type); }}\n"
+            ));
+            expected.push_str(&format!("{module}.{name} CapabilityError\n"));
+        }
+    }
+    assert!(expected.lines().count() > 100);
+    assert_eq!(run(&program, Vec::new()), expected);
+}
