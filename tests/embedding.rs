@@ -165,6 +165,26 @@ fn host_errors_are_catchable_ml_errors_and_uncaught_ones_end_the_run() {
 }
 
 #[test]
+fn a_panicking_host_function_fails_its_call_not_the_host() {
+    let mut engine = Engine::new();
+    engine
+        .register_fn("boom", |n: i64| -> Result<i64, HostError> {
+            if n > 0 {
+                panic!("host bug");
+            }
+            Ok(n)
+        })
+        .unwrap();
+    let program = compile(
+        &engine,
+        "try { boom(1); } except (e) { print(e.message); }\nresult = boom(0);",
+    );
+    let (result, out) = run(&engine, &program, RunOptions::default());
+    assert_eq!(out, "host function boom() panicked\n");
+    assert_eq!(result.unwrap(), Value::Int(0));
+}
+
+#[test]
 fn host_functions_that_declare_a_capability_need_the_grant() {
     fn engine(grant: bool) -> Engine {
         let mut engine = Engine::new();

@@ -12,6 +12,8 @@
 //! - Conversions are bounded by the run's depth limit; arguments are charged one fuel tick per
 //!   value converted, like other natives that do work in proportion to their input.
 //! - A capability a host function declares is checked by the VM before the closure runs.
+//! - A host function that panics fails its call with an ML `RuntimeError`; the panic does not
+//!   unwind through the VM.
 
 use crate::value::{ConvertError, Value};
 use indexmap::IndexMap;
@@ -457,7 +459,12 @@ fn call_host(ctx: &mut NativeCtx<'_>, slot: usize, args: &[VmValue]) -> RtResult
         .collect::<Result<Vec<_>, _>>()
         .map_err(convert_error)?;
     ctx.charge(1 + args.iter().map(weight).sum::<u64>())?;
-    let result = (entry.func)(&entry.name, args).map_err(|e| RtError::new(e.kind, e.message))?;
+    // A panicking host function is a host bug; it fails this call, not the host's thread. The
+    // VM is untouched by the unwind (it is caught before control returns to it).
+    let call = std::panic::AssertUnwindSafe(|| (entry.func)(&entry.name, args));
+    let result = std::panic::catch_unwind(call)
+        .map_err(|_| RtError::runtime_error(format!("host function {}() panicked", entry.name)))?
+        .map_err(|e| RtError::new(e.kind, e.message))?;
     result.to_vm(ctx.heap(), depth).map_err(convert_error)
 }
 
