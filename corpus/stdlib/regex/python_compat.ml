@@ -37,3 +37,4 @@ print(regex.sub("(\w+)@(\w+)", "\2 at \1", text)); // expect: Price: 12.50 USD, 
 print(regex.findall("^\w+", "one\ntwo\nthree", regex.MULTILINE()), regex.findall("\w+$", "one\ntwo\n"), regex.findall("(?m)^$", "a\n\nb")); // expect: ['one', 'two', 'three'] ['two'] ['']
 print(regex.sub("(?P<w>\w+)", "<\g<w>>", "hi there", 1), regex.subn("\d", "#", "a1b2c3", 2)); // expect: <hi> there {'result': 'a#b#c3', 'count': 2}
 print(regex.split("(\d)", "a1b2c"), regex.split("x*", "axbc"), regex.split("\s+", "  lead  trail  ")); // expect: ['a', '1', 'b', '2', 'c'] ['', 'a', '', 'b', 'c', ''] ['', 'lead', 'trail', '']
+print(regex.findall("\s+", "a\u001cb\u00a0c\td"), regex.split("[\s,]+", "x,\u001fy"), regex.findall("\S+", "p\u001dq")); // expect: ['\x1c', '\xa0', '\t'] ['x', 'y'] ['p', 'q']

@@ -4,9 +4,10 @@
 //! Owns: the translation of Python-only syntax to fancy-regex syntax (`(?P<n>…)` → `(?<n>…)`,
 //! `(?P=n)` → `\k<n>`, `\Z` → `\z`, Python's `$` (end or before a final newline), literal `{`
 //! that is not a quantifier, `{,n}`, octal escapes, `(?#…)` comments, literal `[`/`&`/`~`
-//! in classes, `ASCII` classes), Python's match iteration rules (empty matches allowed next
-//! to a previous match, never twice at one position), replacement templates (`\1`, `\g<n>`,
-//! `\g<name>`, escapes), `split` with groups, and char (not byte) positions.
+//! in classes, `ASCII` classes, `\s` with U+001C..U+001F), Python's match iteration rules
+//! (empty matches allowed next to a previous match, never twice at one position), replacement
+//! templates (`\1`, `\g<n>`, `\g<name>`, escapes), `split` with groups, and char (not byte)
+//! positions.
 //!
 //! Invariants: fancy-regex runs patterns without look-around or back-references entirely on
 //! the linear-time `regex` crate; backtracking ones run with a backtrack limit, and a search
@@ -205,6 +206,10 @@ fn translate(pattern: &str, flags: i64) -> String {
                         (false, true) => out.push_str(&format!("[^{set}]")),
                     }
                 }
+                // Python's `\s` (str.isspace) also covers the separators U+001C..U+001F.
+                's' if in_class => out.push_str(r"\s\x1C-\x1F"),
+                's' => out.push_str(r"[\s\x1C-\x1F]"),
+                'S' => out.push_str(r"[^\s\x1C-\x1F]"),
                 '0'..='7' if e == '0' || in_class => {
                     // Octal escape: up to three octal digits.
                     let mut v = e.to_digit(8).unwrap_or(0);
@@ -1471,5 +1476,9 @@ mod tests {
         assert_eq!(translate(r"[]a]", 0), r"[\]a]");
         assert_eq!(translate(r"\d(?#c)", ASCII), r"[0-9]");
         assert_eq!(translate(r"\0", 0), r"\x{0}");
+        assert_eq!(
+            translate(r"\s[\s]\S", 0),
+            r"[\s\x1C-\x1F][\s\x1C-\x1F][^\s\x1C-\x1F]"
+        );
     }
 }
