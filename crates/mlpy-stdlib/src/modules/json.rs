@@ -11,8 +11,8 @@
 //! Parse raises a catchable `ValueError` "JSON nesting too deep" past the data-depth limit
 //! (D6); stringify raises the `RecursionError` limit past it (D31) and detects cycles with a
 //! set of the containers on the current path. Parsing charges fuel per input byte before it
-//! starts; serializing charges per value written, and checks the output size against the heap
-//! budget at every container.
+//! starts; serializing charges each chunk of values before writing it (so fuel and time limits
+//! interrupt it) and checks the output size against the heap budget at every container.
 
 use super::support::{add_all, arity, def, opt};
 use mlpy_vm::heap::{Heap, HeapObject};
@@ -509,22 +509,34 @@ fn json_float(f: f64) -> String {
     }
 }
 
-struct Writer<'h> {
-    heap: &'h Heap,
+struct Writer {
     out: String,
     /// `None` = compact (`", "`, `": "`), `Some(n)` = newline and `n` spaces per level.
     indent: Option<usize>,
     /// Containers on the current path (cycle detection).
     path: std::collections::HashSet<mlpy_vm::Gc>,
+    /// Containers being written, innermost last.
+    stack: Vec<OutFrame>,
     max_depth: usize,
-    ticks: u64,
 }
+
+/// A container being written: its entries (keys for objects) and the next one to write.
+struct OutFrame {
+    g: mlpy_vm::Gc,
+    close: char,
+    items: Vec<(Option<Value>, Value)>,
+    next: usize,
+    level: usize,
+}
+
+/// Values written between two fuel charges.
+const CHUNK: usize = 1024;
 
 fn serialize_error(msg: impl std::fmt::Display) -> RtError {
     RtError::value_error(format!("JSON serialization failed: {msg}"))
 }
 
-impl Writer<'_> {
+impl Writer {
     fn newline(&mut self, level: usize) {
         if let Some(n) = self.indent {
             self.out.push('\n');
@@ -532,12 +544,7 @@ impl Writer<'_> {
         }
     }
 
-    fn check_budget(&self) -> RtResult<()> {
-        Ok(self.heap.check(self.out.len())?)
-    }
-
-    fn key(&mut self, k: Value) -> RtResult<()> {
-        let heap = self.heap;
+    fn key(&mut self, heap: &Heap, k: Value) -> RtResult<()> {
         match k {
             Value::Str(g) => write_json_str(heap.str(g), &mut self.out),
             Value::Bool(b) => self.out.push_str(if b { "\"true\"" } else { "\"false\"" }),
@@ -558,11 +565,9 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Writes a scalar, or opens a container and returns its frame (its elements are written
-    /// by [`Writer::value`]'s loop, so nesting never recurses on the Rust stack).
-    fn start(&mut self, v: Value, level: usize) -> RtResult<Option<OutFrame>> {
-        self.ticks += 1;
-        let heap = self.heap;
+    /// Writes a scalar, or opens a container and pushes its frame (its elements are written
+    /// by [`Writer::step`], so nesting never recurses on the Rust stack).
+    fn start(&mut self, heap: &Heap, v: Value, level: usize) -> RtResult<()> {
         match v {
             Value::Null => self.out.push_str("null"),
             Value::Bool(b) => self.out.push_str(if b { "true" } else { "false" }),
@@ -570,8 +575,8 @@ impl Writer<'_> {
             Value::BigInt(g) => self.out.push_str(&heap.bigint(g).to_string()),
             Value::Float(f) => self.out.push_str(&json_float(f)),
             Value::Str(g) => write_json_str(heap.str(g), &mut self.out),
-            Value::Array(g) | Value::Tuple(g) => return self.open(g, false, level).map(Some),
-            Value::Object(g) => return self.open(g, true, level).map(Some),
+            Value::Array(g) | Value::Tuple(g) => self.open(heap, g, false, level)?,
+            Value::Object(g) => self.open(heap, g, true, level)?,
             other => {
                 return Err(serialize_error(format_args!(
                     "Object of type {} is not JSON serializable",
@@ -579,18 +584,17 @@ impl Writer<'_> {
                 )))
             }
         }
-        Ok(None)
+        Ok(())
     }
 
-    fn open(&mut self, g: mlpy_vm::Gc, is_object: bool, level: usize) -> RtResult<OutFrame> {
+    fn open(&mut self, heap: &Heap, g: mlpy_vm::Gc, is_object: bool, level: usize) -> RtResult<()> {
         if level > self.max_depth {
             return Err(RtError::depth());
         }
         if !self.path.insert(g) {
             return Err(serialize_error("Circular reference detected"));
         }
-        self.check_budget()?;
-        let heap = self.heap;
+        heap.check(self.out.len())?;
         let items: Vec<(Option<Value>, Value)> = if is_object {
             heap.object(g).iter().map(|(k, v)| (Some(k), v)).collect()
         } else {
@@ -602,23 +606,23 @@ impl Writer<'_> {
             xs.iter().map(|&x| (None, x)).collect()
         };
         self.out.push(if is_object { '{' } else { '[' });
-        Ok(OutFrame {
+        self.stack.push(OutFrame {
             g,
             close: if is_object { '}' } else { ']' },
             items,
             next: 0,
             level,
-        })
+        });
+        Ok(())
     }
 
-    /// Writes `v` and everything it contains.
-    fn value(&mut self, v: Value) -> RtResult<()> {
-        let mut stack: Vec<OutFrame> = Vec::new();
-        if let Some(f) = self.start(v, 0)? {
-            stack.push(f);
-        }
+    /// Writes up to `budget` more elements; true when the whole value is written.
+    fn step(&mut self, heap: &Heap, budget: usize) -> RtResult<bool> {
         let sep = if self.indent.is_some() { "," } else { ", " };
-        while let Some(top) = stack.last_mut() {
+        for _ in 0..budget {
+            let Some(top) = self.stack.last_mut() else {
+                return Ok(true);
+            };
             let level = top.level;
             if let Some(&(key, x)) = top.items.get(top.next) {
                 if top.next > 0 {
@@ -627,15 +631,13 @@ impl Writer<'_> {
                 top.next += 1;
                 self.newline(level + 1);
                 if let Some(k) = key {
-                    self.key(k)?;
+                    self.key(heap, k)?;
                     self.out.push_str(": ");
                 }
-                if let Some(f) = self.start(x, level + 1)? {
-                    stack.push(f);
-                }
+                self.start(heap, x, level + 1)?;
             } else {
                 let (g, close, empty) = (top.g, top.close, top.items.is_empty());
-                stack.pop();
+                self.stack.pop();
                 if !empty {
                     self.newline(level);
                 }
@@ -643,34 +645,31 @@ impl Writer<'_> {
                 self.path.remove(&g);
             }
         }
-        Ok(())
+        Ok(self.stack.is_empty())
     }
 }
 
-/// A container being written: its entries (keys for objects) and the next one to write.
-struct OutFrame {
-    g: mlpy_vm::Gc,
-    close: char,
-    items: Vec<(Option<Value>, Value)>,
-    next: usize,
-    level: usize,
-}
-
-/// Python `json.dumps(v)` (`indent` = `None` for the compact form), charging fuel per value.
+/// Python `json.dumps(v)` (`indent` = `None` for the compact form). Fuel is charged for each
+/// chunk of values before it is written, so long serializations honour fuel and time limits.
 pub(crate) fn dumps(ctx: &mut NativeCtx<'_>, v: Value, indent: Option<usize>) -> RtResult<String> {
     let mut w = Writer {
-        heap: ctx.heap_ref(),
         out: String::new(),
         indent,
         path: std::collections::HashSet::new(),
+        stack: Vec::new(),
         max_depth: ctx.max_depth(),
-        ticks: 0,
     };
-    let r = w.value(v);
-    let (out, ticks) = (w.out, w.ticks);
-    ctx.charge(ticks + out.len() as u64 / 16)?;
-    r?;
-    Ok(out)
+    ctx.charge(1)?;
+    w.start(ctx.heap_ref(), v, 0)?;
+    let mut written = 0;
+    loop {
+        // The chunk's values, plus the text the previous chunk produced (long strings).
+        ctx.charge(CHUNK as u64 + (w.out.len() - written) as u64 / 64)?;
+        written = w.out.len();
+        if w.step(ctx.heap_ref(), CHUNK)? {
+            return Ok(w.out);
+        }
+    }
 }
 
 fn to_json(ctx: &mut NativeCtx<'_>, v: Value, indent: Option<usize>) -> RtResult<Value> {
