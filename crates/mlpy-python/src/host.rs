@@ -4,10 +4,13 @@
 //!
 //! Invariants: every call re-acquires the GIL (the VM runs with it released); a Python
 //! exception becomes a catchable ML `RuntimeError` carrying `str(exc)`, and the last such
-//! exception is kept so an uncaught one can be the `__cause__` of the run's error.
+//! exception is kept so an uncaught one can be the `__cause__` of the run's error. A
+//! `BaseException` that is not an `Exception` (KeyboardInterrupt, SystemExit) ends the run as
+//! `Interrupted` and is re-raised to the host.
 
 use crate::convert::{ToMl, ToMlError, ToPy};
 use mlpy::host::{ErrorKind, HostCalls, NativeCtx, RtError, RtResult, Value};
+use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use std::collections::HashMap;
@@ -100,10 +103,17 @@ impl PyHost {
             }
             Err(e) => {
                 let message = e.value(py).to_string();
+                // KeyboardInterrupt, SystemExit, ...: end the run (not catchable by ML); the
+                // wheel re-raises the exception when the run returns.
+                let kind = if e.is_instance_of::<PyException>(py) {
+                    ErrorKind::RuntimeError
+                } else {
+                    ErrorKind::Interrupted
+                };
                 if let Ok(mut slot) = self.last_exception.lock() {
                     *slot = Some(e);
                 }
-                Err(RtError::new(ErrorKind::RuntimeError, message))
+                Err(RtError::new(kind, message))
             }
         }
     }

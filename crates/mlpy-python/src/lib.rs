@@ -344,29 +344,34 @@ impl NativeProgram {
                             .error_data
                             .map_or_else(|| py.None(), |v| to_object(&mut to_py, py, heap, v));
                         let variables = PyDict::new(py);
-                        // The result value is usually also a variable: convert it once.
-                        let mut result_object = None;
+                        // Variables naming the same container (and the result value, usually
+                        // also a variable) share one Python object, as they share one ML value.
+                        let mut converted: HashMap<mlpy::host::Gc, PyObject> = HashMap::new();
+                        let mut convert_top = |v: mlpy::host::Value| -> Option<PyObject> {
+                            let Some(g) = v.gc() else {
+                                return to_py.convert(py, heap, v).ok().map(Bound::unbind);
+                            };
+                            if let Some(o) = converted.get(&g) {
+                                return Some(o.clone_ref(py));
+                            }
+                            let o = to_py.convert(py, heap, v).ok()?.unbind();
+                            converted.insert(g, o.clone_ref(py));
+                            Some(o)
+                        };
                         if want_variables {
                             for (name, v) in &outcome.globals {
-                                if !is_data(*v) {
-                                    continue;
-                                }
-                                if let Ok(pv) = to_py.convert(py, heap, *v) {
-                                    if let (Some(r), Some(g)) = (outcome.value, v.gc()) {
-                                        if r.gc() == Some(g) {
-                                            result_object = Some(pv.clone().unbind());
-                                        }
+                                if is_data(*v) {
+                                    if let Some(object) = convert_top(*v) {
+                                        // set_item on a fresh dict with str keys cannot fail.
+                                        let _ = variables.set_item(name, object);
                                     }
-                                    // set_item on a fresh dict with str keys cannot fail.
-                                    let _ = variables.set_item(name, pv);
                                 }
                             }
                         }
-                        let value = match (result_object, outcome.value) {
-                            (Some(object), _) => object,
-                            (None, Some(v)) => to_object(&mut to_py, py, heap, v),
-                            (None, None) => py.None(),
-                        };
+                        let value = outcome
+                            .value
+                            .and_then(&mut convert_top)
+                            .unwrap_or_else(|| py.None());
                         Finished {
                             value,
                             variables: variables.into_any().unbind(),

@@ -430,3 +430,22 @@ def test_deep_nesting_is_refused_not_a_crash():
         mlpy.run("y = x;", globals={"x": deep}, limits={"max_depth": 1_000_000})
     r = mlpy.run("a = []; for (i in range(3000)) { a = [a]; } n = 1;")
     assert r.variables.get("n") == 1, "a too-deep variable is left out, the rest comes back"
+
+
+def test_keyboard_interrupt_in_a_callback_ends_the_run_and_propagates():
+    def handler(name, args):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        mlpy.run('try { __python_callback("x", []); } except (e) { caught = 1; }', callback=handler)
+
+
+def test_variables_can_be_skipped():
+    r = mlpy.run("result = data[0];", globals={"data": [{"a": 1}]}, variables=False)
+    assert r.variables == {} and r.value == {"a": 1}
+
+
+def test_variables_naming_one_container_share_one_python_object():
+    r = mlpy.run("a = [1, {k: 2}]; b = a; result = a;")
+    assert r.variables["a"] is r.variables["b"] and r.value is r.variables["a"]
+    assert r.value == [1, {"k": 2}]

@@ -140,10 +140,13 @@ class Program:
         limits: Limits | Mapping[str, Any] | None = None,
         callback: Callable[..., Any] | None = None,
         stdin: str | None = None,
+        variables: bool = True,
     ) -> SandboxResult:
-        """Runs on a fresh VM (GIL released). Never raises for script errors (D19)."""
+        """Runs on a fresh VM (GIL released). Never raises for script errors (D19).
+        ``variables=False`` skips converting the top-level variables (only ``value``)."""
         options = _limits(limits).options()
         options["stdin"] = stdin
+        options["want_variables"] = variables
         return _core.run_native(
             self._native,
             source_file=self.name,
@@ -177,8 +180,10 @@ def run(
     name: str = "<string>",
     strict: bool = True,
     stdin: str | None = None,
+    variables: bool = True,
 ) -> SandboxResult:
-    """Compiles (cached) and runs ``source``; never raises for script errors (D19)."""
+    """Compiles (cached) and runs ``source``; never raises for script errors (D19).
+    ``variables=False`` skips converting the top-level variables (only ``value``)."""
     checked = _check_globals(globals)
     native, raw = _core.compile_native(source, name, tuple(checked) if checked else (), strict)
     issues = _core.issues_of(raw, name) if raw else []
@@ -186,6 +191,7 @@ def run(
         return _core.compile_failure(issues)
     options = _limits(limits).options()
     options["stdin"] = stdin
+    options["want_variables"] = variables
     return _core.run_native(
         native,
         source_file=name,

@@ -134,6 +134,8 @@ def run_native(
     )
     cpu = time.thread_time() - cpu0
     output, stderr, err, value, variables, fuel, peak, wall, cause = raw
+    if cause is not None and not isinstance(cause, Exception):
+        raise cause  # KeyboardInterrupt / SystemExit raised by a callback
     error = None
     traceback = None
     exit_code = 0
