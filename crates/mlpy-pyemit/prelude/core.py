@@ -280,7 +280,7 @@ def __ml_function_label(name):
 def __ml_uncaught(exc):
     """Ends the program on an uncaught error: as a script, prints `FILE:LINE:COL: KIND: MSG`
     and the ML stack to stderr and exits 1/3/4; under a host's exec, raises the ML error."""
-    if __ml_isinstance(exc, (SystemExit, KeyboardInterrupt)):
+    if __ml_isinstance(exc, SystemExit):
         raise exc
     if __ml_isinstance(exc, (__MLError, __MLLimit)):
         err = exc
@@ -288,6 +288,8 @@ def __ml_uncaught(exc):
         err = __MLLimit("RecursionError", "maximum recursion depth exceeded")
     elif __ml_isinstance(exc, MemoryError):
         err = __MLLimit("MemoryLimit", "memory limit exceeded")
+    elif __ml_isinstance(exc, KeyboardInterrupt):
+        err = __MLLimit("Interrupted", "interrupted")
     else:
         kind, msg = __ml_py_error(exc)
         err = __MLError(kind, msg)
@@ -1664,7 +1666,14 @@ def __ml_b_help(*args):
         if caps is not None:
             return (v.__doc__ or "") + __ml_caps_suffix(caps)
     if __ml_type(v) is __MLModule:
-        return v._ml_doc + __ml_caps_suffix([])
+        caps = []
+        for f in v._ml_members.values():
+            if __ml_type(f) is __ml_FunctionType:
+                for c in __ml_fn_caps.get(f, ()):
+                    if c not in caps:
+                        caps.append(c)
+        doc = v._ml_doc or ("Module " + v._ml_name)
+        return doc + __ml_caps_suffix(caps)
     return "No help available for " + __ml_display(v)
 
 
@@ -1674,7 +1683,7 @@ def __ml_b_methods(*args):
     v = args[0]
     table = __ml_method_table(v)
     if __ml_type(v) is __ml_dict and __ml_all_str_keys(v):
-        table = None
+        return __ml_pysorted(set(k for k, x in v.items() if __ml_is_callable(x)))
     if table is not None:
         return __ml_pysorted(table)
     if __ml_isinstance(v, __MLNative):
@@ -1701,15 +1710,20 @@ def __ml_b_modules(*args):
 def __ml_b_available_modules(*args):
     __ml_arity("available_modules", args, 0, 1)
     kind = args[0] if args else None
-    if kind == "ml_source":
-        return []
-    return __ml_pysorted(__ml_STDLIB + ("builtin",)) if kind is None else __ml_pysorted(__ml_STDLIB)
+    if kind is not None and __ml_type(kind) is not __ml_pystr:
+        raise __MLError("TypeError", "available_modules() argument must be str or None, not '" + __ml_tname(kind) + "'")
+    names = set()
+    if kind is None or kind == "python_bridge":
+        names.update(__ml_STDLIB)
+    if kind is None or kind == "ml_source":
+        names.update(__ml_user_loaders)
+    return __ml_pysorted(names)
 
 
 @__ml_builtin("has_module", "Check if module can be imported")
 def __ml_b_has_module(*args):
     __ml_arity("has_module", args, 1, 1)
-    return args[0] in __ml_STDLIB or args[0] == "builtin"
+    return args[0] in __ml_STDLIB or args[0] == "builtin" or args[0] in __ml_user_loaders
 
 
 @__ml_builtin("module_info", "Get information about a module")
@@ -1721,7 +1735,7 @@ def __ml_b_module_info(*args):
     if name not in __ml_STDLIB:
         return None
     m = __ml_modules.get(name)
-    fns = __ml_pysorted(m._ml_members) if m is not None else []
+    fns = __ml_pysorted([k for k, f in m._ml_members.items() if __ml_is_callable(f)]) if m is not None else []
     return {"name": name, "type": "python_bridge", "loaded": name in __ml_loaded, "file_path": None, "functions": fns}
 
 
