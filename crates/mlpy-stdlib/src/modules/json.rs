@@ -412,6 +412,31 @@ fn decode_error_text(text: &str, msg: &str, byte_pos: usize) -> String {
     format!("{msg}: line {line} column {col} (char {pos})")
 }
 
+/// Fuel for converting long integer literals (quadratic in their digits), found by a scan
+/// that skips strings.
+fn bigint_cost(text: &[u8]) -> u64 {
+    let (mut cost, mut run, mut in_str, mut esc) = (0u64, 0u64, false, false);
+    for &b in text {
+        if in_str {
+            match (esc, b) {
+                (true, _) => esc = false,
+                (false, b'\\') => esc = true,
+                (false, b'"') => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        if b.is_ascii_digit() {
+            run += 1;
+            continue;
+        }
+        cost = cost.saturating_add((run / 19).saturating_pow(2));
+        run = 0;
+        in_str = b == b'"';
+    }
+    cost.saturating_add((run / 19).saturating_pow(2))
+}
+
 /// Parses `v` (which must be a string); returns the value and its deepest nesting level.
 fn parse_value(ctx: &mut NativeCtx<'_>, v: Value) -> RtResult<(Value, usize)> {
     let Value::Str(g) = v else {
@@ -421,7 +446,7 @@ fn parse_value(ctx: &mut NativeCtx<'_>, v: Value) -> RtResult<(Value, usize)> {
         )));
     };
     let text = ctx.heap_ref().str(g).to_string();
-    ctx.charge(1 + text.len() as u64)?;
+    ctx.charge(1 + text.len() as u64 + bigint_cost(text.as_bytes()))?;
     let max_depth = ctx.max_depth();
     let mut p = Parser {
         s: text.as_bytes(),
@@ -773,4 +798,18 @@ fn merge(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
     let mut all = entries(ctx, args[0])?;
     all.extend(entries(ctx, args[1])?);
     methods::object_from_pairs(ctx.heap(), &all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bigint_cost;
+
+    #[test]
+    fn long_integer_literals_cost_quadratic_fuel() {
+        assert_eq!(bigint_cost(b"[1, 22, 333]"), 0);
+        assert_eq!(bigint_cost("1".repeat(190).as_bytes()), 100);
+        // Digits inside strings are not numbers.
+        let quoted = format!("[\"{}\", \"\\\"{}\"]", "9".repeat(190), "9".repeat(190));
+        assert_eq!(bigint_cost(quoted.as_bytes()), 0);
+    }
 }
