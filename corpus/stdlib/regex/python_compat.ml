@@ -38,3 +38,6 @@ print(regex.findall("^\w+", "one\ntwo\nthree", regex.MULTILINE()), regex.findall
 print(regex.sub("(?P<w>\w+)", "<\g<w>>", "hi there", 1), regex.subn("\d", "#", "a1b2c3", 2)); // expect: <hi> there {'result': 'a#b#c3', 'count': 2}
 print(regex.split("(\d)", "a1b2c"), regex.split("x*", "axbc"), regex.split("\s+", "  lead  trail  ")); // expect: ['a', '1', 'b', '2', 'c'] ['', 'a', '', 'b', 'c', ''] ['', 'lead', 'trail', '']
 print(regex.findall("\s+", "a\u001cb\u00a0c\td"), regex.split("[\s,]+", "x,\u001fy"), regex.findall("\S+", "p\u001dq")); // expect: ['\x1c', '\xa0', '\t'] ['x', 'y'] ['p', 'q']
+print(regex.findall("[\\b]", "a" + chr(8) + "b"), regex.findall("\\x41\\u0042", "AB"), regex.findall("a++", "aaa"), regex.findall("(?>a+)b", "aab")); // expect: ['\x08'] ['AB'] ['aaa'] ['aab']
+print(regex.findall("(?s:.)", "\n"), regex.findall("(?i:A)b", "aB ab")); // expect: ['\n'] ['ab']
+try { regex.compile("[\\d-z]"); } except (e) { print(e.type); } // expect: ValueError
