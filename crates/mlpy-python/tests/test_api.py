@@ -345,6 +345,26 @@ def test_python_threads_keep_running_while_the_vm_runs():
     assert spins > 10_000, spins
 
 
+def test_a_short_run_finishes_while_a_long_run_is_in_progress():
+    # No global serialization: even on a single busy core the scheduler interleaves the two
+    # VM threads, so the short run ends long before the long one.
+    prog, n, single = _sized_program()
+    long_done = threading.Event()
+    short_finished_first: list[bool] = []
+
+    def long_run():
+        prog.run(globals={"n": n * 4})
+        long_done.set()
+
+    t = threading.Thread(target=long_run)
+    t.start()
+    time.sleep(0.05)
+    prog.run(globals={"n": 1000})
+    short_finished_first.append(not long_done.is_set())
+    t.join()
+    assert short_finished_first == [True]
+
+
 def test_two_threads_run_in_parallel():
     cpus = os.cpu_count() or 1
     load = os.getloadavg()[0]
