@@ -5,7 +5,7 @@
 //! and nesting past the depth limit is a `ValueError` too. Every ML allocation goes through the
 //! heap, so host data counts against the run's memory limit.
 
-use crate::host::PyHost;
+use crate::host::{MLFunction, PyHost};
 use mlpy::host::{host_callable, Heap, HeapObject, ObjMap, RtError, Value};
 use num_bigint::BigInt;
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -172,11 +172,14 @@ impl<'h> ToMl<'h> {
     }
 }
 
-/// ML → Python for data values. Functions, modules and other non-data become `None` (they
-/// cannot outlive the run); callers that must leave them out check [`is_data`] first.
+/// ML → Python. Functions become `MLFunction`s inside a callback frame and `None` elsewhere
+/// (they cannot outlive the run); modules and other non-data become `None`; callers that
+/// must leave them out check [`is_data`] first.
 pub struct ToPy {
     path: HashSet<u32>,
     max_depth: usize,
+    /// The active callback frame: ML functions become callable `MLFunction`s bound to it.
+    frame: Option<u64>,
 }
 
 impl ToPy {
@@ -184,7 +187,14 @@ impl ToPy {
         ToPy {
             path: HashSet::new(),
             max_depth: max_depth.min(MAX_NESTING),
+            frame: None,
         }
+    }
+
+    /// Converts ML functions to `MLFunction`s callable while callback `frame` runs.
+    pub fn in_frame(mut self, frame: u64) -> Self {
+        self.frame = Some(frame);
+        self
     }
 
     pub fn convert<'py>(
@@ -237,7 +247,10 @@ impl ToPy {
                 HeapObject::Bytes(b) => PyBytes::new(py, b).into_any(),
                 _ => py.None().into_bound(py),
             },
-            Value::Function(_) | Value::Native(_) => py.None().into_bound(py),
+            Value::Function(_) | Value::Native(_) => match self.frame {
+                Some(frame) => Bound::new(py, MLFunction::new(frame, v))?.into_any(),
+                None => py.None().into_bound(py),
+            },
         })
     }
 

@@ -10,11 +10,71 @@
 
 use crate::convert::{ToMl, ToMlError, ToPy};
 use mlpy::host::{ErrorKind, HostCalls, NativeCtx, RtError, RtResult, Value};
-use pyo3::exceptions::PyException;
+use pyo3::exceptions::{PyException, PyRuntimeError};
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
+
+/// A Python call made by the VM that is still running on this thread: ML functions passed to
+/// it can be called back until it returns.
+struct Frame {
+    id: u64,
+    ctx: *mut NativeCtx<'static>,
+    host: *const PyHost,
+}
+
+thread_local! {
+    /// Active frames, innermost last (strictly nested: a frame ends before its caller's).
+    static FRAMES: RefCell<Vec<Frame>> = const { RefCell::new(Vec::new()) };
+}
+
+static NEXT_FRAME: AtomicU64 = AtomicU64::new(1);
+
+/// An ML function handed to Python code during a callback; calling it runs the function on
+/// the paused VM. Valid only while that callback runs, on its thread.
+#[pyclass(module = "mlpy._mlpy", name = "MLFunction", frozen)]
+pub struct MLFunction {
+    frame: u64,
+    value: Value,
+}
+
+impl MLFunction {
+    pub fn new(frame: u64, value: Value) -> Self {
+        MLFunction { frame, value }
+    }
+}
+
+#[pymethods]
+impl MLFunction {
+    #[pyo3(signature = (*args))]
+    fn __call__(&self, py: Python<'_>, args: &Bound<'_, PyTuple>) -> PyResult<PyObject> {
+        let found = FRAMES.with(|frames| {
+            frames
+                .borrow()
+                .iter()
+                .find(|f| f.id == self.frame)
+                .map(|f| (f.ctx, f.host))
+        });
+        let Some((ctx, host)) = found else {
+            return Err(PyRuntimeError::new_err(
+                "an ML function can only be called while the callback that received it runs",
+            ));
+        };
+        // SAFETY: the frame is registered only while `PyHost::call_python` is blocked in the
+        // Python call that led here, on this thread (the registry is thread-local), and that
+        // function does not touch the context or the host until the call returns; both
+        // outlive the frame, which is removed before `call_python` returns.
+        let (ctx, host) = unsafe { (&mut *ctx, &*host) };
+        host.call_ml(py, ctx, self.frame, self.value, args)
+    }
+
+    fn __repr__(&self) -> String {
+        "<ML function>".to_string()
+    }
+}
 
 /// Host function id of `__python_callback`.
 pub const CALLBACK_ID: u32 = 0;
@@ -74,7 +134,8 @@ impl PyHost {
             .map(|f| f.clone_ref(py))
     }
 
-    /// Calls `f(*args)` with ML arguments converted and converts the result back.
+    /// Calls `f(*args)` with ML arguments converted and converts the result back. ML functions
+    /// among the arguments are callable from Python until `f` returns.
     fn call_python(
         &self,
         py: Python<'_>,
@@ -82,7 +143,8 @@ impl PyHost {
         f: &Py<PyAny>,
         args: &[Value],
     ) -> RtResult<Value> {
-        let mut to_py = ToPy::new(self.max_depth);
+        let frame = NEXT_FRAME.fetch_add(1, Ordering::Relaxed);
+        let mut to_py = ToPy::new(self.max_depth).in_frame(frame);
         let mut py_args = Vec::with_capacity(args.len());
         for &a in args {
             py_args.push(
@@ -93,7 +155,16 @@ impl PyHost {
         }
         let tuple = PyTuple::new(py, py_args)
             .map_err(|e| RtError::new(ErrorKind::RuntimeError, e.to_string()))?;
-        match f.bind(py).call1(tuple) {
+        FRAMES.with(|frames| {
+            frames.borrow_mut().push(Frame {
+                id: frame,
+                ctx: (ctx as *mut NativeCtx<'_>).cast::<NativeCtx<'static>>(),
+                host: self as *const PyHost,
+            })
+        });
+        let outcome = f.bind(py).call1(tuple);
+        FRAMES.with(|frames| frames.borrow_mut().retain(|f| f.id != frame));
+        match outcome {
             Ok(result) => {
                 let mut to_ml = ToMl::new(Some(self), self.max_depth);
                 to_ml.convert(&result, ctx.heap()).map_err(|e| match e {
@@ -115,6 +186,35 @@ impl PyHost {
                 }
                 Err(RtError::new(kind, message))
             }
+        }
+    }
+
+    /// Python calling an ML function received in callback `frame`: arguments Python → ML,
+    /// the call on the paused VM, the result ML → Python. ML errors raise `RuntimeError`
+    /// with the ML kind and message.
+    fn call_ml(
+        &self,
+        py: Python<'_>,
+        ctx: &mut NativeCtx<'_>,
+        frame: u64,
+        f: Value,
+        args: &Bound<'_, PyTuple>,
+    ) -> PyResult<PyObject> {
+        let mut to_ml = ToMl::new(Some(self), self.max_depth);
+        let mut ml_args = Vec::with_capacity(args.len());
+        for a in args.iter() {
+            match to_ml.convert(&a, ctx.heap()) {
+                Ok(v) => ml_args.push(v),
+                Err(ToMlError::Py(e)) => return Err(e),
+                Err(ToMlError::Ml(e)) => return Err(ml_error(&e)),
+            }
+        }
+        match ctx.call(f, &ml_args) {
+            Ok(v) => Ok(ToPy::new(self.max_depth)
+                .in_frame(frame)
+                .convert(py, ctx.heap_ref(), v)?
+                .unbind()),
+            Err(e) => Err(ml_error(&e)),
         }
     }
 
@@ -155,6 +255,10 @@ impl PyHost {
         let name = ctx.alloc_str(name)?;
         self.call_python(py, ctx, &bridge_call, &[name, args])
     }
+}
+
+fn ml_error(e: &RtError) -> PyErr {
+    PyRuntimeError::new_err(format!("{}: {}", e.kind().name(), e.message()))
 }
 
 impl HostCalls for PyHost {

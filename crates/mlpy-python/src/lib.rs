@@ -559,6 +559,7 @@ fn transpile(
 #[pymodule]
 fn _mlpy(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeProgram>()?;
+    m.add_class::<host::MLFunction>()?;
     m.add_function(wrap_pyfunction!(compile, m)?)?;
     m.add_function(wrap_pyfunction!(audit, m)?)?;
     m.add_function(wrap_pyfunction!(transpile, m)?)?;

@@ -469,3 +469,26 @@ def test_variables_naming_one_container_share_one_python_object():
     r = mlpy.run("a = [1, {k: 2}]; b = a; result = a;")
     assert r.variables["a"] is r.variables["b"] and r.value is r.variables["a"]
     assert r.value == [1, {"k": 2}]
+
+
+def test_ml_functions_passed_to_python_are_callable_during_the_callback():
+    kept = []
+
+    def apply_all(f, items):
+        kept.append(f)
+        return [f(x) for x in items]
+
+    def nested(f):
+        return f(lambda y: y * 100)  # ML calls back into Python, which calls ML again
+
+    r = mlpy.run(
+        "a = apply_all(fn(x) => x * 2 + 1, [1, 2, 3]);\n"
+        "b = nested(function(g) { return g(5) + 1; });\n"
+        "try { apply_all(fn(x) => 1 / x, [0]); } except (e) { msg = str(e); }\n",
+        globals={"apply_all": apply_all, "nested": nested},
+    )
+    assert r.success, r.error
+    assert r.variables["a"] == [3, 5, 7] and r.variables["b"] == 501
+    assert "ZeroDivisionError" in r.variables["msg"]
+    with pytest.raises(RuntimeError, match="only be called while the callback"):
+        kept[0](1)

@@ -11,6 +11,11 @@ Issue = tuple[str, str, str, int, int, str | None]
 #: ``(kind, message, line, column, stack, data, is_limit, rendered)``
 ErrorTuple = tuple[str, str, int, int, list[tuple[str, int, int]], Any, bool, str]
 
+class MLFunction:
+    """An ML function passed to Python during a callback; callable until it returns."""
+
+    def __call__(self, *args: Any) -> Any: ...
+
 class NativeProgram:
     def run(
         self,
