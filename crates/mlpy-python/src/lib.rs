@@ -19,6 +19,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 use std::collections::HashMap;
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
@@ -168,6 +169,32 @@ fn compile(
     }
 }
 
+/// A flag that stops the runs given it (`Interrupted`, a limit error) when set from any
+/// thread; reusable after `clear()`.
+#[pyclass(frozen, module = "mlpy._mlpy")]
+struct Interrupt {
+    flag: Arc<AtomicBool>,
+}
+
+#[pymethods]
+impl Interrupt {
+    #[new]
+    fn new() -> Self {
+        Interrupt {
+            flag: Arc::new(AtomicBool::new(false)),
+        }
+    }
+    fn set(&self) {
+        self.flag.store(true, Ordering::Relaxed);
+    }
+    fn clear(&self) {
+        self.flag.store(false, Ordering::Relaxed);
+    }
+    fn is_set(&self) -> bool {
+        self.flag.load(Ordering::Relaxed)
+    }
+}
+
 /// Collects a run's output.
 #[derive(Clone, Default)]
 struct Sink(Arc<Mutex<Vec<u8>>>);
@@ -214,7 +241,8 @@ impl NativeProgram {
         read_only=false, file_patterns=Vec::new(), network_hosts=Vec::new(),
         max_file_operations=None, max_requests=None, globals=None, callback=None,
         bridge_call=None, bridge_caps=HashMap::new(), modules=HashMap::new(), stdin=None,
-        want_variables=true, timezone=None, argv=Vec::new(), env=HashMap::new(), cwd=None))]
+        want_variables=true, timezone=None, argv=Vec::new(), env=HashMap::new(), cwd=None,
+        import_paths=Vec::new(), interrupt=None))]
     #[allow(clippy::too_many_arguments)]
     fn run(
         &self,
@@ -243,6 +271,8 @@ impl NativeProgram {
         argv: Vec<String>,
         env: HashMap<String, String>,
         cwd: Option<String>,
+        import_paths: Vec<String>,
+        interrupt: Option<PyRef<'_, Interrupt>>,
     ) -> PyResult<PyObject> {
         let run_env = HostEnv {
             timezone,
@@ -287,7 +317,7 @@ impl NativeProgram {
             stdin: stdin.map(|s| {
                 Box::new(std::io::Cursor::new(s.into_bytes())) as Box<dyn std::io::BufRead + Send>
             }),
-            interrupt: None,
+            interrupt: interrupt.map(|i| i.flag.clone()),
             modules: Arc::new(
                 modules
                     .into_iter()
@@ -299,6 +329,7 @@ impl NativeProgram {
             ),
             calls: Some(host.clone()),
             env: run_env,
+            import_roots: import_paths.into_iter().map(Into::into).collect(),
         };
         let injection_error: Mutex<Option<PyErr>> = Mutex::new(None);
         let program = &self.program;
@@ -560,6 +591,7 @@ fn transpile(
 fn _mlpy(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeProgram>()?;
     m.add_class::<host::MLFunction>()?;
+    m.add_class::<Interrupt>()?;
     m.add_function(wrap_pyfunction!(compile, m)?)?;
     m.add_function(wrap_pyfunction!(audit, m)?)?;
     m.add_function(wrap_pyfunction!(transpile, m)?)?;

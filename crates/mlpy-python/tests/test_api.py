@@ -492,3 +492,22 @@ def test_ml_functions_passed_to_python_are_callable_during_the_callback():
     assert "ZeroDivisionError" in r.variables["msg"]
     with pytest.raises(RuntimeError, match="only be called while the callback"):
         kept[0](1)
+
+
+def test_interrupt_flag_stops_a_run_from_another_thread():
+    flag = mlpy.Interrupt()
+    timer = threading.Timer(0.1, flag.set)
+    timer.start()
+    r = mlpy.run("while (true) { }", interrupt=flag)
+    timer.join()
+    assert isinstance(r.error, mlpy.MLInterruptedError) and r.exit_code == 3
+    flag.clear()
+    assert mlpy.run("x = 1;", interrupt=flag).success
+
+
+def test_ml_modules_from_import_paths(tmp_path):
+    (tmp_path / "shapes").mkdir()
+    (tmp_path / "shapes" / "area.ml").write_text("function square(s) { return s * s; }\n")
+    r = mlpy.run("import shapes.area; a = shapes.area.square(7);", import_paths=[tmp_path])
+    assert r.success, r.error
+    assert r.variables["a"] == 49

@@ -188,11 +188,15 @@ pub struct HostRun {
     pub stdout: Box<dyn Write + Send>,
     pub stderr: Box<dyn Write + Send>,
     pub stdin: Option<Box<dyn BufRead + Send>>,
+    /// Set from another thread to stop the run (`Interrupted`).
     pub interrupt: Option<Arc<AtomicBool>>,
     /// Host modules written in ML: dotted name → source.
     pub modules: Arc<HashMap<String, Source>>,
     pub calls: Option<Arc<dyn HostCalls>>,
     pub env: HostEnv,
+    /// Directories searched by `import a.b;` before the engine's roots and the program's
+    /// directory.
+    pub import_roots: Vec<std::path::PathBuf>,
 }
 
 /// What the host can read on the heap when the run ends.
@@ -241,7 +245,11 @@ pub fn run_host<R>(
     vm.set_module_loader(Box::new(HostLoader {
         modules: run.modules,
         files: FileLoader {
-            roots: engine.module_roots(program),
+            roots: run
+                .import_roots
+                .into_iter()
+                .chain(engine.module_roots(program))
+                .collect(),
         },
     }));
     let mut outcome = HostOutcome {
@@ -543,6 +551,7 @@ mod tests {
             modules: Arc::new(modules),
             calls: Some(calls),
             env: HostEnv::default(),
+            import_roots: Vec::new(),
         };
         run_host(
             &engine,

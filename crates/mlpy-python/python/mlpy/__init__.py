@@ -38,6 +38,10 @@ from .runtime.sandbox import SandboxConfig, SandboxResult
 
 __version__: str = _mlpy.__version__
 
+#: Give ``run(..., interrupt=flag)`` and call ``flag.set()`` from any thread to stop the run
+#: (``MLInterruptedError``).
+Interrupt = _mlpy.Interrupt
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -141,12 +145,17 @@ class Program:
         callback: Callable[..., Any] | None = None,
         stdin: str | None = None,
         variables: bool = True,
+        interrupt: "Interrupt | None" = None,
+        import_paths: Iterable[str] = (),
     ) -> SandboxResult:
         """Runs on a fresh VM (GIL released). Never raises for script errors (D19).
-        ``variables=False`` skips converting the top-level variables (only ``value``)."""
+        ``variables=False`` skips converting the top-level variables (only ``value``);
+        ``import_paths`` are searched by ``import a.b;`` for ``a/b.ml``."""
         options = _limits(limits).options()
         options["stdin"] = stdin
         options["want_variables"] = variables
+        options["interrupt"] = interrupt
+        options["import_paths"] = [str(p) for p in import_paths]
         return _core.run_native(
             self._native,
             source_file=self.name,
@@ -181,6 +190,8 @@ def run(
     strict: bool = True,
     stdin: str | None = None,
     variables: bool = True,
+    interrupt: "Interrupt | None" = None,
+    import_paths: Iterable[str] = (),
 ) -> SandboxResult:
     """Compiles (cached) and runs ``source``; never raises for script errors (D19).
     ``variables=False`` skips converting the top-level variables (only ``value``)."""
@@ -192,6 +203,8 @@ def run(
     options = _limits(limits).options()
     options["stdin"] = stdin
     options["want_variables"] = variables
+    options["interrupt"] = interrupt
+    options["import_paths"] = [str(p) for p in import_paths]
     return _core.run_native(
         native,
         source_file=name,
@@ -230,30 +243,29 @@ class Engine:
         limits: Limits | Mapping[str, Any] | None = None,
         name: str = "<string>",
         stdin: str | None = None,
+        variables: bool = True,
+        interrupt: "Interrupt | None" = None,
+        import_paths: Iterable[str] = (),
     ) -> SandboxResult:
         limits = self.limits if limits is None else _limits(limits)
-        if isinstance(source, Program):
-            return source.run(
-                globals=globals,
-                capabilities=self.capabilities,
-                limits=limits,
-                callback=self.callback,
-                stdin=stdin,
-            )
-        return run(
-            source,
+        common: dict[str, Any] = dict(
             globals=globals,
             capabilities=self.capabilities,
             limits=limits,
             callback=self.callback,
-            name=name,
-            strict=self.strict,
             stdin=stdin,
+            variables=variables,
+            interrupt=interrupt,
+            import_paths=import_paths,
         )
+        if isinstance(source, Program):
+            return source.run(**common)
+        return run(source, name=name, strict=self.strict, **common)
 
 
 __all__ = [
     "Engine",
+    "Interrupt",
     "Limits",
     "MLCapabilityError",
     "MLError",

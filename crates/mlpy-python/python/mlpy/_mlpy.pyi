@@ -16,6 +16,14 @@ class MLFunction:
 
     def __call__(self, *args: Any) -> Any: ...
 
+class Interrupt:
+    """Stops the runs it is given (``Interrupted``) when set from any thread."""
+
+    def __init__(self) -> None: ...
+    def set(self) -> None: ...
+    def clear(self) -> None: ...
+    def is_set(self) -> bool: ...
+
 class NativeProgram:
     def run(
         self,
@@ -44,6 +52,8 @@ class NativeProgram:
         argv: list[str] = ...,
         env: Mapping[str, str] = ...,
         cwd: str | None = None,
+        import_paths: list[str] = ...,
+        interrupt: Interrupt | None = None,
     ) -> tuple[str, str, ErrorTuple | None, Any, dict[str, Any], int, int, float, BaseException | None]: ...
 
 def compile(

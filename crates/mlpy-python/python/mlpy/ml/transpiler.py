@@ -218,6 +218,7 @@ class MLTranspiler:
             return _core.compile_failure(issues)
         if not config.temp_dir_only:
             options = config.run_options(source_file)
+            options["import_paths"] = self.python_extension_paths
             return _core.run_native(
                 native,
                 source_file=source_file,
@@ -231,7 +232,10 @@ class MLTranspiler:
             return _core.run_native(
                 native,
                 source_file=source_file,
-                options=config.run_options(source_file, temp_dir),
+                options={
+                    **config.run_options(source_file, temp_dir),
+                    "import_paths": self.python_extension_paths,
+                },
                 grants=grants,
                 globals_=globals_,
                 callback=callback,
