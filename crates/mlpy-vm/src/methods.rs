@@ -564,8 +564,14 @@ fn str_method(heap: &mut Heap, g: Gc, name: &str, args: &[Value]) -> RtResult<Va
                     }
                     a <= b && any
                 }
+                // CPython's wording (found by tests/differential.rs).
                 v => {
-                    let p = arg_str(heap, v, &format!("{name} first arg"))?;
+                    let p = arg_str(heap, v, &format!("{name} first arg")).map_err(|_| {
+                        RtError::type_error(format!(
+                            "{name} first arg must be str or a tuple of str, not {}",
+                            v.type_name(heap)
+                        ))
+                    })?;
                     a <= b && test(p)
                 }
             };
