@@ -193,7 +193,7 @@ fn runtime_import_mode_loads_the_prelude_from_the_wheel_module() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "144 x[True] 1\n");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.starts_with("imp.ml:3:1: IndexError: list index out of range"),
+        stderr.starts_with("imp.ml:3:5: IndexError: list index out of range"),
         "{stderr}"
     );
     assert_eq!(out.status.code(), Some(1));

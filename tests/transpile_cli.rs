@@ -136,7 +136,7 @@ fn baked_depth_and_output_limits() {
         .expect("python3");
     assert_eq!(run.status.code(), Some(3));
     assert!(text(&run.stderr)
-        .starts_with("deep.ml:1:17: RecursionError: maximum recursion depth exceeded"));
+        .starts_with("deep.ml:1:24: RecursionError: maximum recursion depth exceeded"));
     assert!(text(&run.stderr).contains("more frames ..."));
     let t = mlpy(
         dir.path(),

@@ -223,9 +223,15 @@ def __ml_pos_table():
         t = []
         for item in __ml_prog["posmap"].split(","):
             if item:
-                parts = item.split(".")
+                marks = item.split("|")
+                parts = marks[0].split(".")
                 f = __ml_pyint(parts[2]) if __ml_len(parts) > 2 else 0
-                t.append((__ml_pyint(parts[0]), __ml_pyint(parts[1]), __ml_files[f]))
+                cols = []
+                for m in marks[1:]:
+                    pc, _, lc = m.partition(":")
+                    ml, _, mc = lc.partition(".")
+                    cols.append((__ml_pyint(pc), __ml_pyint(ml), __ml_pyint(mc)))
+                t.append((__ml_pyint(parts[0]), __ml_pyint(parts[1]), __ml_files[f], cols))
             else:
                 t.append(None)
         __ml_pos_cache[0] = t
@@ -249,9 +255,27 @@ def __ml_frames(tb):
         if code.co_filename == own:
             pos = __ml_line_pos(tb.tb_lineno)
             if pos is not None:
-                out.append((code.co_name, pos[0], pos[1], pos[2]))
+                line, col = pos[0], pos[1]
+                # The failing instruction's column picks the innermost sub-expression that
+                # starts at or before it (Python >= 3.11 records instruction columns).
+                pycol = __ml_instruction_column(code, tb.tb_lasti, tb.tb_lineno)
+                if pycol is not None:
+                    for pc, ml, mc in pos[3]:
+                        if pc <= pycol:
+                            line, col = ml, mc
+                out.append((code.co_name, line, col, pos[2]))
         tb = tb.tb_next
     return out
+
+
+def __ml_instruction_column(code, lasti, lineno):
+    try:
+        for i, p in enumerate(code.co_positions()):
+            if i == lasti // 2:
+                return p[2] if p[0] == lineno else None
+    except __ml_Exception:
+        return None
+    return None
 
 
 def __ml_position(tb):

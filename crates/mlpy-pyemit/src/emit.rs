@@ -51,21 +51,48 @@ impl<'s> LineIndex<'s> {
     }
 }
 
-/// Emitted lines with the ML position of each.
+/// Emitted lines with the ML position of each, and for each line the byte columns where
+/// sub-expressions that can fail start, with their ML positions (finer error positions).
 #[derive(Default)]
 pub struct Lines {
     pub text: String,
     pub positions: Vec<Option<Pos>>,
+    pub columns: Vec<Vec<(usize, Pos)>>,
 }
 
+/// Marks the start of a sub-expression in a line under construction: `MARK id END`.
+const MARK: char = '\u{1}';
+const MARK_END: char = '\u{2}';
+
 impl Lines {
-    pub fn push(&mut self, indent: usize, line: &str, pos: Option<Pos>) {
+    /// Appends a line; position markers in it are removed and recorded with their byte column.
+    pub fn push(&mut self, indent: usize, line: &str, pos: Option<Pos>, marks: &[Pos]) {
+        let start = self.text.len();
         for _ in 0..indent {
             self.text.push_str("    ");
         }
-        self.text.push_str(line);
+        let mut cols = Vec::new();
+        let mut rest = line;
+        while let Some(at) = rest.find(MARK) {
+            self.text.push_str(&rest[..at]);
+            let after = &rest[at + MARK.len_utf8()..];
+            let Some(end) = after.find(MARK_END) else {
+                rest = after;
+                continue;
+            };
+            if let Some(p) = after[..end]
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| marks.get(i))
+            {
+                cols.push((self.text.len() - start, *p));
+            }
+            rest = &after[end + MARK_END.len_utf8()..];
+        }
+        self.text.push_str(rest);
         self.text.push('\n');
         self.positions.push(pos);
+        self.columns.push(cols);
     }
 }
 
@@ -88,6 +115,8 @@ pub struct Emitter<'a> {
     pub modules: BTreeSet<String>,
     /// Python call-depth limit check (`__ml_depth >= N` raises).
     max_calls: u64,
+    /// ML positions of the sub-expression markers (see [`Lines::push`]).
+    marks: Vec<Pos>,
 }
 
 impl<'a> Emitter<'a> {
@@ -113,6 +142,7 @@ impl<'a> Emitter<'a> {
             loops: Vec::new(),
             modules: BTreeSet::new(),
             max_calls: max_depth.saturating_sub(1),
+            marks: Vec::new(),
         }
     }
 
@@ -121,11 +151,12 @@ impl<'a> Emitter<'a> {
     }
 
     fn line(&mut self, text: &str) {
-        self.out.push(self.indent, text, Some(self.pos));
+        self.out
+            .push(self.indent, text, Some(self.pos), &self.marks);
     }
 
     fn unmapped(&mut self, text: &str) {
-        self.out.push(self.indent, text, None);
+        self.out.push(self.indent, text, None, &self.marks);
     }
 
     fn set_pos(&mut self, range: TextRange) {
@@ -183,7 +214,9 @@ impl<'a> Emitter<'a> {
                 let v = self.expr(value);
                 let t = self.fresh("t");
                 self.line(&format!("{t} = {v}"));
-                for (key, var, _) in names {
+                for (key, var, range) in names {
+                    // A missing key is reported at its name, as the VM does.
+                    self.set_pos(*range);
                     let target = self.var(var);
                     self.line(&format!("{target} = {t}[{}]", str_lit(key)));
                 }
@@ -199,13 +232,17 @@ impl<'a> Emitter<'a> {
             }
             StmtKind::ForIn {
                 var,
+                var_range,
                 iterable,
                 body,
-                ..
             } => {
                 let it = self.expr(iterable);
                 let v = self.var(var);
-                self.line(&format!("for {v} in __ml_iterable({it}):"));
+                // A non-iterable is reported at the iterable, a change of an object's size
+                // during the loop at the loop variable (as the VM does).
+                let mark = self.mark(iterable.range);
+                self.set_pos(*var_range);
+                self.line(&format!("for {v} in {mark}__ml_iterable({it}):"));
                 self.loop_body(body, None);
             }
             StmtKind::CFor {
@@ -567,7 +604,34 @@ impl<'a> Emitter<'a> {
         format!("__ml_bad_free_{i}")
     }
 
+    /// Python text of an expression; one that can raise starts with a position marker.
     fn expr(&mut self, e: &'a Expr) -> String {
+        let text = self.expr_text(e);
+        let can_fail = match &e.kind {
+            ExprKind::Binary { .. }
+            | ExprKind::Index { .. }
+            | ExprKind::Slice { .. }
+            | ExprKind::Member { .. }
+            | ExprKind::Call { .. }
+            | ExprKind::MethodCall { .. } => true,
+            ExprKind::Unary { op, .. } => *op == UnaryOp::Neg,
+            ExprKind::Var(v) => !matches!(v, Var::Builtin(_) | Var::Module(_)),
+            _ => false,
+        };
+        if !can_fail {
+            return text;
+        }
+        format!("{}{text}", self.mark(e.range))
+    }
+
+    /// A position marker for the sub-expression at `range` (see [`Lines::push`]).
+    fn mark(&mut self, range: TextRange) -> String {
+        let id = self.marks.len();
+        self.marks.push(self.lines.pos(usize::from(range.start())));
+        format!("{MARK}{id}{MARK_END}")
+    }
+
+    fn expr_text(&mut self, e: &'a Expr) -> String {
         match &e.kind {
             ExprKind::Null => "None".to_string(),
             ExprKind::Bool(true) => "True".to_string(),

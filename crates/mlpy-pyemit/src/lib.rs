@@ -22,7 +22,7 @@ mod pyname;
 pub use emit::LineIndex;
 pub use prelude::{module_names, runtime_module_source, CORE};
 
-use emit::{Emitter, Lines, Pos};
+use emit::{Emitter, Lines};
 use mlpy_ir::ir::Program;
 use pyname::str_lit;
 use std::collections::BTreeSet;
@@ -163,7 +163,7 @@ pub fn emit(
             source_map(
                 options,
                 &[(options.file_name.as_str(), source)],
-                &[(first, 0, &body.positions)],
+                &[(first, 0, &body)],
             )
         });
         return Output {
@@ -223,11 +223,11 @@ pub fn emit(
     code.push_str("    # ---- program ----\n");
     // Every line from `first` on is covered by the position table: (start line, file, lines).
     let first = line_count(&code) + 1;
-    let mut regions: Vec<(usize, usize, &[Option<Pos>])> = Vec::new();
+    let mut regions: Vec<(usize, usize, &Lines)> = Vec::new();
     code.push_str("    def __ml_main():\n");
     code.push_str("        try:\n");
     unit_prologue(&mut code, &main);
-    regions.push((line_count(&code) + 1, 0, &main.body.positions));
+    regions.push((line_count(&code) + 1, 0, &main.body));
     code.push_str(&main.body.text);
     code.push_str("        finally:\n");
     code.push_str(&format!(
@@ -245,7 +245,7 @@ pub fn emit(
                 code.push_str(&format!("    def __ml_um{i}():\n"));
                 code.push_str("        if True:\n");
                 unit_prologue(&mut code, unit);
-                regions.push((line_count(&code) + 1, *i, &unit.body.positions));
+                regions.push((line_count(&code) + 1, *i, &unit.body));
                 code.push_str(&unit.body.text);
                 code.push_str(&format!(
                     "        __ml_m = {{}}\n        __ml_publish(__ml_m, __ml_locals(), {}, {})\n        return __ml_m\n",
@@ -268,14 +268,19 @@ pub fn emit(
     }
     let last = line_count(&code);
     let mut table: Vec<String> = vec![String::new(); last + 1 - first];
-    for (start, file, positions) in &regions {
-        for (k, p) in positions.iter().enumerate() {
+    // Entry per line: `LINE.COL[.FILE]`, then `|BYTECOL:LINE.COL` for each sub-expression that
+    // can fail (the run-time maps the failing instruction's column through these).
+    for (start, file, lines) in &regions {
+        for (k, p) in lines.positions.iter().enumerate() {
             if let (Some((l, c)), Some(slot)) = (p, table.get_mut(start + k - first)) {
                 *slot = if *file == 0 {
                     format!("{l}.{c}")
                 } else {
                     format!("{l}.{c}.{file}")
                 };
+                for (col, (ml, mc)) in lines.columns.get(k).map_or(&[][..], |v| &v[..]) {
+                    slot.push_str(&format!("|{col}:{ml}.{mc}"));
+                }
             }
         }
     }
@@ -394,7 +399,7 @@ fn push_indented(code: &mut String, text: &str) {
 fn source_map(
     o: &EmitOptions,
     sources: &[(&str, &str)],
-    regions: &[(usize, usize, &[Option<Pos>])],
+    regions: &[(usize, usize, &Lines)],
 ) -> String {
     let mut b = sourcemap::SourceMapBuilder::new(o.output_name.as_deref());
     let ids: Vec<u32> = sources
@@ -405,8 +410,8 @@ fn source_map(
             id
         })
         .collect();
-    for (start, file, positions) in regions {
-        for (i, p) in positions.iter().enumerate() {
+    for (start, file, lines) in regions {
+        for (i, p) in lines.positions.iter().enumerate() {
             if let (Some((line, col)), Some(&src)) = (p, ids.get(*file)) {
                 let dst_line = (start + i - 1) as u32;
                 b.add_raw(dst_line, 0, line - 1, col - 1, Some(src), None, false);
