@@ -511,3 +511,12 @@ def test_ml_modules_from_import_paths(tmp_path):
     r = mlpy.run("import shapes.area; a = shapes.area.square(7);", import_paths=[tmp_path])
     assert r.success, r.error
     assert r.variables["a"] == 49
+
+
+def test_strict_mode_of_the_config_is_the_default_strictness():
+    src = "o = {}; y = o.__class__;"  # critical finding; harmless on the VM (null)
+    r = execute_ml_code_sandbox(src, sandbox_config=SandboxConfig(strict_mode=False))
+    assert r.success and "dunder_member_access" in [i.category for i in r.security_issues]
+    assert r.security_warnings
+    r = execute_ml_code_sandbox(src)
+    assert r.error.kind == "SecurityError" and r.exit_code == 4

@@ -203,10 +203,13 @@ class MLTranspiler:
         capabilities: Any = None,
         context: Any = None,
         sandbox_config: SandboxConfig | None = None,
-        strict_security: bool = True,
+        strict_security: bool | None = None,
         force_transpile: bool = False,
     ) -> SandboxResult:
+        """Runs on the VM; ``strict_security`` defaults to the config's ``strict_mode`` (P-115)."""
         config = sandbox_config or self.default_sandbox_config
+        if strict_security is None:
+            strict_security = bool(config.strict_mode)
         globals_, callback, context_grants = _core.split_context(context)
         grants = _core.grants_of(capabilities) + context_grants
         host_globals = tuple(globals_) if globals_ else ()
@@ -278,10 +281,11 @@ def execute_ml_code_sandbox(
     capabilities: Any = None,
     context: Any = None,
     sandbox_config: SandboxConfig | None = None,
-    strict_security: bool = True,
+    strict_security: bool | None = None,
     force_transpile: bool = False,
 ) -> SandboxResult:
-    """Runs ML on the VM in-process with the GIL released (P-40)."""
+    """Runs ML on the VM in-process with the GIL released (P-40); ``strict_security``
+    defaults to ``sandbox_config.strict_mode`` (True)."""
     return ml_transpiler.execute_with_sandbox(
         source_code, source_file, capabilities, context, sandbox_config, strict_security, force_transpile
     )
