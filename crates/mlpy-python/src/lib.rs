@@ -291,14 +291,15 @@ impl NativeProgram {
         for g in &grants {
             policy.add(g).map_err(PyValueError::new_err)?;
         }
+        // Beyond ~31 years a deadline means "none" (and `Instant + Duration` could overflow).
         let timeout = match timeout {
-            Some(t) if !(t.is_finite() && t >= 0.0) => {
+            Some(t) if t.is_nan() || t < 0.0 => {
                 return Err(PyValueError::new_err(
-                    "timeout must be a non-negative number",
+                    "timeout must be a non-negative number of seconds",
                 ))
             }
-            Some(t) => Some(Duration::from_secs_f64(t)),
-            None => None,
+            Some(t) if t <= 1e9 => Some(Duration::from_secs_f64(t)),
+            _ => None,
         };
         let limits = Limits {
             fuel,

@@ -520,3 +520,14 @@ def test_strict_mode_of_the_config_is_the_default_strictness():
     assert r.security_warnings
     r = execute_ml_code_sandbox(src)
     assert r.error.kind == "SecurityError" and r.exit_code == 4
+
+
+@pytest.mark.parametrize("timeout", [-1.0, float("nan")])
+def test_bad_timeouts_are_value_errors(timeout):
+    with pytest.raises(ValueError):
+        mlpy.run("x = 1;", limits={"timeout": timeout})
+
+
+@pytest.mark.parametrize("timeout", [1e300, float("inf"), 1.8e19])
+def test_huge_timeouts_mean_no_timeout(timeout):
+    assert mlpy.run("x = 1;", limits={"timeout": timeout}).success
