@@ -12,7 +12,7 @@
 //! Environment: `MLPY_DIFF_SEED` (default 1), `MLPY_DIFF_COUNT` (default 1500),
 //! `MLPY_DIFF_SHOW` (how many mismatches to print in full, default 5), `MLPY_DIFF_DUMP=<case>`
 //! (print that program). Without `python3` the
-//! Python half is skipped with a message (never in CI). `scripts/differential.sh` runs more.
+//! Python half is skipped with a message (never in CI). `scripts/hardening.sh diff` runs more.
 
 mod mlgen;
 
@@ -26,9 +26,12 @@ const BATCH: usize = 500;
 /// Random bytes behind one program (the generator stops early when they run out).
 const BYTES_PER_PROGRAM: usize = 2048;
 
+/// A predicate over the VM's and Python's differing texts.
+type Matches = fn(&str, &str) -> bool;
+
 /// Mismatch classes already reported to the integrator (issue 10 report), counted but not
 /// failed on: (name, predicate over the VM's and Python's error texts).
-const KNOWN: &[(&str, fn(&str, &str) -> bool)] = &[
+const KNOWN: &[(&str, Matches)] = &[
     (
         "python: CPython's message for a big-int index (VM: 'index out of range')",
         |_, py| {

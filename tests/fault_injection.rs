@@ -125,7 +125,6 @@ fn memory_faults_on_corpus_programs_never_panic_or_leak() {
             let (now, hit) = faulted_run(&mut vm, program.ir(), &text, budget);
             memory_errors += usize::from(hit);
             growth.push(now as i64 - held as i64);
-            held = now;
             if !probe_ok(&mut vm, probe.ir()) {
                 failures.push(format!(
                     "{}: VM not reusable after budget {budget}",

@@ -6,9 +6,10 @@
 //! and must stay within a generous bound (spec D17: bounds with wide margins; the figures are
 //! printed for the notes).
 //!
-//! `soak_ci` finishes in well under a minute in a debug build; `soak_long` (ignored by default,
-//! `cargo test --release --test soak -- --ignored`, or `scripts/soak.sh`) does 10,000 runs per
-//! thread. `MLPY_SOAK_RUNS` overrides the per-thread count of either.
+//! `soak_ci` (800 runs per thread) finishes in well under a minute in a debug build;
+//! `soak_long` (ignored by default: `cargo test --release --test soak -- --ignored`, or
+//! `scripts/hardening.sh soak`) does 10,000 runs per thread. `MLPY_SOAK_RUNS` overrides the
+//! per-thread count of either.
 
 use mlpy::{Engine, Error, LimitKind, Limits, OutputBuffer, Program, RunOptions, Source, Value};
 use std::time::Instant;
@@ -148,7 +149,7 @@ fn soak_ci() {
 }
 
 #[test]
-#[ignore = "long soak: 10,000 runs per thread (scripts/soak.sh)"]
+#[ignore = "long soak: 10,000 runs per thread (scripts/hardening.sh soak)"]
 fn soak_long() {
     let (warm, end) = soak(runs(10_000));
     assert!(

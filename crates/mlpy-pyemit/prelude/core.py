@@ -998,7 +998,8 @@ def __ml_str_method(s, name, args):
         __ml_arity(name, args, 0, 2)
         sep = args[0] if n else None
         if sep is not None:
-            __ml_str_arg(sep, "must be str or None, not")
+            if __ml_type(sep) is not __ml_pystr:
+                raise __MLError("TypeError", "must be str or None, not " + __ml_tname(sep))
             if sep == "":
                 raise __MLError("ValueError", "empty separator")
         maxsplit = __ml_index_arg(args[1]) if n > 1 else -1
