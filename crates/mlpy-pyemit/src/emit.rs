@@ -117,7 +117,18 @@ pub struct Emitter<'a> {
     max_calls: u64,
     /// ML positions of the sub-expression markers (see [`Lines::push`]).
     marks: Vec<Pos>,
+    /// Python blocks (loops, `try`) open in the function being emitted.
+    blocks: usize,
+    /// The statement being emitted.
+    cur_range: TextRange,
+    /// The first statement nested deeper than CPython compiles (see [`MAX_BLOCKS`]).
+    pub too_deep: Option<TextRange>,
 }
+
+/// CPython refuses more than 20 statically nested blocks (loops, `try`) in one function and
+/// more than 100 indentation levels; the emitter stops below both.
+const MAX_BLOCKS: usize = 18;
+const MAX_INDENT: usize = 90;
 
 impl<'a> Emitter<'a> {
     pub fn new(p: &'a Program, lines: &'a LineIndex<'a>, max_depth: u64) -> Self {
@@ -143,6 +154,9 @@ impl<'a> Emitter<'a> {
             modules: BTreeSet::new(),
             max_calls: max_depth.saturating_sub(1),
             marks: Vec::new(),
+            blocks: 0,
+            cur_range: TextRange::default(),
+            too_deep: None,
         }
     }
 
@@ -171,6 +185,8 @@ impl<'a> Emitter<'a> {
     /// Emits the top-level statements (at the current indentation).
     pub fn program_body(&mut self, indent: usize) {
         self.indent = indent;
+        // The body runs inside `__ml_main`'s `try`.
+        self.blocks = 1;
         let body = &self.p.body;
         if body.is_empty() {
             self.line("pass");
@@ -184,6 +200,7 @@ impl<'a> Emitter<'a> {
     }
 
     fn block(&mut self, stmts: &'a [Stmt]) {
+        self.check_nesting();
         if stmts.is_empty() {
             self.line("pass");
             return;
@@ -195,6 +212,7 @@ impl<'a> Emitter<'a> {
 
     fn stmt(&mut self, s: &'a Stmt) {
         self.set_pos(s.range);
+        self.cur_range = s.range;
         match &s.kind {
             StmtKind::Expr(e) => {
                 let e = self.expr(e);
@@ -331,7 +349,16 @@ impl<'a> Emitter<'a> {
         }
     }
 
+    /// Records the current statement when it nests deeper than CPython accepts.
+    fn check_nesting(&mut self) {
+        if (self.blocks > MAX_BLOCKS || self.indent > MAX_INDENT) && self.too_deep.is_none() {
+            self.too_deep = Some(self.cur_range);
+        }
+    }
+
     fn loop_body(&mut self, body: &'a [Stmt], update: Option<&'a Stmt>) {
+        self.blocks += 1;
+        self.check_nesting();
         self.indent += 1;
         self.loops.push(update);
         self.block(body);
@@ -340,6 +367,7 @@ impl<'a> Emitter<'a> {
         }
         self.loops.pop();
         self.indent -= 1;
+        self.blocks -= 1;
     }
 
     fn if_chain(&mut self, branches: &'a [(Expr, Vec<Stmt>)], else_body: Option<&'a [Stmt]>) {
@@ -386,6 +414,14 @@ impl<'a> Emitter<'a> {
             self.block(&t.body);
             return;
         }
+        // `try` plus the handler's own `try` for unbinding its variable.
+        self.blocks += 2;
+        self.check_nesting();
+        self.try_blocks(t, range);
+        self.blocks -= 2;
+    }
+
+    fn try_blocks(&mut self, t: &'a TryStmt, range: TextRange) {
         self.line("try:");
         self.indent += 1;
         self.block(&t.body);
@@ -530,7 +566,9 @@ impl<'a> Emitter<'a> {
             self.line(&format!("{r} = __ml_list({r})"));
         }
         let saved_loops = std::mem::take(&mut self.loops);
+        let saved_blocks = std::mem::replace(&mut self.blocks, 1);
         self.block(&f.body);
+        self.blocks = saved_blocks;
         self.loops = saved_loops;
         self.indent -= 1;
         self.set_pos(f.range);

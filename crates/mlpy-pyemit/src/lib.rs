@@ -23,7 +23,7 @@ pub use emit::LineIndex;
 pub use prelude::{module_names, runtime_module_source, CORE};
 
 use emit::{Emitter, Lines};
-use mlpy_ir::ir::Program;
+use mlpy_ir::ir::{Program, TextRange};
 use pyname::str_lit;
 use std::collections::BTreeSet;
 
@@ -105,6 +105,8 @@ struct Unit {
     body: Lines,
     globals: Vec<String>,
     fallbacks: Vec<String>,
+    /// A statement nested deeper than CPython compiles.
+    too_deep: Option<TextRange>,
 }
 
 fn emit_unit(
@@ -118,7 +120,9 @@ fn emit_unit(
     em.program_body(3);
     let globals = em.global_names();
     used.extend(em.modules.iter().cloned());
+    let too_deep = em.too_deep;
     Unit {
+        too_deep,
         body: em.finish(),
         globals,
         fallbacks: program
@@ -145,6 +149,14 @@ fn unit_prologue(code: &mut String, unit: &Unit) {
     }
 }
 
+/// Why a program cannot be emitted: it nests loops/`try` blocks deeper than CPython compiles
+/// (20 static blocks per function, 100 indentation levels), which the VM would run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmitError {
+    pub message: String,
+    pub range: TextRange,
+}
+
 /// Transpiles a lowered program (`mlpy_ir::lower` without errors) and the ML modules it
 /// imports to Python.
 pub fn emit(
@@ -152,7 +164,7 @@ pub fn emit(
     source: &str,
     user_modules: &[UserModule],
     options: &EmitOptions,
-) -> Output {
+) -> Result<Output, EmitError> {
     if user_modules.is_empty() && emit::is_data_only(program) {
         let index = LineIndex::new(source);
         let body = emit::flat_body(program, &index);
@@ -166,16 +178,22 @@ pub fn emit(
                 &[(first, 0, &body)],
             )
         });
-        return Output {
+        return Ok(Output {
             code,
             source_map,
             modules: Vec::new(),
             flat: true,
-        };
+        });
     }
 
     let mut used = BTreeSet::new();
     let main = emit_unit(program, source, options, &mut used);
+    if let Some(range) = main.too_deep {
+        return Err(EmitError {
+            message: NESTING_MESSAGE.to_string(),
+            range,
+        });
+    }
     let units: Vec<(usize, &UserModule, Option<Unit>)> = user_modules
         .iter()
         .enumerate()
@@ -184,7 +202,8 @@ pub fn emit(
                 .program
                 .as_ref()
                 .ok()
-                .map(|p| emit_unit(p, &m.source, options, &mut used));
+                .map(|p| emit_unit(p, &m.source, options, &mut used))
+                .filter(|u| u.too_deep.is_none());
             (i + 1, m, unit)
         })
         .collect();
@@ -259,7 +278,12 @@ pub fn emit(
                     str_lit(&format!("cannot import '{}': {message}", m.path))
                 ));
             }
-            (None, Ok(_)) => {}
+            (None, Ok(_)) => {
+                code.push_str(&format!(
+                    "    def __ml_um{i}():\n        __ml_module_error({})\n",
+                    str_lit(&format!("cannot import '{}': {NESTING_MESSAGE}", m.path))
+                ));
+            }
         }
         code.push_str(&format!(
             "    __ml_user_loaders[{}] = __ml_um{i}\n",
@@ -326,13 +350,16 @@ pub fn emit(
         );
         source_map(options, &sources, &regions)
     });
-    Output {
+    Ok(Output {
         code,
         source_map,
         modules: modules.iter().map(|(n, _)| n.to_string()).collect(),
         flat: false,
-    }
+    })
 }
+
+const NESTING_MESSAGE: &str =
+    "loops and try blocks nested too deeply for the Python backend (CPython allows 20 per function)";
 
 fn line_count(s: &str) -> usize {
     s.bytes().filter(|&b| b == b'\n').count()

@@ -14,7 +14,9 @@ fn emitted(text: &str, file: &str) -> String {
         file_name: file.to_string(),
         ..EmitOptions::default()
     };
-    let code = emit(&lowered.program, text, &[], &options).code;
+    let code = emit(&lowered.program, text, &[], &options)
+        .expect("emits")
+        .code;
     // The body's first line number depends on the prelude's length: not part of the golden.
     let code: String = code
         .lines()
@@ -78,4 +80,25 @@ fn data_only_programs_are_flat() {
     assert!(out.contains("x = (10 * 1024)"), "{out}");
     // Division by a literal zero is not data: it needs the wrapper to report the ML error.
     assert!(emitted("x = 1 / 0;\n", "z.ml").contains("def __ml_program"));
+}
+
+#[test]
+fn nesting_beyond_cpython_is_an_error_not_broken_python() {
+    let nest = |n: usize| {
+        let mut t = String::new();
+        for i in 0..n {
+            t.push_str(&format!("for (i{i} in [1]) {{ "));
+        }
+        t.push_str("print(1); ");
+        t.push_str(&"} ".repeat(n));
+        t
+    };
+    let run = |text: &str| {
+        let parse = mlpy_syntax::parse(text);
+        let lowered = mlpy_ir::lower(&parse.tree(), &mlpy_ir::LowerOptions::default());
+        emit(&lowered.program, text, &[], &EmitOptions::default())
+    };
+    assert!(run(&nest(10)).is_ok());
+    let err = run(&nest(25)).expect_err("too deep for CPython");
+    assert!(err.message.contains("nested too deeply"), "{}", err.message);
 }

@@ -151,7 +151,12 @@ pub fn transpile(source: &Source, options: &TranspileOptions) -> Result<Transpil
         output_name: options.output_name.clone(),
     };
     let modules = resolve_user_modules(source, &lowered.imports, options)?;
-    let out = mlpy_pyemit::emit(&lowered.program, &source.text, &modules, &emit_options);
+    let out = mlpy_pyemit::emit(&lowered.program, &source.text, &modules, &emit_options).map_err(
+        |e| Error::Syntax {
+            source: source.clone(),
+            diagnostics: vec![Diagnostic::error(e.message, e.range)],
+        },
+    )?;
     Ok(Transpiled {
         python: out.code,
         source_map: out.source_map,
