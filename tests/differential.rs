@@ -6,10 +6,10 @@
 //! splitmix64 stream of `s + i`, so one program can be replayed alone); the VM runs first and a
 //! program that hits a VM resource limit is not compared (limits are where the backends are
 //! allowed to differ, spec D26); Python runs all programs of a batch in one process
-//! (`exec` per program, output captured per program) so thousands finish in seconds.
+//! (`exec` per program, output captured per program), batches on up to 4 processes at once.
 //! Every generated program must compile and transpile (a failure is a generator or backend bug).
 //!
-//! Environment: `MLPY_DIFF_SEED` (default 1), `MLPY_DIFF_COUNT` (default 1500),
+//! Environment: `MLPY_DIFF_SEED` (default 1), `MLPY_DIFF_COUNT` (default 2000),
 //! `MLPY_DIFF_SHOW` (how many mismatches to print in full, default 5), `MLPY_DIFF_DUMP=<case>`
 //! (print that program). Without `python3` the
 //! Python half is skipped with a message (never in CI). `scripts/hardening.sh diff` runs more.
@@ -19,7 +19,7 @@ mod mlgen;
 use arbitrary::Unstructured;
 use mlpy::{transpile, Engine, Limits, OutputBuffer, RunOptions, Source, TranspileOptions};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// Programs handed to one python3 process.
 const BATCH: usize = 500;
@@ -158,10 +158,10 @@ fn python_available() -> bool {
 }
 
 /// Runs a batch of emitted programs in one python3 process.
-fn run_python_batch(dir: &std::path::Path, programs: &[String]) -> Vec<Observed> {
+fn run_python_batch(dir: &std::path::Path, batch: usize, programs: &[&str]) -> Vec<Observed> {
     let mut paths = Vec::new();
     for (i, python) in programs.iter().enumerate() {
-        let path = dir.join(format!("p{i}.py"));
+        let path = dir.join(format!("b{batch}_p{i}.py"));
         std::fs::write(&path, python).expect("write emitted program");
         paths.push(path);
     }
@@ -195,7 +195,7 @@ fn run_python_batch(dir: &std::path::Path, programs: &[String]) -> Vec<Observed>
 #[test]
 fn vm_and_python_agree_on_generated_programs() {
     let seed = env_u64("MLPY_DIFF_SEED", 1);
-    let count = env_u64("MLPY_DIFF_COUNT", 1500);
+    let count = env_u64("MLPY_DIFF_COUNT", 2000);
     let show = env_u64("MLPY_DIFF_SHOW", 5) as usize;
     let engine = Engine::new();
     let python = python_available();
@@ -203,43 +203,19 @@ fn vm_and_python_agree_on_generated_programs() {
         assert!(std::env::var("CI").is_err(), "python3 is required in CI");
         eprintln!("differential: python3 not found, running the VM half only");
     }
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut compared = 0usize;
-    let mut limited = 0usize;
-    let mut raised = 0usize;
+    // Phase 1: generate, run on the VM, transpile.
+    let started = Instant::now();
+    let (mut limited, mut raised) = (0usize, 0usize);
     let mut kinds = std::collections::BTreeMap::new();
-    let mut mismatches = Vec::new();
-    let mut pending: Vec<(u64, String, Observed, String)> = Vec::new();
-    let (mut vm_time, mut py_time) = (Duration::ZERO, Duration::ZERO);
-    let mut known = vec![0usize; KNOWN.len()];
-    let flush = |pending: &mut Vec<(u64, String, Observed, String)>,
-                 mismatches: &mut Vec<String>,
-                 known: &mut Vec<usize>| {
-        let pythons: Vec<String> = pending.iter().map(|p| p.3.clone()).collect();
-        let observed = run_python_batch(dir.path(), &pythons);
-        for ((case, text, vm, _), py) in pending.drain(..).zip(observed) {
-            if vm == py {
-                continue;
-            }
-            if let Some(k) = known_class(&vm, &py) {
-                known[k] += 1;
-            } else {
-                mismatches.push(format!(
-                    "program seed {case}:\n{text}\n--- vm: {vm:?}\n--- python: {py:?}"
-                ));
-            }
-        }
-    };
+    // (case, ML text, VM result, emitted Python)
+    let mut cases: Vec<(u64, String, Observed, String)> = Vec::new();
     for i in 0..count {
         let case = seed.wrapping_mul(1_000_003).wrapping_add(i);
         let text = generate(case);
         if std::env::var("MLPY_DIFF_DUMP").is_ok_and(|v| v == case.to_string()) {
             eprintln!("{text}");
         }
-        let started = Instant::now();
-        let vm = run_vm(&engine, &text);
-        vm_time += started.elapsed();
-        let Some(vm) = vm else {
+        let Some(vm) = run_vm(&engine, &text) else {
             limited += 1;
             continue;
         };
@@ -248,27 +224,58 @@ fn vm_and_python_agree_on_generated_programs() {
             let kind = e.split(':').next().unwrap_or_default().to_string();
             *kinds.entry(kind).or_insert(0usize) += 1;
         }
-        compared += 1;
-        if !python {
-            continue;
-        }
-        let started = Instant::now();
         let emitted = transpile(&Source::new("gen.ml", &text), &TranspileOptions::default())
             .unwrap_or_else(|e| panic!("generated program does not transpile: {e:?}\n{text}"));
-        py_time += started.elapsed();
-        pending.push((case, text, vm, emitted.python));
-        if pending.len() == BATCH {
-            let started = Instant::now();
-            flush(&mut pending, &mut mismatches, &mut known);
-            py_time += started.elapsed();
+        cases.push((case, text, vm, emitted.python));
+    }
+    let vm_time = started.elapsed();
+    // Phase 2: CPython, batches on parallel processes.
+    let started = Instant::now();
+    let mut known = vec![0usize; KNOWN.len()];
+    let mut mismatches = Vec::new();
+    if python {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let jobs = std::thread::available_parallelism().map_or(2, |n| n.get().min(4));
+        let batches: Vec<&[(u64, String, Observed, String)]> = cases.chunks(BATCH).collect();
+        let results: Vec<Vec<Observed>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..jobs)
+                .map(|j| {
+                    let (batches, dir) = (&batches, dir.path());
+                    s.spawn(move || {
+                        let mut mine = Vec::new();
+                        for (b, batch) in batches.iter().enumerate().skip(j).step_by(jobs) {
+                            let pythons: Vec<&str> = batch.iter().map(|c| c.3.as_str()).collect();
+                            mine.push((b, run_python_batch(dir, b, &pythons)));
+                        }
+                        mine
+                    })
+                })
+                .collect();
+            let mut all: Vec<(usize, Vec<Observed>)> = handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("python batch thread"))
+                .collect();
+            all.sort_by_key(|(b, _)| *b);
+            all.into_iter().map(|(_, r)| r).collect()
+        });
+        for ((case, text, vm, _), py) in cases.iter().zip(results.into_iter().flatten()) {
+            if *vm == py {
+                continue;
+            }
+            if let Some(k) = known_class(vm, &py) {
+                known[k] += 1;
+            } else {
+                mismatches.push(format!(
+                    "program seed {case}:\n{text}\n--- vm: {vm:?}\n--- python: {py:?}"
+                ));
+            }
         }
     }
-    if python && !pending.is_empty() {
-        let started = Instant::now();
-        flush(&mut pending, &mut mismatches, &mut known);
-        py_time += started.elapsed();
-    }
-    eprintln!("differential: VM (compile + run) {vm_time:?}, transpile + CPython {py_time:?}");
+    let compared = cases.len();
+    eprintln!(
+        "differential: VM (compile + run) + transpile {vm_time:?}, CPython {:?}",
+        started.elapsed()
+    );
     eprintln!(
         "differential: seed {seed}, {count} generated, {compared} compared ({raised} ended with an error), {limited} stopped by a VM limit, {} mismatches",
         mismatches.len()
