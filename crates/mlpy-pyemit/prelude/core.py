@@ -44,8 +44,6 @@ __ml_bytes = bytes
 __ml_NoneType = type(None)
 __ml_FunctionType = type(lambda: 0)
 
-if hasattr(__ml_sys, "set_int_max_str_digits"):
-    __ml_sys.set_int_max_str_digits(0)
 if __ml_sys.getrecursionlimit() < 6 * __ml_max_depth + 2000:
     __ml_sys.setrecursionlimit(6 * __ml_max_depth + 2000)
 
@@ -451,6 +449,7 @@ def __ml_repr(v, depth=0, path=None):
     """repr text (values.md §4.1): what a value looks like inside a container."""
     t = __ml_type(v)
     if t is __ml_pystr or t is __ml_pyint or t is __ml_pyfloat or t is bool or v is None:
+        # Ints longer than 4300 digits raise CPython's ValueError, as on the VM (values.md §4.5).
         return __ml_pyrepr(v)
     if t is __ml_list or t is __ml_dict or t is __ml_tuple:
         if depth >= __ml_max_depth:
