@@ -1,7 +1,8 @@
 // vm-only
-// fuel: 1000000
+// fuel: 3000000
 // Methods of strings and arrays charge fuel in proportion to their work before doing it:
-// two million characters cannot be upper-cased on a budget of one million instructions.
+// making two million characters costs two million ticks, so upper-casing them cannot fit in
+// a budget of three million.
 s = "a" * 2000000;
 print(len(s)); // expect: 2000000
 t = s.upper();

@@ -1,6 +1,6 @@
 // Natives charge fuel for their work before doing it: parsing a long JSON text runs out.
 // vm-only
-// fuel: 100000
+// fuel: 700000
 import json;
 text = "[" + "1," * 100000 + "1]";
 print(len(text)); // expect: 200003

@@ -247,20 +247,23 @@ impl HeapObject {
             }
     }
 
-    /// Calls `f` on every value this object references.
-    fn trace(&self, out: &mut Vec<Value>, gcs: &mut Vec<Gc>) {
+    /// Pushes every heap object this object references onto the mark stack `gcs` (only
+    /// references: the stack holds 4-byte handles, never whole values). Host objects report
+    /// their values through `host_values`, which the marker drains right after.
+    fn trace(&self, host_values: &mut Vec<Value>, gcs: &mut Vec<Gc>) {
+        let refs = |vs: &[Value], gcs: &mut Vec<Gc>| gcs.extend(vs.iter().filter_map(|v| v.gc()));
         match self {
             HeapObject::Str(_) | HeapObject::BigInt(_) | HeapObject::Bytes(_) => {}
-            HeapObject::Array(v) => out.extend_from_slice(v),
-            HeapObject::Tuple(t) => out.extend_from_slice(t),
-            HeapObject::Object(m) => m.trace(out),
+            HeapObject::Array(v) => refs(v, gcs),
+            HeapObject::Tuple(t) => refs(t, gcs),
+            HeapObject::Object(m) => m.trace(gcs),
             HeapObject::Closure(c) => gcs.extend_from_slice(&c.captures),
-            HeapObject::Cell(v) => out.push(*v),
-            HeapObject::BoundMethod(b) => out.push(b.receiver),
-            HeapObject::Error(e) => out.extend(e.data),
-            HeapObject::Module(m) => m.members.trace(out),
-            HeapObject::Iterator(it) => out.push(it.source),
-            HeapObject::Host(h) => h.trace(out),
+            HeapObject::Cell(v) => gcs.extend(v.gc()),
+            HeapObject::BoundMethod(b) => gcs.extend(b.receiver.gc()),
+            HeapObject::Error(e) => gcs.extend(e.data.and_then(|d| d.gc())),
+            HeapObject::Module(m) => m.members.trace(gcs),
+            HeapObject::Iterator(it) => gcs.extend(it.source.gc()),
+            HeapObject::Host(h) => h.trace(host_values),
         }
     }
 }
@@ -339,6 +342,12 @@ pub const DEFAULT_GC_THRESHOLD: usize = 1 << 20;
 /// Near the memory limit, collections are still at least this many allocated bytes apart, so a
 /// program living just under its limit does not collect on every safepoint.
 const MIN_GC_TRIGGER: usize = 256 << 10;
+/// Mark-stack capacity (handles) kept from one collection to the next.
+const MARK_STACK_KEPT: usize = 1 << 14;
+/// Largest big integer (in bits, about 2.5 million decimal digits) a script may build; a
+/// larger result is a memory-limit error. Bounds the time of one multiplication (a few tens of
+/// milliseconds at this size), which no fuel or time check can interrupt (docs/decisions.md).
+pub const MAX_BIGINT_BITS: u64 = 1 << 23;
 /// Default data-depth limit (D6).
 pub const DEFAULT_MAX_DEPTH: usize = 1000;
 
@@ -580,8 +589,21 @@ impl Heap {
     pub fn alloc_bigint(&mut self, b: BigInt) -> Result<Value, MemoryExceeded> {
         match i64::try_from(&b) {
             Ok(i) => Ok(Value::Int(i)),
-            Err(_) => Ok(Value::BigInt(self.alloc(HeapObject::BigInt(b))?)),
+            Err(_) => {
+                self.check_bigint_bits(b.bits())?;
+                Ok(Value::BigInt(self.alloc(HeapObject::BigInt(b))?))
+            }
         }
+    }
+
+    /// Fails unless a big integer of `bits` bits may be built: within [`MAX_BIGINT_BITS`] and
+    /// the memory budget. Call it with the projected size before an expensive operation
+    /// (multiplication, powers, factorials), whose time grows faster than its result.
+    pub fn check_bigint_bits(&self, bits: u64) -> Result<(), MemoryExceeded> {
+        if bits > MAX_BIGINT_BITS {
+            return Err(MemoryExceeded);
+        }
+        self.check((bits / 8) as usize)
     }
     pub fn alloc_closure(&mut self, c: Closure) -> Result<Value, MemoryExceeded> {
         Ok(Value::Function(self.alloc(HeapObject::Closure(c))?))
@@ -747,14 +769,7 @@ impl Heap {
         let mut values = std::mem::take(&mut self.trace_values);
         let mut gcs = std::mem::take(&mut self.trace_gcs);
         gcs.push(root);
-        loop {
-            if let Some(v) = values.pop() {
-                if let Some(g) = v.gc() {
-                    gcs.push(g);
-                }
-                continue;
-            }
-            let Some(g) = gcs.pop() else { break };
+        while let Some(g) = gcs.pop() {
             let Some(slot) = self.slots.get_mut(g.index()) else {
                 continue;
             };
@@ -764,8 +779,11 @@ impl Heap {
             slot.marked = true;
             if let Some(obj) = &slot.obj {
                 obj.trace(&mut values, &mut gcs);
+                gcs.extend(values.drain(..).filter_map(|v| v.gc()));
             }
         }
+        // A huge array leaves a huge mark stack behind; do not keep it between collections.
+        gcs.shrink_to(MARK_STACK_KEPT);
         self.trace_values = values;
         self.trace_gcs = gcs;
     }

@@ -215,7 +215,7 @@ pub fn big_arith(heap: &mut Heap, op: ArithOp, i: BigInt, j: BigInt) -> RtResult
         ArithOp::Add => i + j,
         ArithOp::Sub => i - j,
         ArithOp::Mul => {
-            heap.check(((i.bits() + j.bits()) / 8) as usize)?;
+            heap.check_bigint_bits(i.bits() + j.bits())?;
             i * j
         }
         ArithOp::Div => return big_true_div(&i, &j).map(Value::Float),

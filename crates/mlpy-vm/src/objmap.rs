@@ -108,10 +108,11 @@ impl ObjMap {
             + self.table.capacity() * (std::mem::size_of::<u32>() + 1)
     }
 
-    pub(crate) fn trace(&self, out: &mut Vec<Value>) {
+    /// Pushes the heap references among the keys and values onto the mark stack.
+    pub(crate) fn trace(&self, gcs: &mut Vec<Gc>) {
         for e in self.entries.iter().flatten() {
-            out.push(e.key);
-            out.push(e.value);
+            gcs.extend(e.key.gc());
+            gcs.extend(e.value.gc());
         }
     }
 

@@ -616,7 +616,7 @@ impl Vm {
         let limits = &self.config.limits;
         self.fuel_used = 0;
         self.fuel_limit = limits.fuel.unwrap_or(u64::MAX);
-        self.deadline = limits.timeout.map(|t| Instant::now() + t);
+        self.deadline = limits.timeout.and_then(|t| Instant::now().checked_add(t));
         self.output_bytes = 0;
         self.update_poll_at();
         let r = self.run_main(main);
@@ -833,6 +833,32 @@ impl Vm {
         }
         self.charge(work)?;
         crate::methods::call_method(&mut self.heap, recv, name, args)
+    }
+
+    /// `+` and `*` on strings, arrays and tuples copy their operands: charge fuel for the
+    /// characters/elements they will produce before producing them, as built-in methods do
+    /// (`repeat`: one operand is the repetition count).
+    #[cold]
+    fn charge_sequence_op(&mut self, x: Value, y: Value, repeat: bool) -> RtResult<()> {
+        let size = |v: Value| match v {
+            Value::Str(_) | Value::Array(_) | Value::Tuple(_) => {
+                ops::length(&self.heap, v).unwrap_or(0) as u64
+            }
+            _ => 0,
+        };
+        let work = if repeat {
+            let count = |v: Value| match v {
+                Value::Int(n) => n.max(0) as u64,
+                Value::Bool(b) => u64::from(b),
+                _ => 0,
+            };
+            size(x)
+                .saturating_mul(count(y))
+                .saturating_add(size(y).saturating_mul(count(x)))
+        } else {
+            size(x).saturating_add(size(y))
+        };
+        self.charge(work)
     }
 
     /// Calls any callable value from Rust (natives' callbacks, host calls).
@@ -1435,7 +1461,10 @@ impl Vm {
                                 None => tryv!(ops::add(&mut self.heap, x, y)),
                             },
                             (Value::Float(i), Value::Float(j)) => Value::Float(i + j),
-                            _ => tryv!(ops::add(&mut self.heap, x, y)),
+                            _ => {
+                                tryv!(self.charge_sequence_op(x, y, false));
+                                tryv!(ops::add(&mut self.heap, x, y))
+                            }
                         };
                     }
                     Instr::AddI { dst, a, imm } => {
@@ -1469,7 +1498,10 @@ impl Vm {
                                 Some(r) => Value::Int(r),
                                 None => tryv!(ops::mul(&mut self.heap, x, y)),
                             },
-                            _ => tryv!(ops::mul(&mut self.heap, x, y)),
+                            _ => {
+                                tryv!(self.charge_sequence_op(x, y, true));
+                                tryv!(ops::mul(&mut self.heap, x, y))
+                            }
                         };
                     }
                     Instr::Div { dst, a, b } => {

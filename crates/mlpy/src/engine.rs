@@ -478,8 +478,12 @@ impl Engine {
         vm.set_stderr(stderr);
         vm.set_host_data(self.host.table.clone());
         vm.set_host_data(self.run_env.clone());
-        if let Some(t) = limits.timeout {
-            vm.set_host_data(mlpy_stdlib::host::Deadline(std::time::Instant::now() + t));
+        // A timeout too far away to represent is no timeout (as in the VM).
+        if let Some(at) = limits
+            .timeout
+            .and_then(|t| std::time::Instant::now().checked_add(t))
+        {
+            vm.set_host_data(mlpy_stdlib::host::Deadline(at));
         }
         vm.set_module_loader(Box::new(FileLoader { roots }));
         vm

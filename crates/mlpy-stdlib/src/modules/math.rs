@@ -245,8 +245,8 @@ fn int_pow(ctx: &mut NativeCtx<'_>, x: BigInt, y: BigInt) -> RtResult<Value> {
         return Ok(Value::Int(if odd { -1 } else { 1 }));
     }
     let bits = (x.bits() as u128).saturating_mul(y.to_u128().unwrap_or(u128::MAX));
-    let bytes = usize::try_from(bits / 8).map_err(|_| RtError::memory())?;
-    ctx.heap_ref().check(bytes)?;
+    ctx.heap_ref()
+        .check_bigint_bits(u64::try_from(bits).unwrap_or(u64::MAX))?;
     let words = (bits / 64) as u64;
     ctx.charge(words.saturating_mul(words.max(1).ilog2() as u64 + 1))?;
     let e = y.to_u32().ok_or_else(RtError::memory)?;
@@ -339,8 +339,8 @@ fn factorial(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
     }
     // log2(n!) <= n * log2(n): the result size, budgeted before computing.
     let bits = (n as u128) * (64 - (n as u64).leading_zeros()) as u128;
-    let bytes = usize::try_from(bits / 8).map_err(|_| RtError::memory())?;
-    ctx.heap_ref().check(bytes)?;
+    ctx.heap_ref()
+        .check_bigint_bits(u64::try_from(bits).unwrap_or(u64::MAX))?;
     let words = (bits / 64) as u64;
     ctx.charge((n as u64).saturating_mul(words / 2 + 1))?;
     let mut acc = BigInt::one();
