@@ -197,4 +197,39 @@ fn runtime_import_mode_loads_the_prelude_from_the_wheel_module() {
         "{stderr}"
     );
     assert_eq!(out.status.code(), Some(1));
+    // With the wheel's exception hierarchy present, uncaught ML errors derive from its MLError
+    // and carry the thrown object as `error_data` (P-166).
+    let errors = dir.path().join("site/mlpy/ml/errors");
+    std::fs::create_dir_all(&errors).expect("mkdir");
+    std::fs::write(dir.path().join("site/mlpy/ml/__init__.py"), "").expect("write");
+    std::fs::write(errors.join("__init__.py"), "").expect("write");
+    std::fs::write(
+        errors.join("exceptions.py"),
+        "class MLError(Exception):\n    pass\n",
+    )
+    .expect("write");
+    let thrower = transpile(
+        &Source::new("t.ml", "throw {message: \"boom\", code: 7};\n"),
+        &options,
+    )
+    .expect("transpiles")
+    .python;
+    std::fs::write(dir.path().join("t.py"), thrower).expect("write");
+    let driver = format!(
+        "from mlpy.ml.errors.exceptions import MLError\ntry:\n    exec(open({:?}).read(), {{}})\nexcept MLError as e:\n    print(e.kind, e.message, e.error_data)\n",
+        dir.path().join("t.py").display().to_string()
+    );
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(driver)
+        .env("PYTHONPATH", dir.path().join("site"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("python3");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "MLUserException boom {'message': 'boom', 'code': 7}\n",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

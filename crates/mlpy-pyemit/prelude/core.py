@@ -8,7 +8,8 @@
 # - Never write an __ml name inside a class body: Python mangles it (`_Cls__ml_x`). Classes
 #   here reference nothing of the prelude; behaviour lives in functions.
 # The emitter defines before this file: __ml_file (ML file name), __ml_files (that name, then
-# the file of each embedded ML module), __ml_g (the exec globals), __ml_max_depth,
+# the file of each embedded ML module), __ml_g (the exec globals), __ml_error_base (base class
+# of ML errors: Exception, or the wheel's MLError), __ml_max_depth,
 # __ml_max_output (bytes or None), __ml_grants (dict name -> tuple of patterns), __ml_tz.
 import sys as __ml_sys
 import math as __ml_pymath
@@ -95,14 +96,16 @@ class __MLIter:
         return next(self.it)
 
 
-class __MLError(Exception):
-    """A catchable ML error: kind (values.md §9 name), message, optional thrown data."""
+class __MLError(__ml_error_base):
+    """A catchable ML error: kind (values.md §9 name), message, optional thrown data (also as
+    `error_data`, P-166). Derives from the wheel's MLError when the prelude comes from it."""
 
     def __init__(self, kind, message, data=None):
         Exception.__init__(self, message)
         self.kind = kind
         self.message = message
         self.data = data
+        self.error_data = data
         self.ml_line = 0
         self.ml_column = 0
         self.ml_stack = []

@@ -395,6 +395,9 @@ fn push_config(code: &mut String, o: &EmitOptions) {
         None => code.push_str("    __ml_tz = None\n"),
     }
     code.push_str("    __ml_g = (lambda: 0).__globals__\n");
+    if o.runtime == Runtime::Embed {
+        code.push_str("    __ml_error_base = Exception\n");
+    }
     code.push_str("    __ml_depth = 0\n");
 }
 

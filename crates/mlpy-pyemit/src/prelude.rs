@@ -149,12 +149,16 @@ def load(modules, file, files, g, max_depth, max_output, grants, tz):
     if code is None:
         texts = [_CORE] + [_MODULES.get(m) or _stub(m) for m in modules]
         body = "".join("    " + line + "\n" if line else "\n" for t in texts for line in t.splitlines())
-        src = "def __ml_prelude(__ml_file, __ml_files, __ml_g, __ml_max_depth, __ml_max_output, __ml_grants, __ml_tz):\n" + body + "    return __ml_locals()\n"
+        src = "def __ml_prelude(__ml_file, __ml_files, __ml_g, __ml_max_depth, __ml_max_output, __ml_grants, __ml_tz, __ml_error_base):\n" + body + "    return __ml_locals()\n"
         code = compile(src, "<mlpy runtime>", "exec")
         _compiled[key] = code
     ns = {}
     exec(code, ns)
-    return ns["__ml_prelude"](file, files, g, max_depth, max_output, grants, tz)
+    try:
+        from mlpy.ml.errors.exceptions import MLError as base
+    except Exception:
+        base = Exception
+    return ns["__ml_prelude"](file, files, g, max_depth, max_output, grants, tz, base)
 "#;
 
 #[cfg(test)]
