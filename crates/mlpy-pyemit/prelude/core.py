@@ -366,6 +366,7 @@ def __ml_publish(pub, scope, names, fallbacks):
 # ML source modules embedded by the emitter: dotted path -> function running the module's
 # top-level code and returning its bindings (or raising the error that prevented loading it).
 __ml_user_loaders = {}
+__ml_user_files = {}
 __ml_user_cache = {}
 __ml_user_loading = []
 
@@ -1759,6 +1760,8 @@ def __ml_b_module_info(*args):
     name = args[0]
     if name == "builtin":
         return {"name": "builtin", "type": "builtin", "loaded": True, "file_path": None, "functions": __ml_pysorted(__ml_builtin_module._ml_members)}
+    if name in __ml_user_loaders:
+        return {"name": name, "type": "ml_source", "loaded": name in __ml_user_cache, "file_path": __ml_user_files.get(name), "functions": []}
     if name not in __ml_STDLIB:
         return None
     m = __ml_modules.get(name)

@@ -289,6 +289,11 @@ pub fn emit(
             "    __ml_user_loaders[{}] = __ml_um{i}\n",
             str_lit(&m.path)
         ));
+        code.push_str(&format!(
+            "    __ml_user_files[{}] = {}\n",
+            str_lit(&m.path),
+            str_lit(&m.file_name)
+        ));
     }
     let last = line_count(&code);
     let mut table: Vec<String> = vec![String::new(); last + 1 - first];
