@@ -18,7 +18,7 @@
 
 use crate::error::{ErrorKind, MemoryExceeded};
 use crate::objmap::ObjMap;
-use crate::value::{Gc, NativeId, Value};
+use crate::value::{Gc, Value};
 use num_bigint::BigInt;
 use std::any::Any;
 use std::cell::{Cell, OnceCell};
@@ -371,7 +371,7 @@ pub struct Heap {
     pub max_depth: usize,
     pub(crate) hasher: hashbrown::DefaultHashBuilder,
     function_names: Vec<Vec<Box<str>>>,
-    native_names: Vec<Box<str>>,
+    native_names: Vec<&'static str>,
     trace_values: Vec<Value>,
     trace_gcs: Vec<Gc>,
     /// Pinned 1-character ASCII strings (index = code) and `""` at index 128; kept alive by
@@ -712,13 +712,9 @@ impl Heap {
         }
         self.function_names[m] = names;
     }
-    /// Records the name of a native.
-    pub fn register_native_name(&mut self, id: NativeId, name: Box<str>) {
-        let i = id as usize;
-        if self.native_names.len() <= i {
-            self.native_names.resize_with(i + 1, || "<native>".into());
-        }
-        self.native_names[i] = name;
+    /// Records the names of the natives, indexed by `NativeId` (one allocation per VM).
+    pub fn set_native_names(&mut self, names: Vec<&'static str>) {
+        self.native_names = names;
     }
     /// The display name of a function value (`<lambda>` when unknown).
     pub fn function_name(&self, v: Value) -> &str {

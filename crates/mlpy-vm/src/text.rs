@@ -530,7 +530,7 @@ mod tests {
     fn opaque_values() {
         let mut h = Heap::new();
         h.register_function_names(0, vec!["main".into(), "add".into()]);
-        h.register_native_name(2, "len".into());
+        h.set_native_names(vec!["print", "str", "len"]);
         let f = h
             .alloc_closure(crate::heap::Closure {
                 func: 1,

@@ -282,13 +282,21 @@ pub struct Vm {
     stash: Option<(usize, Box<Exception>)>,
 }
 
+/// Deepest data printing, comparison, hashing and copying may walk. It follows the call-depth
+/// limit (D6) but never past [`MAX_DATA_DEPTH`]: those walks recurse on the Rust stack (calls
+/// do not), and a host thread's stack is only a few MiB.
+fn data_depth(max_depth: usize) -> usize {
+    max_depth.min(MAX_DATA_DEPTH)
+}
+
+/// See [`data_depth`]; measured: 20,000 levels overflow an 8 MiB stack in a debug build.
+pub const MAX_DATA_DEPTH: usize = 2000;
+
 impl Vm {
     pub fn new(config: VmConfig) -> Vm {
         let mut heap = Heap::with_limit(config.limits.memory.unwrap_or(usize::MAX));
-        heap.max_depth = config.limits.max_depth;
-        for (i, def) in config.registry.natives().iter().enumerate() {
-            heap.register_native_name(i as u32, def.name.into());
-        }
+        heap.max_depth = data_depth(config.limits.max_depth);
+        heap.set_native_names(config.registry.natives().iter().map(|d| d.name).collect());
         Vm {
             heap,
             config,
@@ -375,7 +383,7 @@ impl Vm {
     /// Replaces the limits (memory and depth apply immediately, the rest at the next `run`).
     pub fn set_limits(&mut self, limits: Limits) {
         self.heap.set_limit(limits.memory.unwrap_or(usize::MAX));
-        self.heap.max_depth = limits.max_depth;
+        self.heap.max_depth = data_depth(limits.max_depth);
         self.config.limits = limits;
     }
 
