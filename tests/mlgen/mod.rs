@@ -104,6 +104,8 @@ struct Gen<'a, 'b> {
     types: HashMap<String, Ty>,
     callables: Vec<Callable>,
     fresh: usize,
+    /// `math`, `json` and `collections` are imported.
+    modules: bool,
     in_function: bool,
     /// Enclosing `try` blocks (a `throw` outside one would usually end the program).
     try_depth: u32,
@@ -122,12 +124,19 @@ pub fn program(u: &mut Unstructured) -> Result<String> {
         types: HashMap::new(),
         callables: Vec::new(),
         fresh: 0,
+        modules: false,
         in_function: false,
         try_depth: 0,
         loop_depth: 0,
         block_depth: 0,
         functions: 0,
     };
+    if g.u.arbitrary()? {
+        g.line("import math;");
+        g.line("import json;");
+        g.line("import collections;");
+        g.modules = true;
+    }
     let n = g.u.int_in_range(1..=MAX_TOP_STATEMENTS)?;
     for _ in 0..n {
         g.statement()?;
@@ -614,6 +623,11 @@ impl Gen<'_, '_> {
             };
         }
         let d = depth + 1;
+        if self.modules && self.u.ratio(1, 5)? {
+            if let Some(call) = self.module_call(ty, d)? {
+                return Ok(call);
+            }
+        }
         Ok(match ty {
             Ty::Int => match self.u.int_in_range(0..=8)? {
                 0 => format!(
@@ -789,6 +803,94 @@ impl Gen<'_, '_> {
                     None => self.literal()?,
                 },
             },
+        })
+    }
+
+    /// A call of a `math`/`json`/`collections` function returning `ty` (stdlib.md §4, §7, §10).
+    fn module_call(&mut self, ty: Ty, d: u32) -> Result<Option<String>> {
+        Ok(Some(match ty {
+            Ty::Int => match self.u.int_in_range(0..=4)? {
+                0 => format!(
+                    "math.{}({})",
+                    self.pick(&["floor", "ceil", "round", "sign"])?,
+                    self.typed(Ty::Float, d)?
+                ),
+                1 => format!("math.factorial({})", self.u.int_in_range(-2..=25)?),
+                2 => format!(
+                    "math.{}({}, {})",
+                    self.pick(&["gcd", "lcm"])?,
+                    self.typed(Ty::Int, d)?,
+                    self.typed(Ty::Int, d)?
+                ),
+                3 => format!(
+                    "math.pow({}, {})",
+                    self.typed(Ty::Int, d)?,
+                    self.u.int_in_range(0..=70)?
+                ),
+                _ => format!(
+                    "collections.{}({})",
+                    self.pick(&["length", "indexOf"])?,
+                    self.collections_args(d)?
+                ),
+            },
+            Ty::Float => {
+                let f = self.pick(&[
+                    "sqrt", "sin", "cos", "atan", "exp", "ln", "degrees", "radians",
+                ])?;
+                format!("math.{f}({})", self.typed(Ty::Float, d)?)
+            }
+            Ty::Str => {
+                let f = self.pick(&["stringify", "stringify", "prettyPrint"])?;
+                format!("json.{f}({})", self.expr(d)?)
+            }
+            Ty::List => match self.u.int_in_range(0..=4)? {
+                0 => format!(
+                    "collections.{}({})",
+                    self.pick(&["sort", "unique", "reverse", "flatten"])?,
+                    self.typed(Ty::List, d)?
+                ),
+                1 => format!(
+                    "collections.{}({}, {})",
+                    self.pick(&["take", "drop", "chunk"])?,
+                    self.typed(Ty::List, d)?,
+                    self.small_int()?
+                ),
+                2 => format!(
+                    "collections.concat({}, {})",
+                    self.typed(Ty::List, d)?,
+                    self.typed(Ty::List, d)?
+                ),
+                3 => {
+                    let (list, p) = (self.typed(Ty::List, d)?, self.fresh("q"));
+                    self.vars.push(p.clone());
+                    let body = self.typed(Ty::Int, d);
+                    self.vars.pop();
+                    let f = self.pick(&["map", "filter"])?;
+                    format!("collections.{f}({list}, fn({p}) => {})", body?)
+                }
+                _ => format!(
+                    "json.{}({})",
+                    self.pick(&["keys", "values"])?,
+                    self.typed(Ty::Obj, d)?
+                ),
+            },
+            Ty::Bool => format!(
+                "json.{}({})",
+                self.pick(&["isObject", "isArray", "isNumber", "isString", "validate"])?,
+                self.expr(d)?
+            ),
+            Ty::Any => format!("json.parse(json.stringify({}))", self.expr(d)?),
+            Ty::Obj => return Ok(None),
+        }))
+    }
+
+    /// `list` or `list, element` for `collections.length`/`indexOf`.
+    fn collections_args(&mut self, d: u32) -> Result<String> {
+        let list = self.typed(Ty::List, d)?;
+        Ok(if self.u.arbitrary()? {
+            format!("{list}, {}", self.expr(d)?)
+        } else {
+            list
         })
     }
 
