@@ -930,6 +930,35 @@ fn hostile_huge_range() {
     assert_eq!(out.stdout, "");
 }
 
+// ---------------------------------------------------------------- run: errors in modules
+
+#[test]
+fn an_error_inside_an_imported_module_is_shown_against_that_module() {
+    let dir = Dir::new();
+    std::fs::create_dir_all(dir.tmp.path().join("lib")).expect("create lib");
+    dir.write(
+        "lib/calc.ml",
+        "// a helper module\nfunction ratio(a, b) {\n    return a / b;\n}\n",
+    )
+    .write(
+        "main.ml",
+        "import calc;\nx = 1;\nprint(calc.ratio(x, 0));\n",
+    );
+    let out = dir.mlpy(&["run", "main.ml", "--import-path", "lib"]);
+    out.assert_code(1);
+    let first = out.first_err_line();
+    assert!(
+        first.ends_with("calc.ml:3:12: ZeroDivisionError: division by zero"),
+        "{}",
+        out.stderr
+    );
+    // The caret sits under the module's own source line, and the stack names both files.
+    assert!(out.stderr.contains("return a / b;"), "{}", out.stderr);
+    assert!(out.stderr.contains("at calc.ratio ("), "{}", out.stderr);
+    assert!(out.stderr.contains("calc.ml:3:12)"), "{}", out.stderr);
+    assert!(out.stderr.contains("(main.ml:3:7)"), "{}", out.stderr);
+}
+
 // ---------------------------------------------------------------- run: other flags
 
 #[test]

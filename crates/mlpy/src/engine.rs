@@ -106,6 +106,9 @@ pub(crate) fn compile_ir(
 pub struct Program {
     pub(crate) source: Source,
     pub(crate) ir: ir::Program,
+    /// Where its `import a.b;` look (fixed when it is compiled): the engine's import roots,
+    /// then the program's own directory.
+    module_roots: Vec<PathBuf>,
     warnings: Vec<Diagnostic>,
     findings: Vec<audit::Finding>,
 }
@@ -434,9 +437,18 @@ impl Engine {
             });
         }
         let warnings = lowered.diagnostics;
+        let mut module_roots = self.import_roots.clone();
+        if let Some(dir) = Path::new(source.name.as_ref()).parent() {
+            module_roots.push(if dir.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                dir.to_path_buf()
+            });
+        }
         Ok(Program {
             source,
             ir: lowered.program,
+            module_roots,
             warnings,
             findings,
         })
@@ -582,17 +594,10 @@ pub(crate) fn convert_error(program: &Program, e: ConvertError) -> Error {
 }
 
 impl Engine {
-    /// Where `import a.b;` looks: the engine's import roots, then the program's directory.
+    /// Where `import a.b;` looks: the engine's import roots (when the program was compiled),
+    /// then the program's directory.
     pub(crate) fn module_roots(&self, program: &Program) -> Vec<PathBuf> {
-        let mut roots = self.import_roots.clone();
-        if let Some(dir) = Path::new(program.source.name.as_ref()).parent() {
-            roots.push(if dir.as_os_str().is_empty() {
-                PathBuf::from(".")
-            } else {
-                dir.to_path_buf()
-            });
-        }
-        roots
+        program.module_roots.clone()
     }
 }
 
@@ -616,10 +621,18 @@ pub(crate) fn load_error(program: &Program, e: mlpy_vm::LoadError) -> Error {
     }
 }
 
-/// The facade error for an error that ended a run.
+/// The facade error for an error that ended a run. An error raised inside an imported ML
+/// module is shown against that module's file; stack frames in modules name their file.
 pub(crate) fn vm_error(program: &Program, e: mlpy_vm::VmError) -> Error {
+    let loader = FileLoader {
+        roots: program.module_roots.clone(),
+    };
+    let module_file = |m: &Option<String>| m.as_deref().and_then(|m| loader.find(m));
+    let source = module_file(&e.module)
+        .and_then(|file| Source::read(&file).ok())
+        .unwrap_or_else(|| program.source.clone());
     Error::from_runtime(RuntimeError {
-        source: program.source.clone(),
+        source,
         kind: e.kind.name().to_string(),
         message: e.message,
         range: e.range,
@@ -633,6 +646,10 @@ pub(crate) fn vm_error(program: &Program, e: mlpy_vm::VmError) -> Error {
                     Some(m) => format!("{m}.{}", s.function),
                     None => s.function.clone(),
                 },
+                file: Some(match module_file(&s.module) {
+                    Some(f) => f.display().to_string(),
+                    None => program.source.name.to_string(),
+                }),
                 line: s.line as usize,
                 column: s.column as usize,
             })

@@ -170,6 +170,7 @@ impl Error {
                     let mut s = e.stack[..KEEP].to_vec();
                     s.push(StackFrame {
                         function: format!("... {} more frames ...", e.stack.len() - 2 * KEEP),
+                        file: None,
                         line: 0,
                         column: 0,
                     });

@@ -17,6 +17,8 @@ use mlpy_syntax::TextRange;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StackFrame {
     pub function: String,
+    /// The frame's file; `None` means the file of the error being rendered.
+    pub file: Option<String>,
     pub line: usize,
     pub column: usize,
 }
@@ -70,7 +72,10 @@ pub fn render(source: &Source, report: &Report<'_>, color: bool) -> String {
         } else {
             out.push_str(&format!(
                 "  at {} ({}:{}:{})\n",
-                frame.function, source.name, frame.line, frame.column
+                frame.function,
+                frame.file.as_deref().unwrap_or(&source.name),
+                frame.line,
+                frame.column
             ));
         }
     }
@@ -86,6 +91,7 @@ mod tests {
         let src = Source::new("prog.ml", "x = 1;\ny = x / 0;\n");
         let stack = [StackFrame {
             function: "<main>".into(),
+            file: None,
             line: 2,
             column: 5,
         }];
