@@ -1313,7 +1313,17 @@ impl Vm {
             let Some(&frame) = self.frames.last() else {
                 return Ok(Value::Null);
             };
-            let fp = self.protos[frame.proto as usize].clone();
+            let fp: &FnProto = {
+                let proto: &Arc<FnProto> = &self.protos[frame.proto as usize];
+                // SAFETY: the pointee of an `Arc` in `self.protos` never moves, and `protos`
+                // only grows (loading a module mid-run extends it; nothing removes or replaces
+                // an entry while the VM exists), so the prototype outlives this frame's loop
+                // even though `self` is mutated meanwhile. This replaces an `Arc` clone and
+                // drop (two atomic operations) on every call and return; exercised by every
+                // call, and by imports that extend `protos` while the importing frame runs
+                // (tests/modules.rs).
+                unsafe { &*Arc::as_ptr(proto) }
+            };
             let code: &[Instr] = &fp.p.code;
             let consts: &[Value] = &fp.consts;
             let base = frame.base as usize;
