@@ -718,7 +718,7 @@ impl Vm {
             let g = self.heap.alloc_cell(v)?;
             self.cells.push(g);
         }
-        if let Some(c) = closure {
+        if let Some(c) = closure.filter(|_| !p.capture_cells.is_empty()) {
             let caps = &self.heap.closure(c).captures;
             self.cells.extend_from_slice(caps);
         }
