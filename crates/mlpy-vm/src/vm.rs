@@ -869,6 +869,26 @@ impl Vm {
         self.charge(work)
     }
 
+    /// Comparing or testing containers for equality walks their elements: charge the
+    /// elements at the top level before the walk (nested levels are bounded by the data depth).
+    #[inline]
+    fn charge_container_walk(&mut self, x: Value, y: Value) -> RtResult<()> {
+        let size = |v: Value| match v {
+            Value::Array(_) | Value::Tuple(_) | Value::Object(_) => {
+                ops::length(&self.heap, v).unwrap_or(0) as u64
+            }
+            _ => 0,
+        };
+        match (x, y) {
+            (Value::Array(_) | Value::Tuple(_) | Value::Object(_), _)
+            | (_, Value::Array(_) | Value::Tuple(_) | Value::Object(_)) => {
+                let work = size(x).saturating_add(size(y));
+                self.charge(work)
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Calls any callable value from Rust (natives' callbacks, host calls).
     pub fn call_value(&mut self, f: Value, args: &[Value]) -> RtResult<Value> {
         if self.reentry >= MAX_REENTRY {
@@ -1380,7 +1400,10 @@ impl Vm {
                         match (x, y) {
                             (Value::Int(i), Value::Int(j)) => i $op j,
                             (Value::Float(i), Value::Float(j)) => i $op j,
-                            _ => matches!(tryv!(ops::compare(&self.heap, x, y, $sym)), Some($ord)),
+                            _ => {
+                                tryv!(self.charge_container_walk(x, y));
+                                matches!(tryv!(ops::compare(&self.heap, x, y, $sym)), Some($ord))
+                            }
                         }
                     }};
                 }
@@ -1389,7 +1412,10 @@ impl Vm {
                         let (x, y) = (reg!($a), reg!($b));
                         match (x, y) {
                             (Value::Int(i), Value::Int(j)) => i == j,
-                            _ => tryv!(ops::equals(&self.heap, x, y)),
+                            _ => {
+                                tryv!(self.charge_container_walk(x, y));
+                                tryv!(ops::equals(&self.heap, x, y))
+                            }
                         }
                     }};
                 }
@@ -1646,6 +1672,8 @@ impl Vm {
                     Instr::GetSlice { dst, obj, b } => {
                         let o = reg!(obj);
                         let (s, e, st) = (reg!(b), reg!(b + 1), reg!(b + 2));
+                        // A slice copies at most the whole sequence: charged before copying.
+                        tryv!(self.charge(ops::length(&self.heap, o).unwrap_or(0) as u64));
                         reg!(dst) = tryv!(ops::slice(&mut self.heap, o, s, e, st));
                     }
                     Instr::SetSlice { obj, b, src } => {
