@@ -30,7 +30,7 @@ fuzz() {
         find ../corpus -name '*.ml' -exec cp {} "corpus/$target/" \;
         if [ "$target" = parse ]; then cp ../crates/mlpy-syntax/test_data/*/*.ml corpus/parse/; fi
         nice -n 10 cargo +nightly fuzz run -O "$target" "corpus/$target" -- \
-            -max_total_time="$secs" -max_len=4096 -timeout=30
+            -max_total_time="$secs" -max_len=4096 -timeout=30 -rss_limit_mb=3072
     done
 }
 
