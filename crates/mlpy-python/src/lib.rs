@@ -11,7 +11,7 @@ mod host;
 use convert::{is_data, ToMl, ToMlError, ToPy};
 use host::{PyHost, CALLBACK_ID};
 use mlpy::host::{
-    compile_host, host_callable, parses, run_host, HostEnv, HostGrants, HostRun, RtError,
+    compile_host, host_callable, parses, run_host, HostEnv, HostGrants, HostRun, Quotas, RtError,
 };
 use mlpy::{Engine, Error, Limits, Source};
 use pyo3::exceptions::PyValueError;
@@ -239,7 +239,8 @@ impl NativeProgram {
     #[pyo3(signature = (*, fuel=None, timeout=None, memory=100 << 20, max_depth=1000,
         max_output=None, grants=Vec::new(), deny_network=false, deny_file_system=false,
         read_only=false, file_patterns=Vec::new(), network_hosts=Vec::new(),
-        max_file_operations=None, max_requests=None, globals=None, callback=None,
+        max_file_operations=None, max_requests=None, allowed_ports=Vec::new(),
+        file_size_limit=None, write_limit=None, globals=None, callback=None,
         bridge_call=None, bridge_caps=HashMap::new(), modules=HashMap::new(), stdin=None,
         want_variables=true, timezone=None, argv=Vec::new(), env=HashMap::new(), cwd=None,
         import_paths=Vec::new(), interrupt=None))]
@@ -260,6 +261,9 @@ impl NativeProgram {
         network_hosts: Vec<String>,
         max_file_operations: Option<u64>,
         max_requests: Option<u64>,
+        allowed_ports: Vec<u16>,
+        file_size_limit: Option<u64>,
+        write_limit: Option<u64>,
         globals: Option<Py<PyDict>>,
         callback: Option<PyObject>,
         bridge_call: Option<PyObject>,
@@ -279,6 +283,12 @@ impl NativeProgram {
             argv,
             env: env.into_iter().collect(),
             cwd: cwd.map(std::path::PathBuf::from),
+            quotas: Quotas {
+                allowed_ports,
+                max_write_bytes: file_size_limit,
+                max_total_write_bytes: write_limit,
+                written: 0,
+            },
         };
         let mut policy = HostGrants::default();
         policy.deny_network = deny_network;

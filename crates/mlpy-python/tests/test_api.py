@@ -531,3 +531,86 @@ def test_bad_timeouts_are_value_errors(timeout):
 @pytest.mark.parametrize("timeout", [1e300, float("inf"), 1.8e19])
 def test_huge_timeouts_mean_no_timeout(timeout):
     assert mlpy.run("x = 1;", limits={"timeout": timeout}).success
+
+
+def _local_http_server():
+    """A server on 127.0.0.1 answering every GET with ``ok`` (stopped by the caller)."""
+    import http.server
+    import threading
+
+    class Ok(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Ok)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def test_allowed_ports_limit_http_requests():
+    server = _local_http_server()
+    try:
+        port = server.server_address[1]
+        src = f'import http; r = http.get("http://127.0.0.1:{port}/"); status = r.status(); body = r.text();'
+        caps = ["network.http"]
+        ok = SandboxConfig(allow_network=True, allowed_ports=[port])
+        r = execute_ml_code_sandbox(src, capabilities=caps, sandbox_config=ok)
+        assert r.success, r.error
+        assert r.variables["status"] == 200 and r.variables["body"] == "ok"
+        other = SandboxConfig(allow_network=True, allowed_ports=[port + 1])
+        r = execute_ml_code_sandbox(src, capabilities=caps, sandbox_config=other)
+        assert isinstance(r.error, MLCapabilityError) and r.exit_code == 4
+        assert f"port {port} is not allowed" in r.error.message
+        assert r.capability_violations == ["network.http"]
+        # No scheme default slips through: port 80 is implied by http:// and not listed.
+        src80 = 'import http; http.get("http://127.0.0.1/");'
+        r = execute_ml_code_sandbox(src80, capabilities=caps, sandbox_config=other)
+        assert "port 80 is not allowed" in r.error.message
+    finally:
+        server.shutdown()
+
+
+def test_file_size_limit_caps_a_single_write():
+    cfg = SandboxConfig(temp_dir_only=True, file_size_limit="1KB")
+    fits = 'import file; file.write("a.txt", "x" * 1024); n = file.size("a.txt");'
+    r = execute_ml_code_sandbox(fits, capabilities=["file.*", "path.*"], sandbox_config=cfg)
+    assert r.success, r.error
+    assert r.variables["n"] == 1024
+    big = 'import file; file.write("a.txt", "x" * 1025);'
+    r = execute_ml_code_sandbox(big, capabilities=["file.*"], sandbox_config=cfg)
+    assert isinstance(r.error, MLCapabilityError)
+    assert "exceeds the file size limit of 1024 bytes" in r.error.message
+    assert r.capability_violations == ["file.write"]
+    # The default limit (10MB) lets ordinary writes through.
+    r = execute_ml_code_sandbox(fits, capabilities=["file.*", "path.*"], sandbox_config=SandboxConfig(temp_dir_only=True))
+    assert r.success, r.error
+
+
+def test_temp_dir_limit_caps_the_bytes_a_run_writes():
+    cfg = SandboxConfig(temp_dir_only=True, temp_dir_limit=3000)
+    src = (
+        'import file; file.write("a.txt", "x" * 1000); file.append("a.txt", "y" * 1000);'
+        ' file.write("b.txt", "z" * 1000); done = 3;'
+    )
+    r = execute_ml_code_sandbox(src, capabilities=["file.*"], sandbox_config=cfg)
+    assert r.success, r.error
+    over = src + ' file.write("c.txt", "!");'
+    r = execute_ml_code_sandbox(over, capabilities=["file.*"], sandbox_config=cfg)
+    assert isinstance(r.error, MLCapabilityError)
+    assert "exceeds the run's limit of 3000 bytes written" in r.error.message
+    assert r.variables["done"] == 3
+    # A refused write is not counted: a smaller one after it still fits.
+    caught = (
+        'import file; file.write("a.txt", "x" * 2990);'
+        ' try { file.write("b.txt", "y" * 20); } except (e) { kind = e.type; }'
+        ' file.write("c.txt", "z" * 10);'
+    )
+    r = execute_ml_code_sandbox(caught, capabilities=["file.*"], sandbox_config=cfg)
+    assert r.success, r.error
+    assert r.variables["kind"] == "CapabilityError"

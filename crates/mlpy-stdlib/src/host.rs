@@ -1,6 +1,7 @@
 //! What the host tells the system modules about one run (set with `Vm::set_host_data`):
 //! the time zone of `datetime`, the script arguments of `args`, the environment map of `env`,
-//! and the working directory relative paths resolve against (`file`, `path`, `csv`).
+//! the working directory relative paths resolve against (`file`, `path`, `csv`), and the
+//! sandbox quotas of `http` ports and file-write bytes ([`Quotas`]).
 //!
 //! Invariant: the library never reads the process environment or arguments itself; without a
 //! [`HostEnv`] a run sees no arguments, an empty environment, the host's local time zone (or
@@ -22,6 +23,22 @@ pub struct HostEnv {
     /// Directory relative paths and relative resource patterns resolve against; `None` = the
     /// process working directory.
     pub cwd: Option<PathBuf>,
+    /// Sandbox quotas of the run (python-api.md P-105, P-112, P-113); default = unlimited.
+    pub quotas: Quotas,
+}
+
+/// Per-run sandbox quotas checked by the system modules before they act; a violation is a
+/// `CapabilityError`. `written` only grows, so the total is never exceeded.
+#[derive(Debug, Clone, Default)]
+pub struct Quotas {
+    /// Ports `http` requests may reach (the URL's port, else its scheme's); empty = any.
+    pub allowed_ports: Vec<u16>,
+    /// Bytes one file write may produce (`file_size_limit`); `None` = unlimited.
+    pub max_write_bytes: Option<u64>,
+    /// Bytes all file writes of the run may produce together (`temp_dir_limit`).
+    pub max_total_write_bytes: Option<u64>,
+    /// Bytes written by the run so far.
+    pub written: u64,
 }
 
 impl HostEnv {

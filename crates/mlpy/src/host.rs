@@ -36,8 +36,9 @@ pub use mlpy_vm::{
 /// A security finding of the audit (rule, severity, message, range).
 pub use mlpy_ir::audit::Finding;
 
-/// The run environment of library modules (time zone, argv, env map, working directory).
-pub use mlpy_stdlib::host::HostEnv;
+/// The run environment of library modules (time zone, argv, env map, working directory) and
+/// its sandbox quotas (`http` ports, file-write bytes).
+pub use mlpy_stdlib::host::{HostEnv, Quotas};
 
 /// Allocation failure: the run's memory budget is spent.
 pub use mlpy_vm::error::MemoryExceeded;

@@ -124,6 +124,77 @@ pub(crate) fn check(
     Err(denied(func, cap, &resource))
 }
 
+/// A quota denial, worded like [`denied`] so hosts read the capability name from it.
+fn over_quota(func: &str, cap: &str, resource: &str, why: String) -> RtError {
+    RtError::new(
+        ErrorKind::CapabilityError,
+        format!("{func}() denied capability '{cap}' for '{resource}': {why}"),
+    )
+}
+
+/// Raises `CapabilityError` unless the run's quotas let `http` reach `port` of `host`
+/// (python-api.md P-105); `None` (a scheme without a known port) matches no port list.
+pub(crate) fn check_port(
+    ctx: &mut NativeCtx<'_>,
+    func: &str,
+    host: &str,
+    port: Option<u16>,
+) -> RtResult<()> {
+    let Some(env) = ctx.host_data::<HostEnv>() else {
+        return Ok(());
+    };
+    let ports = &env.quotas.allowed_ports;
+    if ports.is_empty() || port.is_some_and(|p| ports.contains(&p)) {
+        return Ok(());
+    }
+    let allowed: Vec<String> = ports.iter().map(u16::to_string).collect();
+    let port = port.map_or_else(|| "unknown".to_string(), |p| p.to_string());
+    Err(over_quota(
+        func,
+        "network.http",
+        host,
+        format!(
+            "port {port} is not allowed (allowed ports: {})",
+            allowed.join(", ")
+        ),
+    ))
+}
+
+/// Raises `CapabilityError` when a file write of `len` bytes to `path` would pass the run's
+/// single-write or total-write limit (python-api.md P-112, P-113); count it afterwards with
+/// [`record_write`].
+pub(crate) fn check_write_quota(
+    ctx: &mut NativeCtx<'_>,
+    func: &str,
+    cap: &str,
+    path: &Path,
+    len: usize,
+) -> RtResult<()> {
+    let Some(env) = ctx.host_data::<HostEnv>() else {
+        return Ok(());
+    };
+    let q = &env.quotas;
+    let len = len as u64;
+    let why = match (q.max_write_bytes, q.max_total_write_bytes) {
+        (Some(max), _) if len > max => {
+            format!("a write of {len} bytes exceeds the file size limit of {max} bytes")
+        }
+        (_, Some(max)) if q.written.saturating_add(len) > max => format!(
+            "writing {len} more bytes after {} exceeds the run's limit of {max} bytes written",
+            q.written
+        ),
+        _ => return Ok(()),
+    };
+    Err(over_quota(func, cap, &path.display().to_string(), why))
+}
+
+/// Counts `len` bytes a file write produced against the run's total-write limit.
+pub(crate) fn record_write(ctx: &mut NativeCtx<'_>, len: usize) {
+    if let Some(env) = ctx.host_data::<HostEnv>() {
+        env.quotas.written = env.quotas.written.saturating_add(len as u64);
+    }
+}
+
 /// True when `cap` is granted and `target` matches its resource patterns (if any).
 pub(crate) fn allows(ctx: &mut NativeCtx<'_>, cap: &str, target: &Target<'_>) -> RtResult<bool> {
     if !ctx.is_granted(cap) {

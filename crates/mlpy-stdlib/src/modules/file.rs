@@ -109,7 +109,8 @@ fn read_lines(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
     Ok(ctx.heap().alloc_array(out)?)
 }
 
-/// Writes `data` to `path` (opened per `mode` after checking `cap`), charging per byte.
+/// Writes `data` to `path` (opened per `mode` after checking `cap` and the run's write
+/// quotas), charging per byte.
 pub(crate) fn write_file(
     ctx: &mut NativeCtx<'_>,
     func: &str,
@@ -119,8 +120,11 @@ pub(crate) fn write_file(
     data: &[u8],
 ) -> RtResult<()> {
     ctx.charge(1 + data.len() as u64 / 64)?;
+    access::check_write_quota(ctx, func, cap, path, data.len())?;
     let mut file = open_write(ctx, func, cap, path, mode)?;
-    file.write_all(data).map_err(|e| os_error(&e, path))
+    file.write_all(data).map_err(|e| os_error(&e, path))?;
+    access::record_write(ctx, data.len());
+    Ok(())
 }
 
 fn write_text(

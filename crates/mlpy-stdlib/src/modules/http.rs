@@ -8,7 +8,7 @@
 //! 4xx/5xx statuses are responses, not errors; requests never wait past the run's deadline.
 //! HTTPS uses rustls with the webpki root certificates.
 
-use super::access::{add_qualified, check, host_ref, method_arity, str_arg, Target};
+use super::access::{add_qualified, check, check_port, host_ref, method_arity, str_arg, Target};
 use super::support::{arity, def, opt};
 use mlpy_vm::heap::HostObject;
 use mlpy_vm::native::Member;
@@ -202,6 +202,7 @@ fn url_target(raw: &str) -> RtResult<(url::Url, String)> {
 fn send(ctx: &mut NativeCtx<'_>, func: &str, mut out: Outgoing) -> RtResult<Value> {
     let (mut url, target) = url_target(&out.url)?;
     check(ctx, func, "network.http", &Target::Host(&target))?;
+    check_port(ctx, func, &target, url.port_or_known_default())?;
     // Never wait past the run's own time limit (the VM reports `Timeout` right after).
     let timeout = match ctx.host_data::<crate::host::Deadline>() {
         Some(d) => out
@@ -262,6 +263,7 @@ fn send(ctx: &mut NativeCtx<'_>, func: &str, mut out: Outgoing) -> RtResult<Valu
                 })?;
                 let (next, target) = url_target(next.as_str())?;
                 check(ctx, func, "network.http", &Target::Host(&target))?;
+                check_port(ctx, func, &target, next.port_or_known_default())?;
                 if matches!(code, 301..=303) && out.method != "HEAD" {
                     out.method = "GET".to_string();
                     out.body = None;

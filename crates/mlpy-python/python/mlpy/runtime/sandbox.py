@@ -27,6 +27,11 @@ def parse_size(value: int | float | str) -> int:
     return int(float(m.group(1)) * _UNITS[m.group(2)])
 
 
+def _size_or_none(value: int | float | str | None) -> int | None:
+    """``parse_size`` of a limit, where ``None`` means unlimited."""
+    return None if value is None else parse_size(value)
+
+
 # seed name -> (mlpy alias or None, default)
 _FIELDS: dict[str, tuple[str | None, Any]] = {
     "max_execution_time": ("cpu_timeout", 30.0),
@@ -72,8 +77,8 @@ class SandboxConfig:
     temp_dir_only: bool
     max_file_operations: int | None
     read_only_mode: bool
-    file_size_limit: str | int
-    temp_dir_limit: str | int
+    file_size_limit: str | int | None
+    temp_dir_limit: str | int | None
     extra_env: dict[str, str]
     strict_mode: bool
     max_call_depth: int
@@ -145,6 +150,9 @@ class SandboxConfig:
             "network_hosts": list(self.allowed_domains),
             "max_file_operations": self.max_file_operations,
             "max_requests": self.rate_limit_requests,
+            "allowed_ports": [int(p) for p in self.allowed_ports],
+            "file_size_limit": _size_or_none(self.file_size_limit),
+            "write_limit": _size_or_none(self.temp_dir_limit),
             "stdin": self.stdin or None,
             "timezone": self.timezone,
             "argv": list(self.argv) if self.argv is not None else [source_file or "<sandbox>"],
