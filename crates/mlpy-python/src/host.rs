@@ -9,7 +9,7 @@
 //! `Interrupted` and is re-raised to the host.
 
 use crate::convert::{ToMl, ToMlError, ToPy};
-use mlpy::host::{ErrorKind, HostCalls, NativeCtx, RtError, RtResult, Value};
+use mlpy::host::{ErrorKind, HostCalls, HostEnv, NativeCtx, RtError, RtResult, Value};
 use pyo3::exceptions::{PyException, PyRuntimeError};
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
@@ -232,17 +232,19 @@ impl PyHost {
                 format!("no bridge function named '{name}'"),
             ));
         };
-        let missing: Vec<String> = caps
-            .iter()
-            .filter(|c| !ctx.is_granted(c))
-            .map(|c| format!("'{c}'"))
-            .collect();
+        let missing: Vec<&String> = caps.iter().filter(|c| !ctx.is_granted(c)).collect();
         if !missing.is_empty() {
+            if let Some(env) = ctx.host_data::<HostEnv>() {
+                for c in &missing {
+                    env.violations.record(c);
+                }
+            }
+            let list: Vec<String> = missing.iter().map(|c| format!("'{c}'")).collect();
             return Err(RtError::new(
                 ErrorKind::CapabilityError,
                 format!(
                     "Missing required capabilities: [{}] (bridge function {name})",
-                    missing.join(", ")
+                    list.join(", ")
                 ),
             ));
         }

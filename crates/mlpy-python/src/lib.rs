@@ -12,6 +12,7 @@ use convert::{is_data, ToMl, ToMlError, ToPy};
 use host::{PyHost, CALLBACK_ID};
 use mlpy::host::{
     compile_host, host_callable, parses, run_host, HostEnv, HostGrants, HostRun, Quotas, RtError,
+    Violations,
 };
 use mlpy::{Engine, Error, Limits, Source};
 use pyo3::exceptions::PyValueError;
@@ -232,7 +233,8 @@ struct Finished {
 #[pymethods]
 impl NativeProgram {
     /// Runs the program on a fresh VM with the GIL released. Returns the tuple
-    /// `(output, stderr, error, value, variables, fuel_used, peak_memory, wall_seconds, cause)`
+    /// `(output, stderr, error, value, variables, fuel_used, peak_memory, wall_seconds, cause,
+    /// violations)` (`violations`: capability names the library denied, caught or not)
     /// where `error` is `None` or
     /// `(kind, message, line, column, stack, data, is_limit, rendered)`.
     /// Python conversion errors of `globals` (unsupported type, cycle) are raised.
@@ -278,6 +280,7 @@ impl NativeProgram {
         import_paths: Vec<String>,
         interrupt: Option<PyRef<'_, Interrupt>>,
     ) -> PyResult<PyObject> {
+        let violations = Violations::default();
         let run_env = HostEnv {
             timezone,
             argv,
@@ -289,6 +292,7 @@ impl NativeProgram {
                 max_total_write_bytes: write_limit,
                 written: 0,
             },
+            violations: violations.clone(),
         };
         let mut policy = HostGrants::default();
         policy.deny_network = deny_network;
@@ -455,6 +459,7 @@ impl NativeProgram {
                     .into_any()
                     .unbind(),
                 cause,
+                violations.names().into_pyobject(py)?.into_any().unbind(),
             ],
         )?;
         Ok(tuple.into_any().unbind())

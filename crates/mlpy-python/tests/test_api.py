@@ -614,3 +614,26 @@ def test_temp_dir_limit_caps_the_bytes_a_run_writes():
     r = execute_ml_code_sandbox(caught, capabilities=["file.*"], sandbox_config=cfg)
     assert r.success, r.error
     assert r.variables["kind"] == "CapabilityError"
+
+
+def test_capability_violations_list_every_denial_of_the_run(tmp_path):
+    src = (
+        "import file; import http;"
+        f' try {{ file.read("{tmp_path}/a.txt"); }} except (e) {{ first = e.type; }}'
+        ' try { http.get("http://127.0.0.1:1/"); } except (e) { second = e.type; }'
+        f' try {{ file.read("{tmp_path}/c.txt"); }} except (e) {{ again = e.type; }}'
+    )
+    caps = ["file.read:/elsewhere/*", "network.http"]
+    r = execute_ml_code_sandbox(src, capabilities=caps, sandbox_config=SandboxConfig())
+    assert r.success, r.error
+    assert r.variables["first"] == r.variables["second"] == "CapabilityError"
+    assert r.capability_violations == ["file.read", "network.http"]
+    r = execute_ml_code_sandbox(
+        src + f' file.write("{tmp_path}/b.txt", "x");', capabilities=caps, sandbox_config=SandboxConfig()
+    )
+    assert r.error.kind == "CapabilityError" and r.exit_code == 4
+    assert r.capability_violations == ["file.read", "network.http", "file.write"]
+    # A denial the VM checks itself (not the library) is listed from the error that ended the run.
+    r = execute_ml_code_sandbox('import env; x = env.get("HOME");', sandbox_config=SandboxConfig())
+    assert r.error.kind == "CapabilityError" and r.capability_violations == ["env.read"]
+    assert execute_ml_code_sandbox("x = 1;").capability_violations == []

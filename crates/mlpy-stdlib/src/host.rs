@@ -1,7 +1,8 @@
 //! What the host tells the system modules about one run (set with `Vm::set_host_data`):
 //! the time zone of `datetime`, the script arguments of `args`, the environment map of `env`,
 //! the working directory relative paths resolve against (`file`, `path`, `csv`), and the
-//! sandbox quotas of `http` ports and file-write bytes ([`Quotas`]).
+//! sandbox quotas of `http` ports and file-write bytes ([`Quotas`]), and where the capability
+//! denials the modules raise are recorded for the host ([`Violations`]).
 //!
 //! Invariant: the library never reads the process environment or arguments itself; without a
 //! [`HostEnv`] a run sees no arguments, an empty environment, the host's local time zone (or
@@ -9,6 +10,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// Run environment supplied by the host. `Default` = nothing supplied.
 #[derive(Debug, Clone, Default)]
@@ -25,6 +27,32 @@ pub struct HostEnv {
     pub cwd: Option<PathBuf>,
     /// Sandbox quotas of the run (python-api.md P-105, P-112, P-113); default = unlimited.
     pub quotas: Quotas,
+    /// Capability denials raised by the system modules (shared with the host).
+    pub violations: Violations,
+}
+
+/// The capability names a run was denied, in first-denial order without repeats (caught
+/// denials included). Clones share one list, so the host keeps a clone to read it after the
+/// run; repeats are dropped, so it never grows past the set of names checked.
+#[derive(Debug, Clone, Default)]
+pub struct Violations(Arc<Mutex<Vec<String>>>);
+
+impl Violations {
+    /// Records a denial of `capability`.
+    pub fn record(&self, capability: &str) {
+        let mut names = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if !names.iter().any(|n| n == capability) {
+            names.push(capability.to_string());
+        }
+    }
+
+    /// The names recorded so far.
+    pub fn names(&self) -> Vec<String> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
 }
 
 /// Per-run sandbox quotas checked by the system modules before they act; a violation is a
@@ -60,3 +88,18 @@ pub fn is_valid_timezone(name: &str) -> bool {
 /// blocking natives (`http`) never wait past it.
 #[derive(Debug, Clone, Copy)]
 pub struct Deadline(pub std::time::Instant);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn violations_are_shared_by_clones_and_kept_once_in_order() {
+        let env = HostEnv::default();
+        let host_side = env.violations.clone();
+        for name in ["file.read", "network.http", "file.read"] {
+            env.violations.record(name);
+        }
+        assert_eq!(host_side.names(), vec!["file.read", "network.http"]);
+    }
+}

@@ -36,9 +36,9 @@ pub use mlpy_vm::{
 /// A security finding of the audit (rule, severity, message, range).
 pub use mlpy_ir::audit::Finding;
 
-/// The run environment of library modules (time zone, argv, env map, working directory) and
-/// its sandbox quotas (`http` ports, file-write bytes).
-pub use mlpy_stdlib::host::{HostEnv, Quotas};
+/// The run environment of library modules (time zone, argv, env map, working directory), its
+/// sandbox quotas (`http` ports, file-write bytes) and the denials they record.
+pub use mlpy_stdlib::host::{HostEnv, Quotas, Violations};
 
 /// Allocation failure: the run's memory budget is spent.
 pub use mlpy_vm::error::MemoryExceeded;

@@ -133,13 +133,12 @@ def run_native(
         grants=grants, globals=globals_, callback=callback, **options, **bridge_options()
     )
     cpu = time.thread_time() - cpu0
-    output, stderr, err, value, variables, fuel, peak, wall, cause = raw
+    output, stderr, err, value, variables, fuel, peak, wall, cause, violations = raw
     if cause is not None and not isinstance(cause, Exception):
         raise cause  # KeyboardInterrupt / SystemExit raised by a callback
     error = None
     traceback = None
     exit_code = 0
-    violations: list[str] = []
     if err is not None:
         kind, message, line, column, stack, data, is_limit, rendered = err
         error = error_for_kind(
@@ -158,7 +157,8 @@ def run_native(
             exit_code = 3
         elif kind in ("CapabilityError", "SecurityError"):
             exit_code = 4
-            violations = denied_capabilities(message)
+            # Denials checked outside the library (the VM's own checks) are only in the message.
+            violations += [n for n in denied_capabilities(message) if n not in violations]
         else:
             exit_code = 1
     findings = [i for i in issues if i.category is not None] if issues else []

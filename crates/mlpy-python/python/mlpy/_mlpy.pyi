@@ -57,7 +57,9 @@ class NativeProgram:
         cwd: str | None = None,
         import_paths: list[str] = ...,
         interrupt: Interrupt | None = None,
-    ) -> tuple[str, str, ErrorTuple | None, Any, dict[str, Any], int, int, float, BaseException | None]: ...
+    ) -> tuple[
+        str, str, ErrorTuple | None, Any, dict[str, Any], int, int, float, BaseException | None, list[str]
+    ]: ...
 
 def compile(
     source: str,

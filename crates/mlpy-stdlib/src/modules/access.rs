@@ -116,12 +116,20 @@ pub(crate) fn check(
     if allows(ctx, cap, target)? {
         return Ok(());
     }
+    record_denial(ctx, cap);
     let resource = match target {
         Target::Path(p) => p.display().to_string(),
         Target::Host(h) => h.to_string(),
         Target::None => String::new(),
     };
     Err(denied(func, cap, &resource))
+}
+
+/// Records a denial of `cap` for the host (python-api.md §5 `capability_violations`).
+pub(crate) fn record_denial(ctx: &mut NativeCtx<'_>, cap: &str) {
+    if let Some(env) = ctx.host_data::<HostEnv>() {
+        env.violations.record(cap);
+    }
 }
 
 /// A quota denial, worded like [`denied`] so hosts read the capability name from it.
@@ -149,6 +157,7 @@ pub(crate) fn check_port(
     }
     let allowed: Vec<String> = ports.iter().map(u16::to_string).collect();
     let port = port.map_or_else(|| "unknown".to_string(), |p| p.to_string());
+    env.violations.record("network.http");
     Err(over_quota(
         func,
         "network.http",
@@ -185,6 +194,7 @@ pub(crate) fn check_write_quota(
         ),
         _ => return Ok(()),
     };
+    env.violations.record(cap);
     Err(over_quota(func, cap, &path.display().to_string(), why))
 }
 
