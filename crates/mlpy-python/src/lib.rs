@@ -545,7 +545,8 @@ fn audit(py: Python<'_>, source: &str, name: &str) -> Vec<Issue> {
 /// (python-api.md §2.1): unknown names are warnings and run-time host lookups.
 #[pyfunction]
 #[pyo3(signature = (source, name, *, strict=true, source_map=false, max_depth=1000,
-    max_output=None, grants=Vec::new(), tz=None, output_name=None, import_paths=Vec::new()))]
+    max_output=None, grants=Vec::new(), tz=None, output_name=None, import_paths=Vec::new(),
+    runtime="embed"))]
 #[allow(clippy::too_many_arguments)]
 fn transpile(
     py: Python<'_>,
@@ -559,7 +560,17 @@ fn transpile(
     tz: Option<String>,
     output_name: Option<String>,
     import_paths: Vec<String>,
+    runtime: &str,
 ) -> PyResult<(Option<String>, Vec<Issue>, Option<String>)> {
+    let runtime = match runtime {
+        "embed" => mlpy::PythonRuntime::Embed,
+        "import" => mlpy::PythonRuntime::Import,
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "runtime must be 'embed' or 'import', not {other:?}"
+            )))
+        }
+    };
     let mut parsed = Vec::new();
     for g in &grants {
         parsed.extend(mlpy::Grant::parse(g).map_err(PyValueError::new_err)?);
@@ -574,7 +585,7 @@ fn transpile(
         source_map,
         output_name,
         import_paths: import_paths.into_iter().map(Into::into).collect(),
-        ..mlpy::TranspileOptions::default()
+        runtime,
     };
     let source = Source::new(name, source);
     Ok(
@@ -603,6 +614,13 @@ fn transpile(
     )
 }
 
+/// Source of `mlpy.runtime.pyprelude`, the runtime that programs transpiled with
+/// `runtime="import"` load instead of embedding it.
+#[pyfunction]
+fn python_runtime_module() -> String {
+    mlpy::python_runtime_module()
+}
+
 #[pymodule]
 fn _mlpy(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeProgram>()?;
@@ -611,6 +629,7 @@ fn _mlpy(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(compile, m)?)?;
     m.add_function(wrap_pyfunction!(audit, m)?)?;
     m.add_function(wrap_pyfunction!(transpile, m)?)?;
+    m.add_function(wrap_pyfunction!(python_runtime_module, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

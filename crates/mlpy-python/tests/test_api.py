@@ -637,3 +637,23 @@ def test_capability_violations_list_every_denial_of_the_run(tmp_path):
     r = execute_ml_code_sandbox('import env; x = env.get("HOME");', sandbox_config=SandboxConfig())
     assert r.error.kind == "CapabilityError" and r.capability_violations == ["env.read"]
     assert execute_ml_code_sandbox("x = 1;").capability_violations == []
+
+
+def test_transpile_with_runtime_import_uses_the_installed_prelude():
+    import contextlib
+    import io
+
+    from mlpy.ml.transpiler import MLTranspiler
+
+    source = 'import json;\nfunction twice(x) { return x * 2; }\nprint(json.stringify([twice(21)]));\n'
+    code, issues, _ = MLTranspiler().transpile_to_python(source, runtime="import")
+    assert code is not None, issues
+    assert "import mlpy.runtime.pyprelude" in code
+    embedded, _, _ = MLTranspiler().transpile_to_python(source)
+    assert len(code) < len(embedded)  # the runtime is not embedded
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(code, {})
+    assert out.getvalue() == "[42]\n"
+    with pytest.raises(ValueError):
+        MLTranspiler().transpile_to_python(source, runtime="wheel")

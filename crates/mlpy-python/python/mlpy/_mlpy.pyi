@@ -81,4 +81,7 @@ def transpile(
     tz: str | None = None,
     output_name: str | None = None,
     import_paths: list[str] = ...,
+    runtime: str = "embed",
 ) -> tuple[str | None, list[Issue], str | None]: ...
+
+def python_runtime_module() -> str: ...

@@ -149,7 +149,8 @@ class MLTranspiler:
     ) -> tuple[str | None, list[ErrorContext], dict[str, Any] | None]:
         """``(python_code, issues, source_map)`` (P-10…P-16). Open world: names the program
         does not define are looked up in the executing namespace at run time. The output is
-        self-contained (D21 embed mode; ``runtime`` is accepted for compatibility)."""
+        self-contained (D21 embed mode) unless ``runtime="import"``, which loads the runtime
+        from this package (``mlpy.runtime.pyprelude``) instead."""
         code, raw, source_map = _mlpy.transpile(
             source_code,
             source_file or "<string>",
@@ -161,6 +162,7 @@ class MLTranspiler:
             tz=timezone,
             output_name=output_name,
             import_paths=[*(import_paths or []), *self.python_extension_paths],
+            runtime=runtime,
         )
         issues = _core.issues_of(raw, source_file)
         if code is None:
