@@ -749,7 +749,7 @@ impl Heap {
         let headroom = self.limit.saturating_sub(self.live_after_gc);
         self.gc_trigger = self
             .gc_threshold
-            .max(self.live_after_gc)
+            .max(self.live_after_gc.saturating_mul(2))
             .min((headroom / 2).max(MIN_GC_TRIGGER));
     }
 
