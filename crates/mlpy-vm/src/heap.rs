@@ -741,8 +741,8 @@ impl Heap {
         self.allocated_since_gc > self.gc_trigger
     }
 
-    /// Recomputes the collection trigger: at least the threshold and the live size after the
-    /// last collection (so collection work stays proportional to allocation), but near the
+    /// Recomputes the collection trigger: at least the threshold and twice the live size after
+    /// the last collection (so collection work stays proportional to allocation), but near the
     /// memory limit only half the headroom left, so garbage is collected at a safepoint well
     /// before the limit is hit rather than counted against it.
     fn update_gc_trigger(&mut self) {
