@@ -31,22 +31,13 @@ type Matches = fn(&str, &str) -> bool;
 
 /// Mismatch classes already reported to the integrator (issue 10 report), counted but not
 /// failed on: (name, predicate over the VM's and Python's error texts).
-const KNOWN: &[(&str, Matches)] = &[
-    (
-        "python: CPython's message for a big-int index (VM: 'index out of range')",
-        |_, py| {
-            py.contains("cannot fit 'int' into an index-sized integer")
-                || py.contains("Python int too large to convert to C ssize_t")
-        },
-    ),
-    (
-        "sorting mixed kinds: the two backends compare a different first pair",
-        |vm, py| {
-            vm.starts_with("TypeError: '<' not supported")
-                && py.starts_with("TypeError: '<' not supported")
-        },
-    ),
-];
+const KNOWN: &[(&str, Matches)] = &[(
+    "sorting mixed kinds: the two backends compare a different first pair",
+    |vm, py| {
+        vm.starts_with("TypeError: '<' not supported")
+            && py.starts_with("TypeError: '<' not supported")
+    },
+)];
 
 /// The known class a mismatch belongs to, if any.
 fn known_class(vm: &Observed, py: &Observed) -> Option<usize> {

@@ -937,7 +937,7 @@ def __ml_array_method(v, name, args):
         if not v:
             raise __MLError("IndexError", "pop from empty list")
         if args:
-            i = __ml_index_arg(args[0])
+            i = __ml_ssize_arg(args[0])
             if i >= __ml_len(v) or i < -__ml_len(v):
                 raise __MLError("IndexError", "pop index out of range")
             return v.pop(i)
@@ -971,6 +971,14 @@ def __ml_index_arg(x):
     if t is __ml_pyint or t is bool:
         return __ml_pyint(x)
     raise __MLError("TypeError", "'" + __ml_tname(x) + "' object cannot be interpreted as an integer")
+
+
+def __ml_ssize_arg(x):
+    """An index CPython converts to a C ssize_t (list.pop): a big int is an OverflowError."""
+    i = __ml_index_arg(x)
+    if i >= 9223372036854775808 or i < -9223372036854775808:
+        raise __MLError("OverflowError", "Python int too large to convert to C ssize_t")
+    return i
 
 
 def __ml_str_arg(x, what):

@@ -210,6 +210,17 @@ fn arg_int(heap: &Heap, v: Value) -> RtResult<i64> {
 }
 
 /// Optional int-or-null argument `i`.
+/// An index argument Python converts to a C `ssize_t` (`insert`, `pop`): a big int is an
+/// `OverflowError`, as in CPython, rather than clamped.
+fn arg_ssize(heap: &Heap, v: Value) -> RtResult<i64> {
+    match v {
+        Value::BigInt(_) => Err(RtError::overflow_error(
+            "Python int too large to convert to C ssize_t",
+        )),
+        _ => arg_int(heap, v),
+    }
+}
+
 fn opt_int(heap: &Heap, args: &[Value], i: usize) -> RtResult<Option<i64>> {
     match args.get(i) {
         None | Some(Value::Null) => Ok(None),
@@ -783,7 +794,7 @@ fn array_method(heap: &mut Heap, g: Gc, name: &str, args: &[Value]) -> RtResult<
         "insert" => {
             arity(name, args, 2, 2)?;
             let len = heap.array(g).len() as i64;
-            let i = arg_int(heap, args[0])?;
+            let i = arg_ssize(heap, args[0])?;
             let at = if i < 0 {
                 (len.saturating_add(i)).max(0)
             } else {
@@ -810,7 +821,10 @@ fn array_method(heap: &mut Heap, g: Gc, name: &str, args: &[Value]) -> RtResult<
             if len == 0 {
                 return Err(RtError::index_error("pop from empty list"));
             }
-            let i = opt_int(heap, args, 0)?.unwrap_or(-1);
+            let i = match args.first() {
+                None | Some(Value::Null) => -1,
+                Some(&v) => arg_ssize(heap, v)?,
+            };
             let idx = if i < 0 {
                 i.checked_add(len as i64)
             } else {

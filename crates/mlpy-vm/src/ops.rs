@@ -459,8 +459,25 @@ fn char_at(heap: &mut Heap, g: Gc, i: usize) -> RtResult<Value> {
     Ok(heap.char_str(c)?)
 }
 
+/// A big-int index into a sequence is CPython's `IndexError` "cannot fit 'int' into an
+/// index-sized integer" (not "index out of range"); objects take big ints as ordinary keys.
+fn check_big_index(heap: &Heap, x: Value, key: Value) -> RtResult<()> {
+    let sequence = match x {
+        Value::Array(_) | Value::Tuple(_) | Value::Str(_) => true,
+        Value::Other(g) => matches!(heap.get(g), HeapObject::Bytes(_)),
+        _ => false,
+    };
+    if sequence && matches!(key, Value::BigInt(_)) {
+        return Err(RtError::index_error(
+            "cannot fit 'int' into an index-sized integer",
+        ));
+    }
+    Ok(())
+}
+
 /// `x[key]` (language.md §7.3).
 pub fn index(heap: &mut Heap, x: Value, key: Value) -> RtResult<Value> {
+    check_big_index(heap, x, key)?;
     match x {
         Value::Array(g) => match as_index(heap, key) {
             Some(i) => {
@@ -526,6 +543,7 @@ pub fn index(heap: &mut Heap, x: Value, key: Value) -> RtResult<Value> {
 
 /// `x[key] = value` (language.md §6.2): arrays never grow by assignment.
 pub fn set_index(heap: &mut Heap, x: Value, key: Value, value: Value) -> RtResult<()> {
+    check_big_index(heap, x, key)?;
     match x {
         Value::Array(g) => match as_index(heap, key) {
             Some(i) => {
