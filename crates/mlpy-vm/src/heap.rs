@@ -13,6 +13,8 @@
 //!   allocation happens.
 //! - Slots live in fixed-size chunks ([`SlotArena`]) that never move: growing the heap never
 //!   copies existing slots nor holds two copies of the slot table at once.
+//! - Fault injection: [`Heap::fail_nth_charge`] makes the N-th charge (allocation or growth)
+//!   fail exactly as the memory limit does; disarmed it costs one decrement per charge.
 //! - Accessors (`str`, `array`, ...) panic only if a handle's variant lies about its slot, which
 //!   is an internal bug (see `value.rs` invariants), never reachable from script input.
 
@@ -377,6 +379,12 @@ pub struct Heap {
     /// Pinned 1-character ASCII strings (index = code) and `""` at index 128; kept alive by
     /// every collection. Empty until first used.
     char_cache: Vec<Gc>,
+    /// Fault injection ([`Heap::fail_nth_charge`]): counts down once per charge; the charge
+    /// that brings it to 0 fails. `u64::MAX` when disarmed (never reaches 0 in practice).
+    fault_countdown: u64,
+    /// The countdown's value when it was last set, so `fault_armed_at - fault_countdown`
+    /// (wrapping) is the number of charges since then.
+    fault_armed_at: u64,
 }
 
 impl Default for Heap {
@@ -430,6 +438,8 @@ impl Heap {
             trace_values: Vec::new(),
             trace_gcs: Vec::new(),
             char_cache: Vec::new(),
+            fault_countdown: u64::MAX,
+            fault_armed_at: u64::MAX,
         }
     }
 
@@ -477,8 +487,34 @@ impl Heap {
         }
     }
 
-    /// Charges `bytes` (the one accounting function; `alloc` and `recharge` go through it).
+    /// Fault injection for tests: the `n`-th charge from now (an allocation, or the growth of
+    /// an object re-measured by [`Heap::recharge`]) fails with `MemoryExceeded` as if the
+    /// memory limit were hit, once; later charges succeed again. `n == 0` disarms. Either way
+    /// [`Heap::charges_counted`] restarts from 0.
+    pub fn fail_nth_charge(&mut self, n: u64) {
+        let start = if n == 0 { u64::MAX } else { n };
+        self.fault_countdown = start;
+        self.fault_armed_at = start;
+    }
+
+    /// Charges made since the last [`Heap::fail_nth_charge`] (or since the heap was made).
+    pub fn charges_counted(&self) -> u64 {
+        self.fault_armed_at.wrapping_sub(self.fault_countdown)
+    }
+
+    /// Counts one charge for [`Heap::fail_nth_charge`]; true when this one must fail.
+    #[inline]
+    fn injected_fault(&mut self) -> bool {
+        self.fault_countdown = self.fault_countdown.wrapping_sub(1);
+        self.fault_countdown == 0
+    }
+
+    /// Charges `bytes` (the one accounting function for new objects; `recharge` applies the
+    /// same checks to growth).
     fn charge(&mut self, bytes: usize) -> Result<(), MemoryExceeded> {
+        if self.injected_fault() {
+            return Err(MemoryExceeded);
+        }
         self.check(bytes)?;
         self.bytes_used += bytes;
         self.allocated_since_gc = self.allocated_since_gc.saturating_add(bytes);
@@ -521,9 +557,13 @@ impl Heap {
         let slot = &mut self.slots[gc.index()];
         let new = slot.obj.as_ref().map_or(0, HeapObject::size);
         let old = std::mem::replace(&mut slot.size, new);
-        if new >= old {
+        if new > old {
             let extra = new - old;
-            let over = self.check(extra);
+            let over = if self.injected_fault() {
+                Err(MemoryExceeded)
+            } else {
+                self.check(extra)
+            };
             self.bytes_used += extra;
             self.allocated_since_gc = self.allocated_since_gc.saturating_add(extra);
             self.peak = self.peak.max(self.bytes_used);
@@ -815,6 +855,29 @@ impl Heap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_nth_charge_fails_once_and_charges_are_counted() {
+        let mut heap = Heap::new();
+        assert!(heap.alloc_str("a").is_ok());
+        assert_eq!(heap.charges_counted(), 1);
+        heap.fail_nth_charge(3);
+        let Value::Array(g) = heap.alloc_array(Vec::new()).unwrap() else {
+            unreachable!()
+        };
+        heap.array_push(g, Value::Int(1)).unwrap(); // growth: the 2nd charge
+        let before = heap.bytes_used();
+        assert!(matches!(heap.alloc_str("b"), Err(MemoryExceeded)));
+        assert_eq!(heap.bytes_used(), before, "a failed charge charges nothing");
+        assert_eq!(heap.charges_counted(), 3);
+        assert!(heap.alloc_str("c").is_ok(), "only the n-th charge fails");
+        assert_eq!(heap.charges_counted(), 4);
+        heap.fail_nth_charge(0);
+        for _ in 0..100 {
+            assert!(heap.alloc_str("d").is_ok());
+        }
+        assert_eq!(heap.charges_counted(), 100);
+    }
 
     #[test]
     fn alloc_charges_and_collect_frees_cycles() {
