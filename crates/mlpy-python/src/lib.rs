@@ -7,6 +7,7 @@
 
 mod convert;
 mod host;
+mod sigint;
 
 use convert::{is_data, ToMl, ToMlError, ToPy};
 use host::{PyHost, CALLBACK_ID};
@@ -323,6 +324,8 @@ impl NativeProgram {
             max_output,
         };
         let host = Arc::new(PyHost::new(callback, bridge_call, bridge_caps, max_depth));
+        // The run's interrupt flag: the host's `Interrupt`, else a private one Ctrl-C can set.
+        let flag = interrupt.map_or_else(Arc::default, |i| i.flag.clone());
         let (out, err) = (Sink::default(), Sink::default());
         let run = HostRun {
             limits,
@@ -332,7 +335,7 @@ impl NativeProgram {
             stdin: stdin.map(|s| {
                 Box::new(std::io::Cursor::new(s.into_bytes())) as Box<dyn std::io::BufRead + Send>
             }),
-            interrupt: interrupt.map(|i| i.flag.clone()),
+            interrupt: Some(flag.clone()),
             modules: Arc::new(
                 modules
                     .into_iter()
@@ -346,6 +349,7 @@ impl NativeProgram {
             env: run_env,
             import_roots: import_paths.into_iter().map(Into::into).collect(),
         };
+        let watch = sigint::Watch::start(py, &flag);
         let injection_error: Mutex<Option<PyErr>> = Mutex::new(None);
         let program = &self.program;
         let result = py.allow_threads(|| {
@@ -427,6 +431,9 @@ impl NativeProgram {
                 },
             )
         });
+        if let Some(w) = watch {
+            w.finish(py)?;
+        }
         if let Some(e) = injection_error.into_inner().ok().flatten() {
             return Err(e);
         }
@@ -631,5 +638,6 @@ fn _mlpy(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(transpile, m)?)?;
     m.add_function(wrap_pyfunction!(python_runtime_module, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    sigint::init(m.py())?;
     Ok(())
 }
