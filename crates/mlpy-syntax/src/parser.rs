@@ -11,7 +11,8 @@
 //! * errors are deduplicated by position (at most one diagnostic starts at a given offset) and
 //!   capped at `MAX_ERRORS` per parse.
 
-use rowan::{GreenNode, GreenNodeBuilder};
+use hashbrown::HashMap;
+use rowan::{GreenNode, GreenToken, NodeOrToken};
 
 use crate::lexer::Token;
 use crate::{Diagnostic, SyntaxKind, SyntaxKind::*, TextRange, TextSize, MAX_ERRORS, MAX_NESTING};
@@ -382,16 +383,89 @@ impl CompletedMarker {
     }
 }
 
+/// Builds the green tree bottom-up without rowan's `NodeCache` (whose hashing of every node and
+/// token was the largest cost of parsing): equal tokens are still shared, through an interning
+/// table keyed by kind and text plus a one-entry-per-kind front cache (punctuation and keywords
+/// repeat the same text); nodes are not deduplicated.
+struct GreenSink<'t> {
+    text: &'t str,
+    /// Children of the open nodes, innermost last.
+    children: Vec<NodeOrToken<GreenNode, GreenToken>>,
+    /// Each open node: its kind and where its children start in `children`.
+    open: Vec<(SyntaxKind, usize)>,
+    /// The last token built or found per kind.
+    last_of_kind: Vec<Option<GreenToken>>,
+    interned: HashMap<(SyntaxKind, &'t str), GreenToken>,
+}
+
+impl<'t> GreenSink<'t> {
+    fn new(text: &'t str, tokens: usize) -> Self {
+        GreenSink {
+            text,
+            children: Vec::with_capacity(64),
+            open: Vec::with_capacity(64),
+            last_of_kind: vec![None; ERROR as usize + 1],
+            interned: HashMap::with_capacity(tokens / 16),
+        }
+    }
+
+    fn token(&mut self, kind: SyntaxKind, range: TextRange) {
+        let text = &self.text[range];
+        let Some(last) = self.last_of_kind.get_mut(kind as usize) else {
+            return;
+        };
+        let token = match last {
+            Some(t) if t.text() == text => t.clone(),
+            _ => {
+                let t = self
+                    .interned
+                    .entry((kind, text))
+                    .or_insert_with(|| GreenToken::new(kind.into(), text))
+                    .clone();
+                *last = Some(t.clone());
+                t
+            }
+        };
+        self.children.push(NodeOrToken::Token(token));
+    }
+
+    fn start_node(&mut self, kind: SyntaxKind) {
+        self.open.push((kind, self.children.len()));
+    }
+
+    fn finish_node(&mut self) {
+        if let Some((kind, first)) = self.open.pop() {
+            let node = GreenNode::new(kind.into(), self.children.drain(first..));
+            self.children.push(NodeOrToken::Node(node));
+        }
+    }
+
+    /// The root: the one node left once every node is finished.
+    fn finish(mut self) -> GreenNode {
+        while !self.open.is_empty() {
+            self.finish_node();
+        }
+        match (self.children.pop(), self.children.is_empty()) {
+            (Some(NodeOrToken::Node(root)), true) => root,
+            // The events always form one root node; should they not, keep every element.
+            (last, _) => {
+                self.children.extend(last);
+                GreenNode::new(SOURCE_FILE.into(), self.children)
+            }
+        }
+    }
+}
+
 /// Replays `events` over `tokens` (all tokens, trivia included) into a green tree.
 /// Leading trivia is placed before a node starts; trailing trivia of the file goes to the root.
 pub(crate) fn build_tree(text: &str, tokens: &[Token], mut events: Vec<Event>) -> GreenNode {
-    let mut builder = GreenNodeBuilder::new();
+    let mut builder = GreenSink::new(text, tokens.len());
     let mut cursor = 0usize;
     let mut depth = 0usize;
     let mut parents = Vec::new();
-    let emit_trivia = |builder: &mut GreenNodeBuilder, cursor: &mut usize| {
+    let emit_trivia = |builder: &mut GreenSink, cursor: &mut usize| {
         while let Some(t) = tokens.get(*cursor).filter(|t| t.kind.is_trivia()) {
-            builder.token(t.kind.into(), &text[t.range]);
+            builder.token(t.kind, t.range);
             *cursor += 1;
         }
     };
@@ -440,7 +514,7 @@ pub(crate) fn build_tree(text: &str, tokens: &[Token], mut events: Vec<Event>) -
                     if depth > 0 {
                         emit_trivia(&mut builder, &mut cursor);
                     }
-                    builder.start_node(kind.into());
+                    builder.start_node(kind);
                     depth += 1;
                 }
             }
@@ -449,9 +523,9 @@ pub(crate) fn build_tree(text: &str, tokens: &[Token], mut events: Vec<Event>) -
                     // Closing the root: everything left goes inside it.
                     emit_trivia(&mut builder, &mut cursor);
                     if cursor < tokens.len() {
-                        builder.start_node(ERROR.into());
+                        builder.start_node(ERROR);
                         for t in &tokens[cursor..] {
-                            builder.token(t.kind.into(), &text[t.range]);
+                            builder.token(t.kind, t.range);
                         }
                         cursor = tokens.len();
                         builder.finish_node();
@@ -463,7 +537,7 @@ pub(crate) fn build_tree(text: &str, tokens: &[Token], mut events: Vec<Event>) -
             Event::Token { kind } => {
                 emit_trivia(&mut builder, &mut cursor);
                 if let Some(t) = tokens.get(cursor) {
-                    builder.token(kind.into(), &text[t.range]);
+                    builder.token(kind, t.range);
                     cursor += 1;
                 }
             }
