@@ -378,14 +378,19 @@ def __ml_user_import(path, ns):
         if path in __ml_user_loading:
             raise __MLError("RuntimeError", "circular import of module '" + path + "'")
         loader = __ml_user_loaders.get(path)
-        if loader is None:
+        bridge = __ml_bridge_members(path)
+        if loader is None and bridge is None:
             raise __MLError("RuntimeError", "No module named '" + path + "'")
         __ml_user_loading.append(path)
         try:
-            members = loader()
+            members = loader() if loader is not None else {}
         finally:
             __ml_user_loading.remove(path)
-        m = __MLModule(path, members)
+        doc = ""
+        if bridge is not None:
+            doc, functions = bridge
+            members.update(functions)
+        m = __MLModule(path, members, doc)
         __ml_user_cache[path] = m
         __ml_loaded.append(path)
     if not ns:
@@ -402,6 +407,36 @@ def __ml_user_import(path, ns):
         space._ml_members[parts[i]] = inner
         inner = space
     return inner
+
+
+def __ml_bridge_members(path):
+    """`(description, {name: function})` of a module registered in the mlpy wheel's
+    StandardLibraryRegistry (python-api.md P-155), or None. Each function checks its required
+    capabilities, then imports its Python module and calls it."""
+    registry = __ml_sys.modules.get("mlpy.stdlib.registry")
+    describe = getattr(registry, "bridge_module", None)
+    info = describe(path) if describe is not None else None
+    if info is None:
+        return None
+    doc, functions = info
+    return doc, {name: __ml_bridge_function(path + "." + name, name, caps, fdoc, resolve)
+                 for name, (caps, fdoc, resolve) in functions.items()}
+
+
+def __ml_bridge_function(qualified, name, caps, doc, resolve):
+    def call(*args):
+        missing = [c for c in caps if not __ml_granted(c)]
+        if missing:
+            raise __MLError("CapabilityError", "Missing required capabilities: [" + ", ".join("'" + c + "'" for c in missing) + "] (bridge function " + qualified + ")")
+        try:
+            target = resolve()
+        except __ml_Exception as e:
+            raise __MLError("RuntimeError", "bridge function " + qualified + " is unavailable: " + __ml_pystr(e))
+        return target(*args)
+    __ml_fn(call, name)
+    call.__doc__ = doc
+    __ml_fn_caps[call] = __ml_list(caps)
+    return call
 
 
 def __ml_module_error(message):
@@ -1200,8 +1235,51 @@ __ml_DEFAULT_GRANTS = frozenset((
 ))
 
 
+class __MLGrantTable:
+    """The grants capability checks read (D3): those baked in at transpile time plus, when the
+    mlpy wheel is loaded, the grants of the thread's active CapabilityContext, looked up at
+    every check. Mapping name -> resource patterns (empty = unrestricted)."""
+    __slots__ = ("baked", "thread_table")
+
+    def __init__(self, baked, thread_table):
+        self.baked = baked
+        self.thread_table = thread_table
+
+    def table(self):
+        extra = self.thread_table()
+        if not extra:
+            return self.baked
+        merged = dict(self.baked)
+        for name, pats in extra.items():
+            old = merged.get(name)
+            merged[name] = () if old == () or not pats else (old or ()) + pats
+        return merged
+
+    def __contains__(self, name):
+        return name in self.table()
+
+    def __getitem__(self, name):
+        return self.table()[name]
+
+    def __iter__(self):
+        return iter(self.table())
+
+    def get(self, name, default=None):
+        return self.table().get(name, default)
+
+
+def __ml_thread_grants():
+    """Grants of the thread's active CapabilityContext (mlpy wheel), or None."""
+    caps = __ml_sys.modules.get("mlpy.runtime.capabilities")
+    table = getattr(caps, "thread_grant_table", None)
+    return table() if table is not None else None
+
+
+__ml_grants = __MLGrantTable(__ml_grants, __ml_thread_grants)
+
+
 def __ml_granted(capability):
-    return capability in __ml_DEFAULT_GRANTS or capability in __ml_grants
+    return capability in __ml_DEFAULT_GRANTS or capability in __ml_grants or "*" in __ml_grants
 
 
 def __ml_glob_match(pattern, path):
@@ -1751,15 +1829,22 @@ def __ml_b_available_modules(*args):
     names = set()
     if kind is None or kind == "python_bridge":
         names.update(__ml_STDLIB)
+        names.update(__ml_bridge_names())
     if kind is None or kind == "ml_source":
         names.update(__ml_user_loaders)
     return __ml_pysorted(names)
 
 
+def __ml_bridge_names():
+    """Names of the modules registered in the mlpy wheel's StandardLibraryRegistry."""
+    registry = __ml_sys.modules.get("mlpy.stdlib.registry")
+    return registry.StandardLibraryRegistry().list_modules() if registry is not None else []
+
+
 @__ml_builtin("has_module", "Check if module can be imported")
 def __ml_b_has_module(*args):
     __ml_arity("has_module", args, 1, 1)
-    return args[0] in __ml_STDLIB or args[0] == "builtin" or args[0] in __ml_user_loaders
+    return args[0] in __ml_STDLIB or args[0] == "builtin" or args[0] in __ml_user_loaders or args[0] in __ml_bridge_names()
 
 
 @__ml_builtin("module_info", "Get information about a module")
@@ -1770,6 +1855,10 @@ def __ml_b_module_info(*args):
         return {"name": "builtin", "type": "builtin", "loaded": True, "file_path": None, "functions": __ml_pysorted(__ml_builtin_module._ml_members)}
     if name in __ml_user_loaders:
         return {"name": name, "type": "ml_source", "loaded": name in __ml_user_cache, "file_path": __ml_user_files.get(name), "functions": []}
+    if name in __ml_bridge_names():
+        m = __ml_user_cache.get(name)
+        fns = __ml_pysorted(m._ml_members if m is not None else __ml_bridge_members(name)[1])
+        return {"name": name, "type": "python_bridge", "loaded": m is not None, "file_path": None, "functions": fns}
     if name not in __ml_STDLIB:
         return None
     m = __ml_modules.get(name)

@@ -401,7 +401,10 @@ fn push_config(code: &mut String, o: &EmitOptions) {
     }
     code.push_str("    __ml_g = (lambda: 0).__globals__\n");
     if o.runtime == Runtime::Embed {
-        code.push_str("    __ml_error_base = Exception\n");
+        // P-166: with the mlpy wheel loaded, uncaught ML errors derive from its MLError.
+        code.push_str(
+            "    __ml_error_base = getattr(__import__('sys').modules.get('mlpy.ml.errors.exceptions'), 'MLError', Exception)\n",
+        );
     }
     code.push_str("    __ml_depth = 0\n");
 }

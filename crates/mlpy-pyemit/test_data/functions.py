@@ -7,7 +7,7 @@ def __ml_program(__ml_pub):
     __ml_grants = {}
     __ml_tz = None
     __ml_g = (lambda: 0).__globals__
-    __ml_error_base = Exception
+    __ml_error_base = getattr(__import__('sys').modules.get('mlpy.ml.errors.exceptions'), 'MLError', Exception)
     __ml_depth = 0
     __ml_files = ('functions.ml',)
     # ... runtime prelude elided ...

@@ -578,9 +578,15 @@ fn transpile(
             )))
         }
     };
+    // Opaque names (host bridges) are allowed here, as in `run` (python-api.md §7.2).
     let mut parsed = Vec::new();
     for g in &grants {
-        parsed.extend(mlpy::Grant::parse(g).map_err(PyValueError::new_err)?);
+        let pairs = mlpy::host::parse_grant(g).map_err(PyValueError::new_err)?;
+        parsed.extend(
+            pairs
+                .into_iter()
+                .map(|(name, patterns)| mlpy::Grant { name, patterns }),
+        );
     }
     let options = mlpy::TranspileOptions {
         strict,
@@ -621,6 +627,66 @@ fn transpile(
     )
 }
 
+/// One outline entry: `(node_type, name, line, column)`.
+type Node = (&'static str, Option<String>, usize, usize);
+
+/// `outline(source, name) -> (items, symbols, scopes) | None`: the program's top-level
+/// statements `(node_type, name, line, column)`, the names it binds `(name, kind, node_type,
+/// line, column, scope_level)` and its function scopes `(name, line, column, end_line,
+/// end_column)`; `None` on syntax errors (python-api.md P-61, §3 debugInfo).
+#[pyfunction]
+#[allow(clippy::type_complexity)]
+fn outline(
+    py: Python<'_>,
+    source: &str,
+    name: &str,
+) -> Option<(
+    Vec<Node>,
+    Vec<(String, &'static str, &'static str, usize, usize, usize)>,
+    Vec<(Option<String>, usize, usize, usize, usize)>,
+)> {
+    let source = Source::new(name, source);
+    let o = py.allow_threads(|| mlpy::outline(&source)).ok()?;
+    let at = |offset: u32| line_col(&source, offset);
+    let items = o
+        .items
+        .into_iter()
+        .map(|i| {
+            let (line, column) = at(i.start);
+            (i.node_type, i.name, line, column)
+        })
+        .collect();
+    let symbols = o
+        .symbols
+        .into_iter()
+        .map(|s| {
+            let (line, column) = at(s.start);
+            (s.name, s.kind, s.node_type, line, column, s.scope_level)
+        })
+        .collect();
+    let scopes = o
+        .scopes
+        .into_iter()
+        .map(|s| {
+            let (line, column) = at(s.start);
+            let (end_line, end_column) = at(s.end);
+            (s.name, line, column, end_line, end_column)
+        })
+        .collect();
+    Some((items, symbols, scopes))
+}
+
+/// `grant_table(grants) -> [(name, patterns)]`: what each grant string stands for
+/// (python-api.md §7.2), for the capability checks of emitted Python (D3).
+#[pyfunction]
+fn grant_table(grants: Vec<String>) -> PyResult<Vec<(String, Vec<String>)>> {
+    let mut out = Vec::new();
+    for g in &grants {
+        out.extend(mlpy::host::parse_grant(g).map_err(PyValueError::new_err)?);
+    }
+    Ok(out)
+}
+
 /// Source of `mlpy.runtime.pyprelude`, the runtime that programs transpiled with
 /// `runtime="import"` load instead of embedding it.
 #[pyfunction]
@@ -637,6 +703,8 @@ fn _mlpy(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(audit, m)?)?;
     m.add_function(wrap_pyfunction!(transpile, m)?)?;
     m.add_function(wrap_pyfunction!(python_runtime_module, m)?)?;
+    m.add_function(wrap_pyfunction!(grant_table, m)?)?;
+    m.add_function(wrap_pyfunction!(outline, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     sigint::init(m.py())?;
     Ok(())

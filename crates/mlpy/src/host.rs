@@ -348,30 +348,42 @@ fn family_of(name: &str) -> &str {
     name.split('.').next().unwrap_or(name)
 }
 
+/// The `(name, resource patterns)` pairs one grant string stands for (python-api.md §7.2):
+/// `("*", [])` for `*`, a library grant parsed by [`Grant::parse`] (an unknown operation of a
+/// known family is an error; a bare family such as `file` names every operation, as mlpy
+/// tokens do), or — when the first segment is not a capability family — the opaque name
+/// itself, matched exactly. Shared by [`HostGrants`] and the Python wheel's grant tables for
+/// emitted Python (D3).
+pub fn parse_grant(text: &str) -> Result<Vec<(String, Vec<String>)>, String> {
+    let text = text.trim();
+    if text == "*" {
+        return Ok(vec![("*".to_string(), Vec::new())]);
+    }
+    let family = family_of(text.split(':').next().unwrap_or(text));
+    let known = mlpy_stdlib::capabilities::known_names().any(|n| family_of(n) == family);
+    if !known {
+        return Ok(vec![(text.to_string(), Vec::new())]);
+    }
+    let text = if text == family {
+        format!("{family}.*")
+    } else {
+        text.to_string()
+    };
+    Ok(Grant::parse(&text)?
+        .into_iter()
+        .map(|g| (g.name, g.patterns))
+        .collect())
+}
+
 impl HostGrants {
-    /// Adds one grant string (python-api.md §7.2): `*`, a library grant parsed by
-    /// [`Grant::parse`] (an unknown operation of a known family is an error), or — when the
-    /// first segment is not a capability family — an opaque name, matched exactly.
+    /// Adds one grant string (see [`parse_grant`]).
     pub fn add(&mut self, text: &str) -> Result<(), String> {
-        let text = text.trim();
-        if text == "*" {
-            self.all = true;
-            return Ok(());
-        }
-        let family = family_of(text.split(':').next().unwrap_or(text));
-        let known = mlpy_stdlib::capabilities::known_names().any(|n| family_of(n) == family);
-        if !known {
-            self.push(text, Vec::new());
-            return Ok(());
-        }
-        // `file` / `file:` alone name every operation of the family (mlpy tokens do this).
-        let text = if text == family {
-            format!("{family}.*")
-        } else {
-            text.to_string()
-        };
-        for grant in Grant::parse(&text)? {
-            self.push(&grant.name, grant.patterns);
+        for (name, patterns) in parse_grant(text)? {
+            if name == "*" {
+                self.all = true;
+            } else {
+                self.push(&name, patterns);
+            }
         }
         Ok(())
     }
@@ -498,6 +510,25 @@ mod tests {
         assert!(g.is_granted("path.read") && g.is_granted("path.write"));
         assert!(HostGrants::default().add("file.nuke").is_err());
         assert!(grants(&["*"]).is_granted("env.read"));
+    }
+
+    #[test]
+    fn parse_grant_gives_names_and_patterns() {
+        let pairs = |t: &str| parse_grant(t).unwrap();
+        assert_eq!(pairs("*"), vec![("*".to_string(), vec![])]);
+        assert_eq!(
+            pairs("read:database"),
+            vec![("read:database".to_string(), vec![])]
+        );
+        assert_eq!(
+            pairs("file:read:/tmp/*"),
+            vec![("file.read".to_string(), vec!["/tmp/*".to_string()])]
+        );
+        assert!(
+            pairs("file").len() > 1,
+            "a bare family names every operation"
+        );
+        assert!(parse_grant("file.nuke").is_err());
     }
 
     #[test]

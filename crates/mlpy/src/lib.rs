@@ -46,5 +46,8 @@ pub use mlpy_syntax::is_incomplete;
 pub use output::OutputBuffer;
 pub use render::{render, Report, StackFrame};
 pub use source::{InvalidUtf8, Source};
-pub use transpile::{audit_source, python_runtime_module, transpile, TranspileOptions, Transpiled};
+pub use transpile::{
+    audit_source, outline, python_runtime_module, transpile, Outline, OutlineItem, OutlineScope,
+    OutlineSymbol, TranspileOptions, Transpiled,
+};
 pub use value::{from_value, to_value, ConvertError, Value};

@@ -11,7 +11,7 @@ use crate::capabilities::Grant;
 use crate::engine::finding_warning;
 use crate::error::Error;
 use crate::source::Source;
-use mlpy_ir::{audit, LowerOptions};
+use mlpy_ir::{audit, ir, LowerOptions};
 use mlpy_syntax::Diagnostic;
 use std::path::{Path, PathBuf};
 
@@ -100,6 +100,218 @@ pub fn audit_source(source: &Source) -> Result<Vec<audit::Finding>, Error> {
         },
     );
     Ok(audit::audit(&file, &lowered))
+}
+
+/// A top-level statement of a program (`ast.items` of the Python API, python-api.md P-61).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutlineItem {
+    /// mlpy's node type name: `AssignmentStatement`, `FunctionDefinition`, `ImportStatement`,
+    /// `ExpressionStatement`, `IfStatement`, ...
+    pub node_type: &'static str,
+    /// The name the statement binds (variable, function, imported module), if one.
+    pub name: Option<String>,
+    /// Byte offset of the statement's first token.
+    pub start: u32,
+}
+
+/// A name the program binds (source-map `symbolTable`, §3): first binding wins.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutlineSymbol {
+    pub name: String,
+    /// `variable`, `function` or `module`.
+    pub kind: &'static str,
+    pub node_type: &'static str,
+    /// Byte offset of the binding statement.
+    pub start: u32,
+    /// 0 for top-level names, 1 inside a top-level function, ...
+    pub scope_level: usize,
+}
+
+/// A function body (source-map `scopeInformation`): name (`None`: anonymous), byte range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutlineScope {
+    pub name: Option<String>,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// What the Python API reports about a program's structure (parse result items, source-map
+/// debug tables).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outline {
+    pub items: Vec<OutlineItem>,
+    pub symbols: Vec<OutlineSymbol>,
+    pub scopes: Vec<OutlineScope>,
+}
+
+/// Most nested function levels [`outline`] walks (the lowering caps nesting well below this).
+const MAX_OUTLINE_DEPTH: usize = 256;
+
+/// The structure of `source` (open world, as transpiling): its top-level statements, the
+/// names it binds and its function scopes. Errors: syntax errors only.
+pub fn outline(source: &Source) -> Result<Outline, Error> {
+    let parse = mlpy_syntax::parse(&source.text);
+    if parse.diagnostics().iter().any(Diagnostic::is_error) {
+        return Err(Error::Syntax {
+            source: source.clone(),
+            diagnostics: parse.diagnostics().to_vec(),
+        });
+    }
+    let lowered = mlpy_ir::lower(
+        &parse.tree(),
+        &LowerOptions {
+            open_world: true,
+            ..LowerOptions::default()
+        },
+    );
+    let program = &lowered.program;
+    let mut out = Outline::default();
+    for s in &program.body {
+        let (node_type, name, _) = describe(program, None, s);
+        out.items.push(OutlineItem {
+            node_type,
+            name,
+            start: s.range.start().into(),
+        });
+    }
+    collect_symbols(program, None, &program.body, 0, &mut out.symbols);
+    out.scopes = program
+        .functions
+        .iter()
+        .map(|f| OutlineScope {
+            name: f.name.clone(),
+            start: f.range.start().into(),
+            end: f.range.end().into(),
+        })
+        .collect();
+    Ok(out)
+}
+
+/// Name of a variable as the program spells it (`func`: the function whose locals it names).
+fn var_name(program: &ir::Program, func: Option<&ir::Function>, v: &ir::Var) -> Option<String> {
+    let local = |i: &u32| {
+        func.and_then(|f| f.locals.get(*i as usize))
+            .map(|l| l.name.clone())
+    };
+    match v {
+        ir::Var::Global(i) => program.globals.get(*i as usize).map(|g| g.name.clone()),
+        ir::Var::Local(i) | ir::Var::Cell(i) => local(i),
+        _ => None,
+    }
+}
+
+/// `(node type, bound name, defined function)` of a statement.
+fn describe<'p>(
+    program: &'p ir::Program,
+    func: Option<&ir::Function>,
+    s: &ir::Stmt,
+) -> (&'static str, Option<String>, Option<&'p ir::Function>) {
+    use ir::StmtKind as K;
+    match &s.kind {
+        K::Assign { target, value } => {
+            let name = match &target.kind {
+                ir::TargetKind::Var(v) => var_name(program, func, v),
+                _ => None,
+            };
+            let defined = match &value.kind {
+                ir::ExprKind::Function(id) => program
+                    .functions
+                    .get(*id as usize)
+                    .filter(|f| f.name.is_some() && f.name == name),
+                _ => None,
+            };
+            match defined {
+                Some(f) => ("FunctionDefinition", name, Some(f)),
+                None => ("AssignmentStatement", name, None),
+            }
+        }
+        K::DestructureArray { .. } | K::DestructureObject { .. } => {
+            ("DestructuringAssignment", None, None)
+        }
+        K::Expr(_) => ("ExpressionStatement", None, None),
+        K::If { .. } => ("IfStatement", None, None),
+        K::While { .. } => ("WhileStatement", None, None),
+        K::ForIn { .. } | K::CFor { .. } => ("ForStatement", None, None),
+        K::Break => ("BreakStatement", None, None),
+        K::Continue => ("ContinueStatement", None, None),
+        K::Return(_) => ("ReturnStatement", None, None),
+        K::Throw(_) => ("ThrowStatement", None, None),
+        K::Try(_) => ("TryStatement", None, None),
+        K::Import { path, alias, .. } => (
+            "ImportStatement",
+            Some(alias.clone().unwrap_or_else(|| path.join("."))),
+            None,
+        ),
+    }
+}
+
+/// Every binding in `body` (and nested blocks and function definitions), first one wins.
+fn collect_symbols(
+    program: &ir::Program,
+    func: Option<&ir::Function>,
+    body: &[ir::Stmt],
+    level: usize,
+    out: &mut Vec<OutlineSymbol>,
+) {
+    use ir::StmtKind as K;
+    if level > MAX_OUTLINE_DEPTH {
+        return;
+    }
+    for s in body {
+        let (node_type, name, defined) = describe(program, func, s);
+        if let Some(name) = name {
+            if !out.iter().any(|o| o.name == name && o.scope_level == level) {
+                let kind = match node_type {
+                    "FunctionDefinition" => "function",
+                    "ImportStatement" => "module",
+                    _ => "variable",
+                };
+                out.push(OutlineSymbol {
+                    name,
+                    kind,
+                    node_type,
+                    start: s.range.start().into(),
+                    scope_level: level,
+                });
+            }
+        }
+        if let Some(f) = defined {
+            let params = f.params as usize + usize::from(f.has_rest);
+            for l in f.locals.iter().take(params) {
+                out.push(OutlineSymbol {
+                    name: l.name.clone(),
+                    kind: "variable",
+                    node_type: "Parameter",
+                    start: f.range.start().into(),
+                    scope_level: level + 1,
+                });
+            }
+            collect_symbols(program, Some(f), &f.body, level + 1, out);
+        }
+        match &s.kind {
+            K::If {
+                branches,
+                else_body,
+            } => {
+                for (_, b) in branches {
+                    collect_symbols(program, func, b, level, out);
+                }
+                if let Some(b) = else_body {
+                    collect_symbols(program, func, b, level, out);
+                }
+            }
+            K::While { body, .. } | K::ForIn { body, .. } | K::CFor { body, .. } => {
+                collect_symbols(program, func, body, level, out)
+            }
+            K::Try(t) => {
+                collect_symbols(program, func, &t.body, level, out);
+                if let Some(b) = &t.finally {
+                    collect_symbols(program, func, b, level, out);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Source -> Python. Errors: syntax/compile errors ([`Error::Syntax`]), blocking findings in
@@ -294,6 +506,44 @@ mod tests {
         let map = t.source_map.expect("map");
         assert!(map.contains("\"version\":3"), "{map}");
         assert!(map.contains("t.ml"), "{map}");
+    }
+
+    #[test]
+    fn outline_lists_items_symbols_and_scopes() {
+        let o = outline(&src(
+            "import math;\nx = 1;\nfunction f(a) {\n    y = a;\n    return y;\n}\nif (x) { z = 2; }\nprint(f(x));\n",
+        ))
+        .expect("parses");
+        let kinds: Vec<&str> = o.items.iter().map(|i| i.node_type).collect();
+        assert_eq!(
+            kinds,
+            [
+                "ImportStatement",
+                "AssignmentStatement",
+                "FunctionDefinition",
+                "IfStatement",
+                "ExpressionStatement"
+            ]
+        );
+        let symbols: Vec<(&str, &str, usize)> = o
+            .symbols
+            .iter()
+            .map(|s| (s.name.as_str(), s.kind, s.scope_level))
+            .collect();
+        assert_eq!(
+            symbols,
+            [
+                ("math", "module", 0),
+                ("x", "variable", 0),
+                ("f", "function", 0),
+                ("a", "variable", 1),
+                ("y", "variable", 1),
+                ("z", "variable", 0)
+            ]
+        );
+        assert_eq!(o.scopes.len(), 1);
+        assert_eq!(o.scopes[0].name.as_deref(), Some("f"));
+        assert!(outline(&src("x = ;")).is_err());
     }
 
     #[test]

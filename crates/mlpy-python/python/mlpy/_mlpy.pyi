@@ -85,3 +85,14 @@ def transpile(
 ) -> tuple[str | None, list[Issue], str | None]: ...
 
 def python_runtime_module() -> str: ...
+def grant_table(grants: list[str]) -> list[tuple[str, list[str]]]: ...
+def outline(
+    source: str, name: str
+) -> (
+    tuple[
+        list[tuple[str, str | None, int, int]],
+        list[tuple[str, str, str, int, int, int]],
+        list[tuple[str | None, int, int, int, int]],
+    ]
+    | None
+): ...

@@ -5,6 +5,7 @@ The free functions delegate to the module-level ``ml_transpiler`` instance."""
 
 from __future__ import annotations
 
+import bisect
 import json
 import tempfile
 from dataclasses import dataclass, field
@@ -18,15 +19,32 @@ from .errors.exceptions import MLParseError
 
 
 
+@dataclass(frozen=True)
+class ASTNode:
+    """A top-level statement of a parsed program: mlpy's node type name
+    (``AssignmentStatement``, ``FunctionDefinition``, ``ImportStatement``, ...), the name it
+    binds (if one) and the position of its first token (1-based)."""
+
+    node_type: str
+    name: str | None
+    line: int
+    column: int
+
+
 @dataclass
 class ParsedProgram:
-    """The opaque result of ``parse_with_security_analysis`` (P-61)."""
+    """The opaque result of ``parse_with_security_analysis`` (P-61); ``items`` are its
+    top-level statements in source order."""
 
     source: str
     source_file: str | None = None
-    items: list[Any] = field(default_factory=list)
+    items: list[ASTNode] = field(default_factory=list)
     line: int = 1
     column: int = 1
+
+
+def _outline(source: str, source_file: str | None) -> tuple[list, list, list] | None:
+    return _mlpy.outline(source, source_file or "<string>")
 
 
 def _issue(error_cls: type, message: str, source_file: str | None, line: int | None = None) -> ErrorContext:
@@ -34,22 +52,45 @@ def _issue(error_cls: type, message: str, source_file: str | None, line: int | N
     return ErrorContext(error, SourceLocation(line, None, source_file))
 
 
-def _source_map_dict(text: str | None) -> dict[str, Any] | None:
-    """The API's source-map dict (§3): the v3 map plus mlpy's ``debugInfo`` block."""
+def _source_map_dict(text: str | None, source: str, source_file: str | None) -> dict[str, Any] | None:
+    """The API's source-map dict (§3): the v3 map plus mlpy's ``debugInfo`` block (symbol
+    table, function scopes, and every mapping with the node type and name of the ML
+    statement that starts there)."""
     if text is None:
         return None
     source_map = json.loads(text)
-    detailed = [
-        {"generated": {"line": gl + 1, "column": gc}, "original": {"line": ol + 1, "column": oc + 1},
-         "source_file": (source_map.get("sources") or [None])[0]}
-        for gl, gc, ol, oc in _decode_mappings(source_map.get("mappings", ""))
+    file = (source_map.get("sources") or [source_file])[0]
+    items, symbols, scopes = _outline(source, source_file) or ([], [], [])
+    starts = {(line, column): (node_type, name) for node_type, name, line, column in items}
+    for name, _kind, node_type, line, column, _level in symbols:
+        starts.setdefault((line, column), (node_type, name))
+    detailed = []
+    for gl, gc, ol, oc in _decode_mappings(source_map.get("mappings", "")):
+        entry = {"generated": {"line": gl + 1, "column": gc}, "original": {"line": ol + 1, "column": oc + 1},
+                 "source_file": file}
+        node = starts.get((ol + 1, oc + 1))
+        if node is not None:
+            entry["node_type"], entry["name"] = node
+        detailed.append(entry)
+    symbol_table: dict[str, Any] = {}
+    for name, kind, node_type, line, column, level in symbols:
+        symbol_table.setdefault(name, {
+            "type": kind,
+            "defined_at": {"line": line, "column": column, "file": file},
+            "node_type": node_type,
+            "scope_level": level,
+        })
+    scope_info = [
+        {"type": "function", "name": name or "<lambda>", "start": {"line": line, "column": column},
+         "end": {"line": end_line, "column": end_column}}
+        for name, line, column, end_line, end_column in scopes
     ]
     return {
         "sourceMap": source_map,
         "debugInfo": {
-            "symbolTable": {},
+            "symbolTable": symbol_table,
             "typeInformation": {},
-            "scopeInformation": [],
+            "scopeInformation": scope_info,
             "detailedMappings": detailed,
         },
     }
@@ -83,20 +124,46 @@ def _decode_mappings(mappings: str) -> list[tuple[int, int, int, int]]:
 
 
 def map_python_traceback(exc: BaseException, source_map: dict[str, Any]) -> list[tuple[int, int]]:
-    """ML ``(line, column)`` positions of the emitted-code frames of ``exc``'s traceback,
-    innermost last (P-52)."""
+    """ML ``(line, column)`` positions of the frames that ran emitted code when ``exc`` was
+    raised, outermost first, innermost last (P-52). The runtime re-raises an uncaught error
+    as an ``MLError`` caused by the original exception, so the exception chain is followed to
+    the deepest exception raised inside ML code. A frame on a generated line without a mapping
+    of its own (a line inside a statement) takes the nearest mapped line above it. Emitted code
+    is recognised by its file name: the map's ``file``, or ``<string>`` (``exec`` of the code
+    text)."""
     entries = source_map.get("debugInfo", {}).get("detailedMappings", [])
     by_line: dict[int, tuple[int, int]] = {}
     for e in entries:
         by_line.setdefault(e["generated"]["line"], (e["original"]["line"], e["original"]["column"]))
-    out = []
-    tb = exc.__traceback__
-    while tb is not None:
-        pos = by_line.get(tb.tb_lineno)
-        if pos is not None and tb.tb_frame.f_code.co_filename in ("<string>", source_map.get("sourceMap", {}).get("file")):
-            out.append(pos)
-        tb = tb.tb_next
-    return out
+    mapped = sorted(by_line)
+    names = {"<string>", source_map.get("sourceMap", {}).get("file") or "<string>"}
+
+    def positions(error: BaseException) -> list[tuple[int, int]]:
+        out = []
+        tb = error.__traceback__
+        while tb is not None:
+            code = tb.tb_frame.f_code
+            # ML code runs in `__ml_main` (top level) and in the functions it defines; the
+            # runtime's helpers (`__ml...`) and the wrappers around them are not ML code.
+            name = code.co_name
+            is_ml = name == "__ml_main" or not name.startswith(("__ml", "__ML", "<module>"))
+            if is_ml and (code.co_filename in names or Path(code.co_filename).name in names):
+                i = bisect.bisect_right(mapped, tb.tb_lineno) - 1
+                if i >= 0:
+                    out.append(by_line[mapped[i]])
+            tb = tb.tb_next
+        return out
+
+    best: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    error: BaseException | None = exc
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        found = positions(error)
+        if found:
+            best = found
+        error = error.__cause__ or error.__context__
+    return best
 
 
 class MLTranspiler:
@@ -120,9 +187,11 @@ class MLTranspiler:
         self, source_code: str, source_file: str | None = None
     ) -> tuple[ParsedProgram | None, list[ErrorContext]]:
         issues = self.validate_security_only(source_code, source_file)
-        if any(i.error.code == "ML_SYNTAX_ERROR" for i in issues):
+        outline = _outline(source_code, source_file)
+        if outline is None or any(i.error.code == "ML_SYNTAX_ERROR" for i in issues):
             return None, issues
-        return ParsedProgram(source_code, source_file), issues
+        items = [ASTNode(node_type, name, line, column) for node_type, name, line, column in outline[0]]
+        return ParsedProgram(source_code, source_file, items), issues
 
     def validate_security_only(self, source_code: str, source_file: str | None = None) -> list[ErrorContext]:
         """Every audit finding (any severity), or the syntax error (P-30, P-31)."""
@@ -167,7 +236,7 @@ class MLTranspiler:
         issues = _core.issues_of(raw, source_file)
         if code is None:
             return None, issues, None
-        return code, issues, _source_map_dict(source_map)
+        return code, issues, _source_map_dict(source_map, source_code, source_file)
 
     def transpile_file(
         self,

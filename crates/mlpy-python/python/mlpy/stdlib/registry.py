@@ -3,7 +3,8 @@
 Every ``StandardLibraryRegistry()`` is a view of one process-wide registry (P-150). A
 registered module is importable from ML (``import database;``): it is served to the VM as an
 ML source module whose members call ``__python_callback(name, args, "bridge")``, which the
-native host routes here after checking the member's capabilities (P-152)."""
+native host routes here after checking the member's capabilities (P-152). Emitted Python
+builds the module from ``bridge_module`` when the program imports it (P-155)."""
 
 from __future__ import annotations
 
@@ -153,6 +154,28 @@ def _bridge_call(qualified: str, args: list[Any]) -> Any:
     return target(*args)
 
 
+def _resolver(fn: BridgeFunction) -> Any:
+    return lambda: getattr(importlib.import_module(fn.python_module), fn.python_function)
+
+
+def bridge_module(name: str) -> tuple[str, dict[str, tuple[list[str], str, Any]]] | None:
+    """What emitted Python needs to build registered module ``name`` (P-155):
+    ``(description, {member: (required capabilities, description, resolve)})`` where
+    ``resolve()`` imports the Python function; ``None`` when ``name`` is not registered."""
+    with _LOCK:
+        info = _MODULES.get(name)
+        if info is None:
+            return None
+        return info.description, {
+            fn.ml_name: (
+                [*info.capabilities_required, *fn.capabilities_required],
+                fn.description,
+                _resolver(fn),
+            )
+            for fn in info.functions.values()
+        }
+
+
 def bridge_options() -> dict[str, Any]:
     """The native run's ``modules`` / ``bridge_caps`` / ``bridge_call`` for the current
     registry (empty when nothing is registered)."""
@@ -177,4 +200,4 @@ def bridge_options() -> dict[str, Any]:
     return snap
 
 
-__all__ = ["BridgeFunction", "ModuleInfo", "StandardLibraryRegistry", "bridge_options"]
+__all__ = ["BridgeFunction", "ModuleInfo", "StandardLibraryRegistry", "bridge_module", "bridge_options"]

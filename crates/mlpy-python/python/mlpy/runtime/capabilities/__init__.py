@@ -4,8 +4,11 @@ thread's active context (``capability_context``)."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
 from typing import Iterator
+
+from ... import _mlpy
 
 from .tokens import (
     CapabilityConstraint,
@@ -87,6 +90,32 @@ def current_context() -> CapabilityContext | None:
     return stack[-1] if stack else None
 
 
+@functools.lru_cache(maxsize=256)
+def _grant_table(grants: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    pairs = []
+    for g in grants:
+        try:
+            pairs.extend(_mlpy.grant_table([g]))
+        except ValueError:
+            continue  # a grant string that does not parse grants nothing
+    for name, patterns in pairs:
+        old = table.get(name)
+        # No patterns = unrestricted, and an unrestricted grant stays unrestricted.
+        table[name] = () if old == () or not patterns else (*(old or ()), *patterns)
+    return table
+
+
+def thread_grant_table() -> dict[str, tuple[str, ...]] | None:
+    """Grants of the thread's active context as emitted Python reads them (spec D3):
+    capability name -> resource patterns (empty = unrestricted); ``None`` without a context.
+    Grant strings that do not parse grant nothing."""
+    ctx = current_context()
+    if ctx is None:
+        return None
+    return _grant_table(tuple(ctx.grant_strings()))
+
+
 @contextlib.contextmanager
 def capability_context(ctx: CapabilityContext) -> Iterator[CapabilityContext]:
     """Activates ``ctx`` for the current thread."""
@@ -125,4 +154,5 @@ __all__ = [
     "create_capability_token",
     "current_context",
     "get_capability_manager",
+    "thread_grant_table",
 ]
