@@ -16,7 +16,13 @@ use crate::names;
 use crate::scope::{ScopeId, Scopes, World, GLOBAL};
 use hashbrown::{HashMap, HashSet};
 use mlpy_syntax::ast::{self, AstNode};
-use mlpy_syntax::{Diagnostic, SyntaxKind, SyntaxToken};
+use mlpy_syntax::ast::{TreeNode, TreeToken};
+use mlpy_syntax::{Diagnostic, SyntaxKind};
+
+/// Lowering walks the green tree directly: a red `SyntaxNode` cursor per visited node was a
+/// large share of the front end's time.
+type Tree<'t> = ast::GreenRef<'t>;
+type Token<'t> = ast::GreenTokenRef<'t>;
 
 /// How deeply statements and expressions may nest before lowering gives up (left-associative
 /// operator chains build deep trees without deep parser recursion).
@@ -69,6 +75,10 @@ impl Lowered {
 
 /// Lowers a parsed file. Never panics, whatever the tree looks like.
 pub fn lower(file: &ast::SourceFile, options: &LowerOptions) -> Lowered {
+    let root = file.syntax();
+    let green = root.green();
+    let file = ast::SourceFile::cast(Tree::new(&green, root.text_range().start()));
+    let items = || file.iter().flat_map(ast::SourceFile::items);
     let world = World {
         host_globals: options.host_globals.iter().cloned().collect(),
         extra_modules: options.extra_modules.iter().cloned().collect(),
@@ -79,7 +89,7 @@ pub fn lower(file: &ast::SourceFile, options: &LowerOptions) -> Lowered {
         scope_of: HashMap::new(),
         depth: 0,
     };
-    for item in file.items() {
+    for item in items() {
         collector.stmt(&item, GLOBAL);
     }
     let Collector {
@@ -105,7 +115,7 @@ pub fn lower(file: &ast::SourceFile, options: &LowerOptions) -> Lowered {
         depth: 0,
         too_deep: false,
     };
-    let body = lowerer.block_items(file.items());
+    let body = lowerer.block_items(items());
     let bound_names = lowerer.scopes.take_bound_names();
     let Lowerer {
         mut scopes,
@@ -137,7 +147,7 @@ pub fn lower(file: &ast::SourceFile, options: &LowerOptions) -> Lowered {
     }
 }
 
-fn name_of(token: &SyntaxToken) -> (String, TextRange) {
+fn name_of(token: &Token<'_>) -> (String, TextRange) {
     (token.text().to_string(), token.text_range())
 }
 
@@ -146,23 +156,23 @@ fn is_constant(name: &str) -> bool {
 }
 
 /// The name an `import` binds: the alias, else the first path segment.
-fn import_binding(stmt: &ast::ImportStmt) -> Option<SyntaxToken> {
+fn import_binding<'t>(stmt: &ast::ImportStmt<Tree<'t>>) -> Option<Token<'t>> {
     stmt.alias()
         .or_else(|| stmt.path_tokens().into_iter().next())
 }
 
 /// The pieces shared by `function` declarations, arrows and anonymous functions.
-struct FnParts {
-    params: Option<ast::ParamList>,
-    body: FnBody,
+struct FnParts<'t> {
+    params: Option<ast::ParamList<Tree<'t>>>,
+    body: FnBody<'t>,
 }
 
-enum FnBody {
-    Block(Option<ast::Block>),
-    Expr(ast::Expr),
+enum FnBody<'t> {
+    Block(Option<ast::Block<Tree<'t>>>),
+    Expr(ast::Expr<Tree<'t>>),
 }
 
-fn fn_parts(expr: &ast::Expr) -> Option<FnParts> {
+fn fn_parts<'t>(expr: &ast::Expr<Tree<'t>>) -> Option<FnParts<'t>> {
     match expr {
         ast::Expr::Arrow(a) => Some(FnParts {
             params: a.param_list(),
@@ -189,7 +199,7 @@ struct Collector {
 }
 
 impl Collector {
-    fn block(&mut self, block: Option<ast::Block>, scope: ScopeId) {
+    fn block(&mut self, block: Option<ast::Block<Tree<'_>>>, scope: ScopeId) {
         if let Some(block) = block {
             for s in block.stmts() {
                 self.stmt(&s, scope);
@@ -197,19 +207,19 @@ impl Collector {
         }
     }
 
-    fn opt_expr(&mut self, expr: Option<ast::Expr>, scope: ScopeId) {
+    fn opt_expr(&mut self, expr: Option<ast::Expr<Tree<'_>>>, scope: ScopeId) {
         if let Some(e) = expr {
             self.expr(&e, scope);
         }
     }
 
-    fn bind_token(&mut self, token: Option<SyntaxToken>, scope: ScopeId) {
+    fn bind_token(&mut self, token: Option<Token<'_>>, scope: ScopeId) {
         if let Some(t) = token {
             self.scopes.bind(scope, t.text(), t.text_range());
         }
     }
 
-    fn stmt(&mut self, stmt: &ast::Stmt, scope: ScopeId) {
+    fn stmt(&mut self, stmt: &ast::Stmt<Tree<'_>>, scope: ScopeId) {
         if self.depth >= MAX_DEPTH {
             return;
         }
@@ -282,7 +292,7 @@ impl Collector {
         self.depth -= 1;
     }
 
-    fn assign(&mut self, a: &ast::AssignStmt, scope: ScopeId) {
+    fn assign(&mut self, a: &ast::AssignStmt<Tree<'_>>, scope: ScopeId) {
         if let Some(t) = a.target() {
             self.target(&t, scope);
         }
@@ -290,7 +300,7 @@ impl Collector {
     }
 
     /// Mirrors `Lowerer::target` (same nodes, same depth).
-    fn target(&mut self, t: &ast::Expr, scope: ScopeId) {
+    fn target(&mut self, t: &ast::Expr<Tree<'_>>, scope: ScopeId) {
         match t {
             ast::Expr::Name(n) => self.bind_token(n.ident(), scope),
             ast::Expr::Paren(p) => {
@@ -306,13 +316,13 @@ impl Collector {
     }
 
     /// The sub-expressions of `expr`, in source order, one level deeper.
-    fn children(&mut self, expr: &ast::Expr, scope: ScopeId) {
-        for child in expr.syntax().children().filter_map(ast::Expr::cast) {
+    fn children(&mut self, expr: &ast::Expr<Tree<'_>>, scope: ScopeId) {
+        for child in expr.syntax().child_nodes().filter_map(ast::Expr::cast) {
             self.expr(&child, scope);
         }
     }
 
-    fn function(&mut self, range: TextRange, parts: FnParts, parent: ScopeId) {
+    fn function(&mut self, range: TextRange, parts: FnParts<'_>, parent: ScopeId) {
         let scope = self.scopes.new_function(parent);
         self.scope_of.insert(range, scope);
         if let Some(list) = &parts.params {
@@ -332,7 +342,7 @@ impl Collector {
         }
     }
 
-    fn expr(&mut self, expr: &ast::Expr, scope: ScopeId) {
+    fn expr(&mut self, expr: &ast::Expr<Tree<'_>>, scope: ScopeId) {
         if self.depth >= MAX_DEPTH {
             return;
         }
@@ -422,7 +432,10 @@ impl Lowerer<'_> {
         self.scopes.var(self.ctx.scope, name, range)
     }
 
-    fn block_items(&mut self, stmts: impl Iterator<Item = ast::Stmt>) -> Vec<ir::Stmt> {
+    fn block_items<'t>(
+        &mut self,
+        stmts: impl Iterator<Item = ast::Stmt<Tree<'t>>>,
+    ) -> Vec<ir::Stmt> {
         let mut out = Vec::new();
         for s in stmts {
             if let Some(s) = self.stmt(&s) {
@@ -432,21 +445,21 @@ impl Lowerer<'_> {
         out
     }
 
-    fn block(&mut self, block: Option<ast::Block>) -> Vec<ir::Stmt> {
+    fn block(&mut self, block: Option<ast::Block<Tree<'_>>>) -> Vec<ir::Stmt> {
         match block {
             Some(b) => self.block_items(b.stmts()),
             None => Vec::new(),
         }
     }
 
-    fn loop_body(&mut self, block: Option<ast::Block>) -> Vec<ir::Stmt> {
+    fn loop_body(&mut self, block: Option<ast::Block<Tree<'_>>>) -> Vec<ir::Stmt> {
         self.ctx.loops += 1;
         let body = self.block(block);
         self.ctx.loops -= 1;
         body
     }
 
-    fn stmt(&mut self, stmt: &ast::Stmt) -> Option<ir::Stmt> {
+    fn stmt(&mut self, stmt: &ast::Stmt<Tree<'_>>) -> Option<ir::Stmt> {
         let range = stmt.range();
         if !self.enter(range) {
             return None;
@@ -458,7 +471,7 @@ impl Lowerer<'_> {
 
     /// One call per form, each in tail position: in debug builds every temporary of a big
     /// `match` gets its own stack slot, and this function is on the recursive path.
-    fn stmt_kind(&mut self, stmt: &ast::Stmt, range: TextRange) -> Option<StmtKind> {
+    fn stmt_kind(&mut self, stmt: &ast::Stmt<Tree<'_>>, range: TextRange) -> Option<StmtKind> {
         match stmt {
             ast::Stmt::Capability(c) => self.capability(c),
             ast::Stmt::Import(i) => self.import(i, range),
@@ -481,7 +494,7 @@ impl Lowerer<'_> {
         }
     }
 
-    fn while_stmt(&mut self, w: &ast::WhileStmt, range: TextRange) -> Option<StmtKind> {
+    fn while_stmt(&mut self, w: &ast::WhileStmt<Tree<'_>>, range: TextRange) -> Option<StmtKind> {
         let cond = self.opt_expr(w.condition(), range);
         Some(StmtKind::While {
             cond,
@@ -489,18 +502,18 @@ impl Lowerer<'_> {
         })
     }
 
-    fn return_stmt(&mut self, r: &ast::ReturnStmt, range: TextRange) -> Option<StmtKind> {
+    fn return_stmt(&mut self, r: &ast::ReturnStmt<Tree<'_>>, range: TextRange) -> Option<StmtKind> {
         if self.ctx.scope == GLOBAL {
             self.error("'return' outside function", range);
         }
         Some(StmtKind::Return(r.value().map(|v| self.expr(&v))))
     }
 
-    fn throw_stmt(&mut self, t: &ast::ThrowStmt, range: TextRange) -> Option<StmtKind> {
+    fn throw_stmt(&mut self, t: &ast::ThrowStmt<Tree<'_>>, range: TextRange) -> Option<StmtKind> {
         Some(StmtKind::Throw(self.opt_expr(t.value(), range)))
     }
 
-    fn expr_stmt(&mut self, e: &ast::ExprStmt, range: TextRange) -> Option<StmtKind> {
+    fn expr_stmt(&mut self, e: &ast::ExprStmt<Tree<'_>>, range: TextRange) -> Option<StmtKind> {
         Some(StmtKind::Expr(self.opt_expr(e.expr(), range)))
     }
 
@@ -515,7 +528,11 @@ impl Lowerer<'_> {
     // The statement forms below live in their own functions so that the recursive path
     // (stmt -> stmt_kind -> block -> stmt) keeps small stack frames.
 
-    fn function_decl(&mut self, f: &ast::FunctionDecl, range: TextRange) -> Option<StmtKind> {
+    fn function_decl(
+        &mut self,
+        f: &ast::FunctionDecl<Tree<'_>>,
+        range: TextRange,
+    ) -> Option<StmtKind> {
         let parts = FnParts {
             params: f.param_list(),
             body: FnBody::Block(f.body()),
@@ -537,7 +554,7 @@ impl Lowerer<'_> {
         })
     }
 
-    fn if_stmt(&mut self, i: &ast::IfStmt, range: TextRange) -> Option<StmtKind> {
+    fn if_stmt(&mut self, i: &ast::IfStmt<Tree<'_>>, range: TextRange) -> Option<StmtKind> {
         let mut branches = Vec::new();
         let cond = self.opt_expr(i.condition(), range);
         branches.push((cond, self.block(i.then_block())));
@@ -552,7 +569,7 @@ impl Lowerer<'_> {
         })
     }
 
-    fn for_in(&mut self, f: &ast::ForInStmt, range: TextRange) -> Option<StmtKind> {
+    fn for_in(&mut self, f: &ast::ForInStmt<Tree<'_>>, range: TextRange) -> Option<StmtKind> {
         let var_token = f.var();
         let iterable = self.opt_expr(f.iterable(), range);
         let body = self.loop_body(f.body());
@@ -569,7 +586,7 @@ impl Lowerer<'_> {
         })
     }
 
-    fn c_for(&mut self, f: &ast::CForStmt) -> Option<StmtKind> {
+    fn c_for(&mut self, f: &ast::CForStmt<Tree<'_>>) -> Option<StmtKind> {
         let init = f.init().and_then(|a| self.assign(&a)).map(Box::new);
         let cond = f.cond().map(|c| self.expr(&c));
         let update = f.update().and_then(|a| self.assign(&a)).map(Box::new);
@@ -582,7 +599,7 @@ impl Lowerer<'_> {
     }
 
     /// Kept in `Program::capabilities`; no statement.
-    fn capability(&mut self, c: &ast::CapabilityDecl) -> Option<StmtKind> {
+    fn capability(&mut self, c: &ast::CapabilityDecl<Tree<'_>>) -> Option<StmtKind> {
         let name = c.name()?;
         self.capabilities.push(ir::CapabilityDecl {
             name: name.text().to_string(),
@@ -596,7 +613,7 @@ impl Lowerer<'_> {
         None
     }
 
-    fn import(&mut self, i: &ast::ImportStmt, range: TextRange) -> Option<StmtKind> {
+    fn import(&mut self, i: &ast::ImportStmt<Tree<'_>>, range: TextRange) -> Option<StmtKind> {
         let path = i.path();
         let first = path.first()?;
         let (bound, bound_range) = name_of(&import_binding(i)?);
@@ -618,9 +635,9 @@ impl Lowerer<'_> {
         })
     }
 
-    fn try_stmt(&mut self, t: &ast::TryStmt) -> Option<StmtKind> {
+    fn try_stmt(&mut self, t: &ast::TryStmt<Tree<'_>>) -> Option<StmtKind> {
         let body = self.block(t.body());
-        let clauses: Vec<ast::ExceptClause> = t.except_clauses().collect();
+        let clauses: Vec<_> = t.except_clauses().collect();
         let mut handler = None;
         for (i, clause) in clauses.iter().enumerate() {
             let var = clause.var().map(|tok| name_of(&tok));
@@ -652,7 +669,11 @@ impl Lowerer<'_> {
         })))
     }
 
-    fn destructure(&mut self, d: &ast::DestructureStmt, range: TextRange) -> Option<StmtKind> {
+    fn destructure(
+        &mut self,
+        d: &ast::DestructureStmt<Tree<'_>>,
+        range: TextRange,
+    ) -> Option<StmtKind> {
         let value = self.opt_expr(d.value(), range);
         let names: Vec<(String, TextRange)> = d
             .names()
@@ -681,7 +702,7 @@ impl Lowerer<'_> {
         })
     }
 
-    fn assign(&mut self, a: &ast::AssignStmt) -> Option<ir::Stmt> {
+    fn assign(&mut self, a: &ast::AssignStmt<Tree<'_>>) -> Option<ir::Stmt> {
         let range = a.range();
         let target_ast = a.target();
         let target = match &target_ast {
@@ -695,7 +716,7 @@ impl Lowerer<'_> {
         })
     }
 
-    fn target(&mut self, t: &ast::Expr) -> Option<ir::Target> {
+    fn target(&mut self, t: &ast::Expr<Tree<'_>>) -> Option<ir::Target> {
         let range = t.range();
         let kind = match t {
             ast::Expr::Name(n) => {
@@ -744,7 +765,7 @@ impl Lowerer<'_> {
     }
 
     /// Lowers a function body into `Program::functions` (frame filled in at the end).
-    fn function(&mut self, range: TextRange, name: Option<String>, parts: FnParts) -> FuncId {
+    fn function(&mut self, range: TextRange, name: Option<String>, parts: FnParts<'_>) -> FuncId {
         let scope = match self.scope_of.get(&range) {
             Some(&s) => s,
             None => self.scopes.new_function(self.ctx.scope),
@@ -780,7 +801,7 @@ impl Lowerer<'_> {
         id
     }
 
-    fn opt_expr(&mut self, expr: Option<ast::Expr>, fallback: TextRange) -> ir::Expr {
+    fn opt_expr(&mut self, expr: Option<ast::Expr<Tree<'_>>>, fallback: TextRange) -> ir::Expr {
         match expr {
             Some(e) => self.expr(&e),
             None => ir::Expr {
@@ -790,11 +811,11 @@ impl Lowerer<'_> {
         }
     }
 
-    fn boxed(&mut self, expr: Option<ast::Expr>, fallback: TextRange) -> Box<ir::Expr> {
+    fn boxed(&mut self, expr: Option<ast::Expr<Tree<'_>>>, fallback: TextRange) -> Box<ir::Expr> {
         Box::new(self.opt_expr(expr, fallback))
     }
 
-    fn expr(&mut self, expr: &ast::Expr) -> ir::Expr {
+    fn expr(&mut self, expr: &ast::Expr<Tree<'_>>) -> ir::Expr {
         let range = expr.range();
         if !self.enter(range) {
             return ir::Expr {
@@ -820,7 +841,7 @@ impl Lowerer<'_> {
         out
     }
 
-    fn expr_kind(&mut self, expr: &ast::Expr, range: TextRange) -> ExprKind {
+    fn expr_kind(&mut self, expr: &ast::Expr<Tree<'_>>, range: TextRange) -> ExprKind {
         match expr {
             ast::Expr::Literal(l) => literal_kind(l, false).unwrap_or(ExprKind::Null),
             ast::Expr::Name(n) => match n.ident() {
@@ -853,7 +874,7 @@ impl Lowerer<'_> {
     // As for statements: each expression form in its own function keeps the recursive frames
     // (expr -> expr_kind -> form -> expr) small.
 
-    fn object(&mut self, o: &ast::ObjectExpr) -> ExprKind {
+    fn object(&mut self, o: &ast::ObjectExpr<Tree<'_>>) -> ExprKind {
         let mut props = Vec::new();
         for p in o.properties() {
             if let Some((key, key_range)) = p.key() {
@@ -863,7 +884,7 @@ impl Lowerer<'_> {
         ExprKind::Object(props)
     }
 
-    fn bin(&mut self, b: &ast::BinExpr, range: TextRange) -> ExprKind {
+    fn bin(&mut self, b: &ast::BinExpr<Tree<'_>>, range: TextRange) -> ExprKind {
         let lhs = self.boxed(b.lhs(), range);
         let rhs = self.boxed(b.rhs(), range);
         match b.op() {
@@ -872,7 +893,7 @@ impl Lowerer<'_> {
         }
     }
 
-    fn cond(&mut self, c: &ast::CondExpr, range: TextRange) -> ExprKind {
+    fn cond(&mut self, c: &ast::CondExpr<Tree<'_>>, range: TextRange) -> ExprKind {
         ExprKind::Cond {
             cond: self.boxed(c.condition(), range),
             then: self.boxed(c.then_branch(), range),
@@ -880,7 +901,7 @@ impl Lowerer<'_> {
         }
     }
 
-    fn member(&mut self, m: &ast::MemberExpr, range: TextRange) -> ExprKind {
+    fn member(&mut self, m: &ast::MemberExpr<Tree<'_>>, range: TextRange) -> ExprKind {
         let object = self.boxed(m.object(), range);
         match m.name() {
             Some(name) => ExprKind::Member {
@@ -891,14 +912,14 @@ impl Lowerer<'_> {
         }
     }
 
-    fn index(&mut self, i: &ast::IndexExpr, range: TextRange) -> ExprKind {
+    fn index(&mut self, i: &ast::IndexExpr<Tree<'_>>, range: TextRange) -> ExprKind {
         ExprKind::Index {
             object: self.boxed(i.base(), range),
             index: self.boxed(i.index(), range),
         }
     }
 
-    fn slice(&mut self, s: &ast::SliceExpr, range: TextRange) -> ExprKind {
+    fn slice(&mut self, s: &ast::SliceExpr<Tree<'_>>, range: TextRange) -> ExprKind {
         ExprKind::Slice {
             object: self.boxed(s.base(), range),
             start: s.start().map(|e| Box::new(self.expr(&e))),
@@ -907,7 +928,7 @@ impl Lowerer<'_> {
         }
     }
 
-    fn prefix(&mut self, p: &ast::PrefixExpr, range: TextRange) -> ExprKind {
+    fn prefix(&mut self, p: &ast::PrefixExpr<Tree<'_>>, range: TextRange) -> ExprKind {
         let Some((op, _)) = p.op() else {
             return ExprKind::Null;
         };
@@ -940,7 +961,7 @@ impl Lowerer<'_> {
         }
     }
 
-    fn call(&mut self, c: &ast::CallExpr, range: TextRange) -> ExprKind {
+    fn call(&mut self, c: &ast::CallExpr<Tree<'_>>, range: TextRange) -> ExprKind {
         match c.callee() {
             Some(ast::Expr::Member(m)) => {
                 let object = self.boxed(m.object(), range);
@@ -964,7 +985,7 @@ impl Lowerer<'_> {
     }
 }
 
-fn literal_kind(l: &ast::Literal, negative: bool) -> Option<ExprKind> {
+fn literal_kind(l: &ast::Literal<Tree<'_>>, negative: bool) -> Option<ExprKind> {
     // Numbers are converted from the token's text directly (`kind()` would copy it first).
     if let Some(token) = l.token() {
         match token.kind() {

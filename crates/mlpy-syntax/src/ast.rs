@@ -4,22 +4,30 @@
 //! Invariants: wrappers never own data, they are cheap clones of a `SyntaxNode`; every accessor
 //! returns an `Option` (or an iterator) because the tree may be broken by syntax errors. A
 //! tree without syntax diagnostics has every accessor documented as "always present" filled.
-//! Names are returned as `SyntaxToken`s so callers get both the text and the range.
+//! Names are returned as tokens so callers get both the text and the range.
+//!
+//! The wrappers stand on any [`TreeNode`]: the red [`SyntaxNode`] (the default: parent
+//! pointers, cheap to keep around) or [`GreenRef`], a borrowed view of the green tree that
+//! allocates nothing per visited node, for one-shot walks such as lowering. Both see the same
+//! children with the same ranges, so every accessor answers the same on either.
 
-use rowan::Language;
+use std::borrow::Cow;
+
+use rowan::{GreenNodeData, GreenTokenData, Language, NodeOrToken};
 
 use crate::{
-    MlLanguage, SyntaxElement, SyntaxKind, SyntaxKind::*, SyntaxNode, SyntaxToken, TextRange,
+    MlLanguage, SyntaxKind, SyntaxKind::*, SyntaxNode, SyntaxNodeChildren, SyntaxToken, TextRange,
+    TextSize,
 };
 
-/// A typed wrapper over a `SyntaxNode` of one (or a few) kinds.
-pub trait AstNode: Sized {
+/// A typed wrapper over a node of one (or a few) kinds.
+pub trait AstNode<N: TreeNode = SyntaxNode>: Sized {
     /// Whether a node of `kind` can be wrapped.
     fn can_cast(kind: SyntaxKind) -> bool;
     /// Wraps `node` if its kind matches.
-    fn cast(node: SyntaxNode) -> Option<Self>;
+    fn cast(node: N) -> Option<Self>;
     /// The underlying node.
-    fn syntax(&self) -> &SyntaxNode;
+    fn syntax(&self) -> &N;
     /// The node's byte range (no leading/trailing trivia).
     fn range(&self) -> TextRange {
         self.syntax().text_range()
@@ -30,16 +38,16 @@ macro_rules! ast_node {
     ($($(#[$meta:meta])* $name:ident = $kind:ident;)*) => {$(
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub struct $name(SyntaxNode);
+        pub struct $name<N = SyntaxNode>(N);
 
-        impl AstNode for $name {
+        impl<N: TreeNode> AstNode<N> for $name<N> {
             fn can_cast(kind: SyntaxKind) -> bool {
                 kind == $kind
             }
-            fn cast(node: SyntaxNode) -> Option<Self> {
+            fn cast(node: N) -> Option<Self> {
                 Self::can_cast(node.kind()).then(|| $name(node))
             }
-            fn syntax(&self) -> &SyntaxNode {
+            fn syntax(&self) -> &N {
                 &self.0
             }
         }
@@ -135,6 +143,187 @@ ast_node! {
     FunctionExpr = FUNCTION_EXPR;
 }
 
+// ---------------------------------------------------------------- trees
+
+/// What the typed wrappers need from a node. Implemented by [`SyntaxNode`] and [`GreenRef`].
+pub trait TreeNode: Clone {
+    /// The token type of the tree.
+    type Token: TreeToken;
+    /// Iterator over the child nodes.
+    type Children: Iterator<Item = Self>;
+    fn kind(&self) -> SyntaxKind;
+    /// The node's absolute byte range.
+    fn text_range(&self) -> TextRange;
+    /// The node's green data, for scanning its children without materialising them.
+    fn green_data(&self) -> Cow<'_, GreenNodeData>;
+    /// The child a scan of this node found.
+    fn element(&self, slot: Slot) -> Option<NodeOrToken<Self, Self::Token>>;
+    /// The child nodes in order.
+    fn child_nodes(&self) -> Self::Children;
+    /// The first token of the subtree (`None` when its first leaf is an empty node).
+    fn first_token(&self) -> Option<Self::Token>;
+}
+
+/// What the typed wrappers need from a token. Implemented by [`SyntaxToken`] and
+/// [`GreenTokenRef`].
+pub trait TreeToken: Clone {
+    fn kind(&self) -> SyntaxKind;
+    fn text(&self) -> &str;
+    /// The token's absolute byte range.
+    fn text_range(&self) -> TextRange;
+}
+
+impl TreeNode for SyntaxNode {
+    type Token = SyntaxToken;
+    type Children = SyntaxNodeChildren;
+    fn kind(&self) -> SyntaxKind {
+        SyntaxNode::kind(self)
+    }
+    fn text_range(&self) -> TextRange {
+        SyntaxNode::text_range(self)
+    }
+    fn green_data(&self) -> Cow<'_, GreenNodeData> {
+        self.green()
+    }
+    /// A non-empty range designates exactly one child; empty nodes (possible after errors) are
+    /// looked up by index instead.
+    fn element(&self, slot: Slot) -> Option<NodeOrToken<Self, SyntaxToken>> {
+        if slot.range.is_empty() {
+            self.children()
+                .find(|c| c.index() == slot.index)
+                .map(NodeOrToken::Node)
+        } else {
+            self.child_or_token_at_range(slot.range)
+        }
+    }
+    fn child_nodes(&self) -> SyntaxNodeChildren {
+        self.children()
+    }
+    fn first_token(&self) -> Option<SyntaxToken> {
+        SyntaxNode::first_token(self)
+    }
+}
+
+impl TreeToken for SyntaxToken {
+    fn kind(&self) -> SyntaxKind {
+        SyntaxToken::kind(self)
+    }
+    fn text(&self) -> &str {
+        SyntaxToken::text(self)
+    }
+    fn text_range(&self) -> TextRange {
+        SyntaxToken::text_range(self)
+    }
+}
+
+/// A borrowed node of a green tree plus its absolute offset: copying it or visiting a child
+/// allocates nothing (a red `SyntaxNode` allocates a cursor per visited element).
+#[derive(Debug, Clone, Copy)]
+pub struct GreenRef<'a> {
+    green: &'a GreenNodeData,
+    offset: TextSize,
+}
+
+impl<'a> GreenRef<'a> {
+    /// A view of `green` whose text starts at `offset` (the root of a parse starts at 0).
+    pub fn new(green: &'a GreenNodeData, offset: TextSize) -> Self {
+        GreenRef { green, offset }
+    }
+}
+
+/// A borrowed token of a green tree plus its absolute offset.
+#[derive(Debug, Clone, Copy)]
+pub struct GreenTokenRef<'a> {
+    green: &'a GreenTokenData,
+    offset: TextSize,
+}
+
+impl<'a> GreenTokenRef<'a> {
+    /// The token's text, borrowed from the tree (not from this view).
+    pub fn text(&self) -> &'a str {
+        self.green.text()
+    }
+}
+
+impl TreeToken for GreenTokenRef<'_> {
+    fn kind(&self) -> SyntaxKind {
+        MlLanguage::kind_from_raw(self.green.kind())
+    }
+    fn text(&self) -> &str {
+        self.green.text()
+    }
+    fn text_range(&self) -> TextRange {
+        TextRange::at(self.offset, self.green.text_len())
+    }
+}
+
+/// The child nodes of a [`GreenRef`], with their offsets.
+pub struct GreenChildren<'a> {
+    children: rowan::Children<'a>,
+    offset: TextSize,
+}
+
+impl<'a> Iterator for GreenChildren<'a> {
+    type Item = GreenRef<'a>;
+    fn next(&mut self) -> Option<GreenRef<'a>> {
+        for child in self.children.by_ref() {
+            let start = self.offset;
+            match child {
+                NodeOrToken::Node(green) => {
+                    self.offset += green.text_len();
+                    return Some(GreenRef {
+                        green,
+                        offset: start,
+                    });
+                }
+                NodeOrToken::Token(t) => self.offset += t.text_len(),
+            }
+        }
+        None
+    }
+}
+
+impl<'a> TreeNode for GreenRef<'a> {
+    type Token = GreenTokenRef<'a>;
+    type Children = GreenChildren<'a>;
+    fn kind(&self) -> SyntaxKind {
+        MlLanguage::kind_from_raw(self.green.kind())
+    }
+    fn text_range(&self) -> TextRange {
+        TextRange::at(self.offset, self.green.text_len())
+    }
+    fn green_data(&self) -> Cow<'_, GreenNodeData> {
+        Cow::Borrowed(self.green)
+    }
+    fn element(&self, slot: Slot) -> Option<NodeOrToken<Self, GreenTokenRef<'a>>> {
+        let offset = slot.range.start();
+        Some(match self.green.children().nth(slot.index)? {
+            NodeOrToken::Node(green) => NodeOrToken::Node(GreenRef { green, offset }),
+            NodeOrToken::Token(green) => NodeOrToken::Token(GreenTokenRef { green, offset }),
+        })
+    }
+    fn child_nodes(&self) -> GreenChildren<'a> {
+        GreenChildren {
+            children: self.green.children(),
+            offset: self.offset,
+        }
+    }
+    fn first_token(&self) -> Option<GreenTokenRef<'a>> {
+        let mut node = self.green;
+        loop {
+            match node.children().next()? {
+                NodeOrToken::Node(child) => node = child,
+                NodeOrToken::Token(green) => {
+                    return Some(GreenTokenRef {
+                        green,
+                        offset: self.offset,
+                    })
+                }
+            }
+        }
+    }
+}
+
 // ---------------------------------------------------------------- helpers
 
 // The helpers scan children at the green level and materialise only the element they return:
@@ -148,22 +337,22 @@ enum Scan {
     Stop,
 }
 
-/// A child found by [`scan`]: its index among its siblings and its absolute range.
-#[derive(Clone, Copy)]
-struct Slot {
+/// A child found by a scan of its parent: its index among its siblings and its absolute range.
+#[derive(Debug, Clone, Copy)]
+pub struct Slot {
     index: usize,
     range: TextRange,
 }
 
 /// Shows `f` each child's kind, whether it is a token and its slot, in order, until it says `Take`
 /// (that child is returned) or `Stop`.
-fn scan(node: &SyntaxNode, mut f: impl FnMut(SyntaxKind, bool, Slot) -> Scan) -> Option<Slot> {
-    let green = node.green();
+fn scan<N: TreeNode>(node: &N, mut f: impl FnMut(SyntaxKind, bool, Slot) -> Scan) -> Option<Slot> {
+    let green = node.green_data();
     let mut offset = node.text_range().start();
     for (index, child) in green.children().enumerate() {
         let (raw, len, is_token) = match child {
-            rowan::NodeOrToken::Node(n) => (n.kind(), n.text_len(), false),
-            rowan::NodeOrToken::Token(t) => (t.kind(), t.text_len(), true),
+            NodeOrToken::Node(n) => (n.kind(), n.text_len(), false),
+            NodeOrToken::Token(t) => (t.kind(), t.text_len(), true),
         };
         let slot = Slot {
             index,
@@ -179,33 +368,21 @@ fn scan(node: &SyntaxNode, mut f: impl FnMut(SyntaxKind, bool, Slot) -> Scan) ->
     None
 }
 
-/// The child `slot` designates. A non-empty range designates exactly one child; empty nodes
-/// (possible after errors) are looked up by index instead.
-fn element(node: &SyntaxNode, slot: Slot) -> Option<SyntaxElement> {
-    if slot.range.is_empty() {
-        node.children()
-            .find(|c| c.index() == slot.index)
-            .map(rowan::NodeOrToken::Node)
-    } else {
-        node.child_or_token_at_range(slot.range)
-    }
+fn node_at<N: TreeNode, A: AstNode<N>>(node: &N, slot: Option<Slot>) -> Option<A> {
+    node.element(slot?)?.into_node().and_then(A::cast)
 }
 
-fn node_at<N: AstNode>(node: &SyntaxNode, slot: Option<Slot>) -> Option<N> {
-    element(node, slot?)?.into_node().and_then(N::cast)
+fn token_at<N: TreeNode>(node: &N, slot: Option<Slot>) -> Option<N::Token> {
+    node.element(slot?)?.into_token()
 }
 
-fn token_at(node: &SyntaxNode, slot: Option<Slot>) -> Option<SyntaxToken> {
-    element(node, slot?)?.into_token()
-}
-
-fn child<N: AstNode>(node: &SyntaxNode) -> Option<N> {
-    let slot = scan(node, |k, is_token, _| take_if(!is_token && N::can_cast(k)));
+fn child<N: TreeNode, A: AstNode<N>>(node: &N) -> Option<A> {
+    let slot = scan(node, |k, is_token, _| take_if(!is_token && A::can_cast(k)));
     node_at(node, slot)
 }
 
-fn children<N: AstNode>(node: &SyntaxNode) -> impl Iterator<Item = N> {
-    node.children().filter_map(N::cast)
+fn children<N: TreeNode, A: AstNode<N>>(node: &N) -> impl Iterator<Item = A> {
+    node.child_nodes().filter_map(A::cast)
 }
 
 fn take_if(take: bool) -> Scan {
@@ -216,7 +393,7 @@ fn take_if(take: bool) -> Scan {
     }
 }
 
-fn token(node: &SyntaxNode, kind: SyntaxKind) -> Option<SyntaxToken> {
+fn token<N: TreeNode>(node: &N, kind: SyntaxKind) -> Option<N::Token> {
     token_at(
         node,
         scan(node, |k, is_token, _| take_if(is_token && k == kind)),
@@ -224,7 +401,7 @@ fn token(node: &SyntaxNode, kind: SyntaxKind) -> Option<SyntaxToken> {
 }
 
 /// The `kind` tokens among `node`'s children, in order.
-fn tokens(node: &SyntaxNode, kind: SyntaxKind) -> impl Iterator<Item = SyntaxToken> {
+fn tokens<N: TreeNode>(node: &N, kind: SyntaxKind) -> impl Iterator<Item = N::Token> {
     let mut slots = Vec::new();
     scan(node, |k, is_token, slot| {
         if is_token && k == kind {
@@ -238,34 +415,34 @@ fn tokens(node: &SyntaxNode, kind: SyntaxKind) -> impl Iterator<Item = SyntaxTok
         .filter_map(move |slot| token_at(&node, Some(slot)))
 }
 
-/// The first `N` child that comes after the first `kind` token.
-fn child_after<N: AstNode>(node: &SyntaxNode, kind: SyntaxKind) -> Option<N> {
+/// The first `A` child that comes after the first `kind` token.
+fn child_after<N: TreeNode, A: AstNode<N>>(node: &N, kind: SyntaxKind) -> Option<A> {
     let mut seen = false;
     let slot = scan(node, |k, is_token, _| {
         if !seen {
             seen = k == kind;
             Scan::Next
         } else {
-            take_if(!is_token && N::can_cast(k))
+            take_if(!is_token && A::can_cast(k))
         }
     });
     node_at(node, slot)
 }
 
-/// The first `N` child that comes before the first `kind` token.
-fn child_before<N: AstNode>(node: &SyntaxNode, kind: SyntaxKind) -> Option<N> {
+/// The first `A` child that comes before the first `kind` token.
+fn child_before<N: TreeNode, A: AstNode<N>>(node: &N, kind: SyntaxKind) -> Option<A> {
     let slot = scan(node, |k, is_token, _| {
         if k == kind {
             Scan::Stop
         } else {
-            take_if(!is_token && N::can_cast(k))
+            take_if(!is_token && A::can_cast(k))
         }
     });
     node_at(node, slot)
 }
 
 /// The first `IDENT` token that comes after the first `kind` token.
-fn ident_after(node: &SyntaxNode, kind: SyntaxKind) -> Option<SyntaxToken> {
+fn ident_after<N: TreeNode>(node: &N, kind: SyntaxKind) -> Option<N::Token> {
     let mut seen = false;
     let slot = scan(node, |k, is_token, _| {
         if !seen {
@@ -278,14 +455,14 @@ fn ident_after(node: &SyntaxNode, kind: SyntaxKind) -> Option<SyntaxToken> {
     token_at(node, slot)
 }
 
-/// The `N` child found in the `n`-th section of `node`, sections being separated by `sep`
+/// The `A` child found in the `n`-th section of `node`, sections being separated by `sep`
 /// tokens and counted from the first `start` token.
-fn nth_section<N: AstNode>(
-    node: &SyntaxNode,
+fn nth_section<N: TreeNode, A: AstNode<N>>(
+    node: &N,
     start: SyntaxKind,
     sep: SyntaxKind,
     n: usize,
-) -> Option<N> {
+) -> Option<A> {
     let mut started = false;
     let mut section = 0;
     let slot = scan(node, |k, is_token, _| {
@@ -293,7 +470,7 @@ fn nth_section<N: AstNode>(
             started = k == start;
         } else if is_token && k == sep {
             section += 1;
-        } else if !is_token && section == n && N::can_cast(k) {
+        } else if !is_token && section == n && A::can_cast(k) {
             return Scan::Take;
         }
         Scan::Next
@@ -302,7 +479,7 @@ fn nth_section<N: AstNode>(
 }
 
 /// The value of a string token (quotes stripped, escapes processed).
-fn string_value(token: &SyntaxToken) -> String {
+fn string_value(token: &impl TreeToken) -> String {
     let text = token.text();
     unescape(text.get(1..text.len().saturating_sub(1)).unwrap_or(""))
 }
@@ -374,26 +551,26 @@ pub fn unescape(raw: &str) -> String {
 /// Any statement or top-level item. `Import` and `Capability` are only valid at top level (inside
 /// a block they are still parsed, with a syntax error).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Stmt {
-    Capability(CapabilityDecl),
-    Import(ImportStmt),
-    FunctionDecl(FunctionDecl),
-    If(IfStmt),
-    While(WhileStmt),
-    ForIn(ForInStmt),
-    CFor(CForStmt),
-    Try(TryStmt),
-    Return(ReturnStmt),
-    Throw(ThrowStmt),
-    Break(BreakStmt),
-    Continue(ContinueStmt),
-    Nonlocal(NonlocalStmt),
-    Destructure(DestructureStmt),
-    Assign(AssignStmt),
-    Expr(ExprStmt),
+pub enum Stmt<N = SyntaxNode> {
+    Capability(CapabilityDecl<N>),
+    Import(ImportStmt<N>),
+    FunctionDecl(FunctionDecl<N>),
+    If(IfStmt<N>),
+    While(WhileStmt<N>),
+    ForIn(ForInStmt<N>),
+    CFor(CForStmt<N>),
+    Try(TryStmt<N>),
+    Return(ReturnStmt<N>),
+    Throw(ThrowStmt<N>),
+    Break(BreakStmt<N>),
+    Continue(ContinueStmt<N>),
+    Nonlocal(NonlocalStmt<N>),
+    Destructure(DestructureStmt<N>),
+    Assign(AssignStmt<N>),
+    Expr(ExprStmt<N>),
 }
 
-impl AstNode for Stmt {
+impl<N: TreeNode> AstNode<N> for Stmt<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         matches!(
             kind,
@@ -415,7 +592,7 @@ impl AstNode for Stmt {
                 | EXPR_STMT
         )
     }
-    fn cast(node: SyntaxNode) -> Option<Self> {
+    fn cast(node: N) -> Option<Self> {
         Some(match node.kind() {
             CAPABILITY_DECL => Stmt::Capability(CapabilityDecl(node)),
             IMPORT_STMT => Stmt::Import(ImportStmt(node)),
@@ -436,7 +613,7 @@ impl AstNode for Stmt {
             _ => return None,
         })
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         match self {
             Stmt::Capability(n) => n.syntax(),
             Stmt::Import(n) => n.syntax(),
@@ -458,49 +635,49 @@ impl AstNode for Stmt {
     }
 }
 
-impl SourceFile {
+impl<N: TreeNode> SourceFile<N> {
     /// Top-level items in order (`ERROR` nodes are skipped).
-    pub fn items(&self) -> impl Iterator<Item = Stmt> {
+    pub fn items(&self) -> impl Iterator<Item = Stmt<N>> {
         children(&self.0)
     }
 }
 
-impl Block {
+impl<N: TreeNode> Block<N> {
     /// Statements in order (`ERROR` nodes are skipped).
-    pub fn stmts(&self) -> impl Iterator<Item = Stmt> {
+    pub fn stmts(&self) -> impl Iterator<Item = Stmt<N>> {
         children(&self.0)
     }
 }
 
-impl CapabilityDecl {
+impl<N: TreeNode> CapabilityDecl<N> {
     /// The capability's name.
-    pub fn name(&self) -> Option<SyntaxToken> {
+    pub fn name(&self) -> Option<N::Token> {
         token(&self.0, IDENT)
     }
     /// `resource "..."` items in order.
-    pub fn resources(&self) -> impl Iterator<Item = CapResource> {
+    pub fn resources(&self) -> impl Iterator<Item = CapResource<N>> {
         children(&self.0)
     }
     /// `allow ...` items in order.
-    pub fn allows(&self) -> impl Iterator<Item = CapAllow> {
+    pub fn allows(&self) -> impl Iterator<Item = CapAllow<N>> {
         children(&self.0)
     }
 }
 
-impl CapResource {
+impl<N: TreeNode> CapResource<N> {
     /// The resource pattern (string value, escapes processed).
     pub fn pattern(&self) -> Option<String> {
         token(&self.0, STRING).map(|t| string_value(&t))
     }
     /// The string token of the pattern.
-    pub fn pattern_token(&self) -> Option<SyntaxToken> {
+    pub fn pattern_token(&self) -> Option<N::Token> {
         token(&self.0, STRING)
     }
 }
 
-impl CapAllow {
+impl<N: TreeNode> CapAllow<N> {
     /// The permission word (`read write execute network system`), an `IDENT` token.
-    pub fn permission(&self) -> Option<SyntaxToken> {
+    pub fn permission(&self) -> Option<N::Token> {
         tokens(&self.0, IDENT).nth(1)
     }
     /// The optional target string (escapes processed).
@@ -508,12 +685,12 @@ impl CapAllow {
         token(&self.0, STRING).map(|t| string_value(&t))
     }
     /// The string token of the target.
-    pub fn target_token(&self) -> Option<SyntaxToken> {
+    pub fn target_token(&self) -> Option<N::Token> {
         token(&self.0, STRING)
     }
 }
 
-impl ImportStmt {
+impl<N: TreeNode> ImportStmt<N> {
     /// The dotted module path, e.g. `["a", "b"]` for `import a.b;`.
     pub fn path(&self) -> Vec<String> {
         self.path_tokens()
@@ -522,7 +699,7 @@ impl ImportStmt {
             .collect()
     }
     /// The `IDENT` tokens of the dotted path.
-    pub fn path_tokens(&self) -> Vec<SyntaxToken> {
+    pub fn path_tokens(&self) -> Vec<N::Token> {
         let mut slots = Vec::new();
         scan(&self.0, |k, is_token, slot| match k {
             AS_KW => Scan::Stop,
@@ -538,172 +715,172 @@ impl ImportStmt {
             .collect()
     }
     /// The name after `as`.
-    pub fn alias(&self) -> Option<SyntaxToken> {
+    pub fn alias(&self) -> Option<N::Token> {
         ident_after(&self.0, AS_KW)
     }
 }
 
-impl FunctionDecl {
+impl<N: TreeNode> FunctionDecl<N> {
     /// The declared name (always present when there is no syntax error).
-    pub fn name(&self) -> Option<SyntaxToken> {
+    pub fn name(&self) -> Option<N::Token> {
         token(&self.0, IDENT)
     }
-    pub fn param_list(&self) -> Option<ParamList> {
+    pub fn param_list(&self) -> Option<ParamList<N>> {
         child(&self.0)
     }
-    pub fn body(&self) -> Option<Block> {
+    pub fn body(&self) -> Option<Block<N>> {
         child(&self.0)
     }
 }
 
-impl ParamList {
+impl<N: TreeNode> ParamList<N> {
     /// The regular parameters in order.
-    pub fn params(&self) -> impl Iterator<Item = Param> {
+    pub fn params(&self) -> impl Iterator<Item = Param<N>> {
         children(&self.0)
     }
     /// The `...rest` parameter.
-    pub fn rest_param(&self) -> Option<RestParam> {
+    pub fn rest_param(&self) -> Option<RestParam<N>> {
         child(&self.0)
     }
 }
 
-impl Param {
-    pub fn name(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> Param<N> {
+    pub fn name(&self) -> Option<N::Token> {
         token(&self.0, IDENT)
     }
     /// The ignored type annotation after `:`.
-    pub fn annotation(&self) -> Option<SyntaxToken> {
+    pub fn annotation(&self) -> Option<N::Token> {
         ident_after(&self.0, COLON)
     }
 }
 
-impl RestParam {
-    pub fn name(&self) -> Option<SyntaxToken> {
+impl<N: TreeNode> RestParam<N> {
+    pub fn name(&self) -> Option<N::Token> {
         token(&self.0, IDENT)
     }
 }
 
-impl IfStmt {
-    pub fn condition(&self) -> Option<Expr> {
+impl<N: TreeNode> IfStmt<N> {
+    pub fn condition(&self) -> Option<Expr<N>> {
         child(&self.0)
     }
-    pub fn then_block(&self) -> Option<Block> {
+    pub fn then_block(&self) -> Option<Block<N>> {
         child(&self.0)
     }
-    pub fn elif_clauses(&self) -> impl Iterator<Item = ElifClause> {
+    pub fn elif_clauses(&self) -> impl Iterator<Item = ElifClause<N>> {
         children(&self.0)
     }
-    pub fn else_clause(&self) -> Option<ElseClause> {
+    pub fn else_clause(&self) -> Option<ElseClause<N>> {
         child(&self.0)
     }
     /// The block of the `else` clause.
-    pub fn else_block(&self) -> Option<Block> {
+    pub fn else_block(&self) -> Option<Block<N>> {
         self.else_clause().and_then(|c| c.block())
     }
 }
 
-impl ElifClause {
-    pub fn condition(&self) -> Option<Expr> {
+impl<N: TreeNode> ElifClause<N> {
+    pub fn condition(&self) -> Option<Expr<N>> {
         child(&self.0)
     }
-    pub fn block(&self) -> Option<Block> {
-        child(&self.0)
-    }
-}
-
-impl ElseClause {
-    pub fn block(&self) -> Option<Block> {
+    pub fn block(&self) -> Option<Block<N>> {
         child(&self.0)
     }
 }
 
-impl WhileStmt {
-    pub fn condition(&self) -> Option<Expr> {
-        child(&self.0)
-    }
-    pub fn body(&self) -> Option<Block> {
+impl<N: TreeNode> ElseClause<N> {
+    pub fn block(&self) -> Option<Block<N>> {
         child(&self.0)
     }
 }
 
-impl ForInStmt {
+impl<N: TreeNode> WhileStmt<N> {
+    pub fn condition(&self) -> Option<Expr<N>> {
+        child(&self.0)
+    }
+    pub fn body(&self) -> Option<Block<N>> {
+        child(&self.0)
+    }
+}
+
+impl<N: TreeNode> ForInStmt<N> {
     /// The loop variable.
-    pub fn var(&self) -> Option<SyntaxToken> {
+    pub fn var(&self) -> Option<N::Token> {
         token(&self.0, IDENT)
     }
-    pub fn iterable(&self) -> Option<Expr> {
+    pub fn iterable(&self) -> Option<Expr<N>> {
         child_after(&self.0, IN_KW)
     }
-    pub fn body(&self) -> Option<Block> {
+    pub fn body(&self) -> Option<Block<N>> {
         child(&self.0)
     }
 }
 
-impl CForStmt {
+impl<N: TreeNode> CForStmt<N> {
     /// `init` (before the first `;`).
-    pub fn init(&self) -> Option<AssignStmt> {
+    pub fn init(&self) -> Option<AssignStmt<N>> {
         nth_section(&self.0, L_PAREN, SEMICOLON, 0)
     }
     /// The condition (between the two `;`); absent means "true".
-    pub fn cond(&self) -> Option<Expr> {
+    pub fn cond(&self) -> Option<Expr<N>> {
         nth_section(&self.0, L_PAREN, SEMICOLON, 1)
     }
     /// `update` (after the second `;`).
-    pub fn update(&self) -> Option<AssignStmt> {
+    pub fn update(&self) -> Option<AssignStmt<N>> {
         nth_section(&self.0, L_PAREN, SEMICOLON, 2)
     }
-    pub fn body(&self) -> Option<Block> {
+    pub fn body(&self) -> Option<Block<N>> {
         child(&self.0)
     }
 }
 
-impl TryStmt {
-    pub fn body(&self) -> Option<Block> {
+impl<N: TreeNode> TryStmt<N> {
+    pub fn body(&self) -> Option<Block<N>> {
         child(&self.0)
     }
-    pub fn except_clauses(&self) -> impl Iterator<Item = ExceptClause> {
+    pub fn except_clauses(&self) -> impl Iterator<Item = ExceptClause<N>> {
         children(&self.0)
     }
-    pub fn finally_clause(&self) -> Option<FinallyClause> {
+    pub fn finally_clause(&self) -> Option<FinallyClause<N>> {
         child(&self.0)
     }
     /// The block of the `finally` clause.
-    pub fn finally_block(&self) -> Option<Block> {
+    pub fn finally_block(&self) -> Option<Block<N>> {
         self.finally_clause().and_then(|c| c.block())
     }
 }
 
-impl ExceptClause {
+impl<N: TreeNode> ExceptClause<N> {
     /// The error variable of `except (e)`.
-    pub fn var(&self) -> Option<SyntaxToken> {
+    pub fn var(&self) -> Option<N::Token> {
         token(&self.0, IDENT)
     }
-    pub fn body(&self) -> Option<Block> {
+    pub fn body(&self) -> Option<Block<N>> {
         child(&self.0)
     }
 }
 
-impl FinallyClause {
-    pub fn block(&self) -> Option<Block> {
+impl<N: TreeNode> FinallyClause<N> {
+    pub fn block(&self) -> Option<Block<N>> {
         child(&self.0)
     }
 }
 
-impl ReturnStmt {
-    pub fn value(&self) -> Option<Expr> {
+impl<N: TreeNode> ReturnStmt<N> {
+    pub fn value(&self) -> Option<Expr<N>> {
         child(&self.0)
     }
 }
 
-impl ThrowStmt {
+impl<N: TreeNode> ThrowStmt<N> {
     /// The thrown value (an `Expr::Object` when there is no syntax error).
-    pub fn value(&self) -> Option<Expr> {
+    pub fn value(&self) -> Option<Expr<N>> {
         child(&self.0)
     }
 }
 
-impl NonlocalStmt {
-    pub fn names(&self) -> Vec<SyntaxToken> {
+impl<N: TreeNode> NonlocalStmt<N> {
+    pub fn names(&self) -> Vec<N::Token> {
         tokens(&self.0, IDENT).collect()
     }
 }
@@ -717,7 +894,7 @@ pub enum DestructureKind {
     Object,
 }
 
-impl DestructureStmt {
+impl<N: TreeNode> DestructureStmt<N> {
     pub fn kind(&self) -> Option<DestructureKind> {
         match self.0.first_token()?.kind() {
             L_BRACK => Some(DestructureKind::Array),
@@ -726,26 +903,26 @@ impl DestructureStmt {
         }
     }
     /// The bound names in order.
-    pub fn names(&self) -> Vec<SyntaxToken> {
+    pub fn names(&self) -> Vec<N::Token> {
         tokens(&self.0, IDENT).collect()
     }
-    pub fn value(&self) -> Option<Expr> {
+    pub fn value(&self) -> Option<Expr<N>> {
         child(&self.0)
     }
 }
 
-impl AssignStmt {
+impl<N: TreeNode> AssignStmt<N> {
     /// The target: `Expr::Name`, `Expr::Member`, `Expr::Index` or `Expr::Slice`.
-    pub fn target(&self) -> Option<Expr> {
+    pub fn target(&self) -> Option<Expr<N>> {
         child_before(&self.0, EQ)
     }
-    pub fn value(&self) -> Option<Expr> {
+    pub fn value(&self) -> Option<Expr<N>> {
         child_after(&self.0, EQ)
     }
 }
 
-impl ExprStmt {
-    pub fn expr(&self) -> Option<Expr> {
+impl<N: TreeNode> ExprStmt<N> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         child(&self.0)
     }
 }
@@ -754,24 +931,24 @@ impl ExprStmt {
 
 /// Any expression.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Expr {
-    Literal(Literal),
-    Name(NameRef),
-    Array(ArrayExpr),
-    Object(ObjectExpr),
-    Paren(ParenExpr),
-    Prefix(PrefixExpr),
-    Bin(BinExpr),
-    Cond(CondExpr),
-    Call(CallExpr),
-    Member(MemberExpr),
-    Index(IndexExpr),
-    Slice(SliceExpr),
-    Arrow(ArrowFn),
-    Function(FunctionExpr),
+pub enum Expr<N = SyntaxNode> {
+    Literal(Literal<N>),
+    Name(NameRef<N>),
+    Array(ArrayExpr<N>),
+    Object(ObjectExpr<N>),
+    Paren(ParenExpr<N>),
+    Prefix(PrefixExpr<N>),
+    Bin(BinExpr<N>),
+    Cond(CondExpr<N>),
+    Call(CallExpr<N>),
+    Member(MemberExpr<N>),
+    Index(IndexExpr<N>),
+    Slice(SliceExpr<N>),
+    Arrow(ArrowFn<N>),
+    Function(FunctionExpr<N>),
 }
 
-impl AstNode for Expr {
+impl<N: TreeNode> AstNode<N> for Expr<N> {
     fn can_cast(kind: SyntaxKind) -> bool {
         matches!(
             kind,
@@ -791,7 +968,7 @@ impl AstNode for Expr {
                 | FUNCTION_EXPR
         )
     }
-    fn cast(node: SyntaxNode) -> Option<Self> {
+    fn cast(node: N) -> Option<Self> {
         Some(match node.kind() {
             LITERAL => Expr::Literal(Literal(node)),
             NAME_REF => Expr::Name(NameRef(node)),
@@ -810,7 +987,7 @@ impl AstNode for Expr {
             _ => return None,
         })
     }
-    fn syntax(&self) -> &SyntaxNode {
+    fn syntax(&self) -> &N {
         match self {
             Expr::Literal(n) => n.syntax(),
             Expr::Name(n) => n.syntax(),
@@ -843,9 +1020,9 @@ pub enum LiteralKind {
     False,
 }
 
-impl Literal {
+impl<N: TreeNode> Literal<N> {
     /// The literal's token.
-    pub fn token(&self) -> Option<SyntaxToken> {
+    pub fn token(&self) -> Option<N::Token> {
         self.0.first_token()
     }
     pub fn kind(&self) -> Option<LiteralKind> {
@@ -861,28 +1038,28 @@ impl Literal {
     }
 }
 
-impl NameRef {
+impl<N: TreeNode> NameRef<N> {
     /// The identifier token.
-    pub fn ident(&self) -> Option<SyntaxToken> {
+    pub fn ident(&self) -> Option<N::Token> {
         token(&self.0, IDENT)
     }
 }
 
-impl ArrayExpr {
-    pub fn elements(&self) -> impl Iterator<Item = Expr> {
+impl<N: TreeNode> ArrayExpr<N> {
+    pub fn elements(&self) -> impl Iterator<Item = Expr<N>> {
         children(&self.0)
     }
 }
 
-impl ObjectExpr {
-    pub fn properties(&self) -> impl Iterator<Item = Property> {
+impl<N: TreeNode> ObjectExpr<N> {
+    pub fn properties(&self) -> impl Iterator<Item = Property<N>> {
         children(&self.0)
     }
 }
 
-impl Property {
+impl<N: TreeNode> Property<N> {
     /// The key token: an `IDENT` (reserved words are re-kinded to `IDENT`) or a `STRING`.
-    pub fn key_token(&self) -> Option<SyntaxToken> {
+    pub fn key_token(&self) -> Option<N::Token> {
         let slot = scan(&self.0, |k, is_token, _| match k {
             COLON => Scan::Stop,
             _ => take_if(is_token && matches!(k, IDENT | STRING)),
@@ -899,13 +1076,13 @@ impl Property {
         };
         Some((key, token.text_range()))
     }
-    pub fn value(&self) -> Option<Expr> {
+    pub fn value(&self) -> Option<Expr<N>> {
         child_after(&self.0, COLON)
     }
 }
 
-impl ParenExpr {
-    pub fn expr(&self) -> Option<Expr> {
+impl<N: TreeNode> ParenExpr<N> {
+    pub fn expr(&self) -> Option<Expr<N>> {
         child(&self.0)
     }
 }
@@ -921,8 +1098,8 @@ pub enum PrefixOp {
     Plus,
 }
 
-impl PrefixExpr {
-    pub fn op(&self) -> Option<(PrefixOp, SyntaxToken)> {
+impl<N: TreeNode> PrefixExpr<N> {
+    pub fn op(&self) -> Option<(PrefixOp, N::Token)> {
         let token = self.0.first_token()?;
         let op = match token.kind() {
             BANG => PrefixOp::Not,
@@ -932,7 +1109,7 @@ impl PrefixExpr {
         };
         Some((op, token))
     }
-    pub fn operand(&self) -> Option<Expr> {
+    pub fn operand(&self) -> Option<Expr<N>> {
         child(&self.0)
     }
 }
@@ -993,9 +1170,9 @@ impl BinOp {
     }
 }
 
-impl BinExpr {
+impl<N: TreeNode> BinExpr<N> {
     /// The operator and its token.
-    pub fn op(&self) -> Option<(BinOp, SyntaxToken)> {
+    pub fn op(&self) -> Option<(BinOp, N::Token)> {
         let token = token_at(&self.0, self.op_slot())?;
         Some((BinOp::from_kind(token.kind())?, token))
     }
@@ -1015,98 +1192,98 @@ impl BinExpr {
         });
         op
     }
-    pub fn lhs(&self) -> Option<Expr> {
+    pub fn lhs(&self) -> Option<Expr<N>> {
         child_before(&self.0, self.op_kind()?)
     }
-    pub fn rhs(&self) -> Option<Expr> {
+    pub fn rhs(&self) -> Option<Expr<N>> {
         child_after(&self.0, self.op_kind()?)
     }
 }
 
-impl CondExpr {
-    pub fn condition(&self) -> Option<Expr> {
+impl<N: TreeNode> CondExpr<N> {
+    pub fn condition(&self) -> Option<Expr<N>> {
         child_before(&self.0, QUESTION)
     }
-    pub fn then_branch(&self) -> Option<Expr> {
+    pub fn then_branch(&self) -> Option<Expr<N>> {
         nth_section(&self.0, QUESTION, COLON, 0)
     }
-    pub fn else_branch(&self) -> Option<Expr> {
+    pub fn else_branch(&self) -> Option<Expr<N>> {
         child_after(&self.0, COLON)
     }
 }
 
-impl CallExpr {
-    pub fn callee(&self) -> Option<Expr> {
+impl<N: TreeNode> CallExpr<N> {
+    pub fn callee(&self) -> Option<Expr<N>> {
         child(&self.0)
     }
-    pub fn arg_list(&self) -> Option<ArgList> {
+    pub fn arg_list(&self) -> Option<ArgList<N>> {
         child(&self.0)
     }
     /// The arguments (empty when the list is missing).
-    pub fn args(&self) -> Vec<Expr> {
+    pub fn args(&self) -> Vec<Expr<N>> {
         self.arg_list()
             .map(|l| l.args().collect())
             .unwrap_or_default()
     }
 }
 
-impl ArgList {
-    pub fn args(&self) -> impl Iterator<Item = Expr> {
+impl<N: TreeNode> ArgList<N> {
+    pub fn args(&self) -> impl Iterator<Item = Expr<N>> {
         children(&self.0)
     }
 }
 
-impl MemberExpr {
-    pub fn object(&self) -> Option<Expr> {
+impl<N: TreeNode> MemberExpr<N> {
+    pub fn object(&self) -> Option<Expr<N>> {
         child(&self.0)
     }
     /// The property name (an `IDENT` token, possibly spelled like a reserved word).
-    pub fn name(&self) -> Option<SyntaxToken> {
+    pub fn name(&self) -> Option<N::Token> {
         ident_after(&self.0, DOT)
     }
 }
 
-impl IndexExpr {
-    pub fn base(&self) -> Option<Expr> {
+impl<N: TreeNode> IndexExpr<N> {
+    pub fn base(&self) -> Option<Expr<N>> {
         child_before(&self.0, L_BRACK)
     }
-    pub fn index(&self) -> Option<Expr> {
+    pub fn index(&self) -> Option<Expr<N>> {
         child_after(&self.0, L_BRACK)
     }
 }
 
-impl SliceExpr {
-    pub fn base(&self) -> Option<Expr> {
+impl<N: TreeNode> SliceExpr<N> {
+    pub fn base(&self) -> Option<Expr<N>> {
         child_before(&self.0, L_BRACK)
     }
     /// The part before the first `:`.
-    pub fn start(&self) -> Option<Expr> {
+    pub fn start(&self) -> Option<Expr<N>> {
         nth_section(&self.0, L_BRACK, COLON, 0)
     }
     /// The part between the first and second `:`.
-    pub fn end(&self) -> Option<Expr> {
+    pub fn end(&self) -> Option<Expr<N>> {
         nth_section(&self.0, L_BRACK, COLON, 1)
     }
     /// The part after the second `:`.
-    pub fn step(&self) -> Option<Expr> {
+    pub fn step(&self) -> Option<Expr<N>> {
         nth_section(&self.0, L_BRACK, COLON, 2)
     }
 }
 
 /// Body of an arrow function.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum ArrowBody {
+pub enum ArrowBody<N = SyntaxNode> {
     /// `fn(x) => x + 1` (also `fn() => {a: 1}`, an object literal)
-    Expr(Expr),
+    Expr(Expr<N>),
     /// `fn(x) => { return x; }`
-    Block(Block),
+    Block(Block<N>),
 }
 
-impl ArrowFn {
-    pub fn param_list(&self) -> Option<ParamList> {
+impl<N: TreeNode> ArrowFn<N> {
+    pub fn param_list(&self) -> Option<ParamList<N>> {
         child(&self.0)
     }
-    pub fn body(&self) -> Option<ArrowBody> {
+    pub fn body(&self) -> Option<ArrowBody<N>> {
         let mut seen = false;
         let slot = scan(&self.0, |k, is_token, _| {
             if !seen {
@@ -1116,7 +1293,7 @@ impl ArrowFn {
                 take_if(!is_token)
             }
         });
-        let node = element(&self.0, slot?)?.into_node()?;
+        let node = self.0.element(slot?)?.into_node()?;
         match Block::cast(node.clone()) {
             Some(block) => Some(ArrowBody::Block(block)),
             None => Expr::cast(node).map(ArrowBody::Expr),
@@ -1124,11 +1301,11 @@ impl ArrowFn {
     }
 }
 
-impl FunctionExpr {
-    pub fn param_list(&self) -> Option<ParamList> {
+impl<N: TreeNode> FunctionExpr<N> {
+    pub fn param_list(&self) -> Option<ParamList<N>> {
         child(&self.0)
     }
-    pub fn body(&self) -> Option<Block> {
+    pub fn body(&self) -> Option<Block<N>> {
         child(&self.0)
     }
 }
