@@ -19,6 +19,10 @@ use mlpy_syntax::Diagnostic;
 
 pub(crate) type ScopeId = usize;
 
+/// An interned name: index into `Scopes::names`. Every table below is keyed by it, so a name
+/// occurrence costs one string hash (its interning) however many tables it touches.
+type NameId = u32;
+
 /// The program's global (top-level) scope.
 pub(crate) const GLOBAL: ScopeId = 0;
 
@@ -32,21 +36,21 @@ pub(crate) const PYTHON_CALLBACK: &str = "__python_callback";
 struct Scope {
     parent: Option<ScopeId>,
     /// Parameters in order (regular ones, then the rest parameter).
-    params: Vec<String>,
-    param_set: HashSet<String>,
+    params: Vec<NameId>,
+    param_set: HashSet<NameId>,
     has_rest: bool,
     /// Names with a binding occurrence, in order of first appearance (params excluded).
-    bound: Vec<String>,
-    bound_set: HashSet<String>,
-    nonlocals: Vec<(String, TextRange)>,
-    nonlocal_set: HashSet<String>,
+    bound: Vec<NameId>,
+    bound_set: HashSet<NameId>,
+    nonlocals: Vec<(NameId, TextRange)>,
+    nonlocal_set: HashSet<NameId>,
     /// Names that occurred (read or bound) so far in this scope, for the nonlocal order rule.
-    seen: HashSet<String>,
+    seen: HashSet<NameId>,
     locals: Vec<Local>,
-    slot_of: HashMap<String, u32>,
+    slot_of: HashMap<NameId, u32>,
     captures: Vec<Capture>,
-    capture_of: HashMap<String, u32>,
-    resolved: HashMap<String, Var>,
+    capture_of: HashMap<NameId, u32>,
+    resolved: HashMap<NameId, Var>,
 }
 
 /// Settings of the resolver that come from the embedding (`LowerOptions`).
@@ -59,16 +63,16 @@ pub(crate) struct World {
 pub(crate) struct Scopes {
     scopes: Vec<Scope>,
     world: World,
-    /// Every name occurrence in source order: (scope, index into `log_names`, range).
-    log: Vec<(ScopeId, u32, TextRange)>,
-    /// The distinct names of `log` (interned so an occurrence costs no allocation).
-    log_names: Vec<String>,
-    log_name_ids: HashMap<String, u32>,
+    /// Interned names: `names[id]` is the text of `id`, `ids` the reverse map.
+    names: Vec<String>,
+    ids: HashMap<String, NameId>,
+    /// Every name occurrence in source order: (scope, name, range).
+    log: Vec<(ScopeId, NameId, TextRange)>,
     /// Names bound in any function scope (they count as resolvable globals, §4.7).
-    fn_bound: HashSet<String>,
+    fn_bound: HashSet<NameId>,
     globals: Vec<GlobalVar>,
-    global_slot: HashMap<String, u32>,
-    reported_unknown: HashSet<String>,
+    global_slot: HashMap<NameId, u32>,
+    reported_unknown: HashSet<NameId>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -80,25 +84,34 @@ enum Found {
     Global,
 }
 
-/// Inserts `name` unless present (no allocation when it is); true when it was new.
-fn insert_new(set: &mut HashSet<String>, name: &str) -> bool {
-    !set.contains(name) && set.insert(name.to_string())
-}
-
 impl Scopes {
     pub fn new(world: World) -> Self {
         Scopes {
             scopes: vec![Scope::default()],
             world,
+            names: Vec::new(),
+            ids: HashMap::new(),
             log: Vec::new(),
-            log_names: Vec::new(),
-            log_name_ids: HashMap::new(),
             fn_bound: HashSet::new(),
             globals: Vec::new(),
             global_slot: HashMap::new(),
             reported_unknown: HashSet::new(),
             diagnostics: Vec::new(),
         }
+    }
+
+    fn intern(&mut self, name: &str) -> NameId {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.names.len() as NameId;
+        self.names.push(name.to_string());
+        self.ids.insert(name.to_string(), id);
+        id
+    }
+
+    fn name(&self, id: NameId) -> &str {
+        self.names.get(id as usize).map_or("", String::as_str)
     }
 
     // ---- collect pass ----
@@ -116,19 +129,19 @@ impl Scopes {
         if !self.check_bindable(name, range) {
             return;
         }
+        let id = self.intern(name);
         let s = &mut self.scopes[scope];
-        if s.param_set.contains(name) {
+        if !s.param_set.insert(id) {
             self.diagnostics.push(Diagnostic::error(
                 format!("Duplicate parameter '{name}' in function definition"),
                 range,
             ));
             return;
         }
-        s.params.push(name.to_string());
-        s.param_set.insert(name.to_string());
+        s.params.push(id);
         s.has_rest |= rest;
-        insert_new(&mut s.seen, name);
-        insert_new(&mut self.fn_bound, name);
+        s.seen.insert(id);
+        self.fn_bound.insert(id);
     }
 
     /// A binding occurrence (assignment, destructuring, for/except variable, declaration, import).
@@ -136,33 +149,22 @@ impl Scopes {
         if !self.check_bindable(name, range) {
             return;
         }
+        let id = self.intern(name);
         let s = &mut self.scopes[scope];
-        insert_new(&mut s.seen, name);
-        if insert_new(&mut s.bound_set, name) {
-            s.bound.push(name.to_string());
+        s.seen.insert(id);
+        if s.bound_set.insert(id) {
+            s.bound.push(id);
         }
         if scope != GLOBAL {
-            insert_new(&mut self.fn_bound, name);
+            self.fn_bound.insert(id);
         }
-        self.log_occurrence(scope, name, range);
+        self.log.push((scope, id, range));
     }
 
     /// A read of `name` in `scope`.
     pub fn use_name(&mut self, scope: ScopeId, name: &str, range: TextRange) {
-        insert_new(&mut self.scopes[scope].seen, name);
-        self.log_occurrence(scope, name, range);
-    }
-
-    fn log_occurrence(&mut self, scope: ScopeId, name: &str, range: TextRange) {
-        let id = match self.log_name_ids.get(name) {
-            Some(&id) => id,
-            None => {
-                let id = self.log_names.len() as u32;
-                self.log_names.push(name.to_string());
-                self.log_name_ids.insert(name.to_string(), id);
-                id
-            }
-        };
+        let id = self.intern(name);
+        self.scopes[scope].seen.insert(id);
         self.log.push((scope, id, range));
     }
 
@@ -174,28 +176,29 @@ impl Scopes {
             ));
             return;
         }
+        let id = self.intern(name);
         let s = &mut self.scopes[scope];
-        if s.param_set.contains(name) {
+        if s.param_set.contains(&id) {
             self.diagnostics.push(Diagnostic::error(
                 format!("name '{name}' is parameter and nonlocal"),
                 range,
             ));
             return;
         }
-        if s.nonlocal_set.contains(name) {
+        if s.nonlocal_set.contains(&id) {
             return;
         }
-        if s.seen.contains(name) {
-            let msg = if s.bound_set.contains(name) {
+        if s.seen.contains(&id) {
+            let msg = if s.bound_set.contains(&id) {
                 format!("name '{name}' is assigned to before nonlocal declaration")
             } else {
                 format!("name '{name}' is used prior to nonlocal declaration")
             };
             self.diagnostics.push(Diagnostic::error(msg, range));
         }
-        s.nonlocal_set.insert(name.to_string());
-        s.nonlocals.push((name.to_string(), range));
-        s.seen.insert(name.to_string());
+        s.nonlocal_set.insert(id);
+        s.nonlocals.push((id, range));
+        s.seen.insert(id);
     }
 
     /// Predefined constants and `__python_callback` can never be bound (§4.7, P-140).
@@ -220,15 +223,16 @@ impl Scopes {
     /// Ends the collect pass: fixes locals, checks `nonlocal`s, resolves every occurrence in
     /// source order.
     pub fn finish_collection(&mut self) {
+        let names = &self.names;
         for s in &mut self.scopes[1..] {
             let mut locals: Vec<Local> = Vec::with_capacity(s.params.len() + s.bound.len());
-            for name in s.params.iter().chain(s.bound.iter()) {
-                if s.nonlocal_set.contains(name) || s.slot_of.contains_key(name) {
+            for &id in s.params.iter().chain(s.bound.iter()) {
+                if s.nonlocal_set.contains(&id) || s.slot_of.contains_key(&id) {
                     continue;
                 }
-                s.slot_of.insert(name.clone(), locals.len() as u32);
+                s.slot_of.insert(id, locals.len() as u32);
                 locals.push(Local {
-                    name: name.clone(),
+                    name: names.get(id as usize).cloned().unwrap_or_default(),
                     is_cell: false,
                 });
             }
@@ -236,13 +240,11 @@ impl Scopes {
         }
         for id in 1..self.scopes.len() {
             for (name, range) in self.scopes[id].nonlocals.clone() {
-                self.check_nonlocal(id, &name, range);
+                self.check_nonlocal(id, name, range);
             }
         }
-        let names = std::mem::take(&mut self.log_names);
-        self.log_name_ids = HashMap::new();
         for (scope, id, range) in std::mem::take(&mut self.log) {
-            self.var(scope, &names[id as usize], range);
+            self.var_id(scope, id, range);
         }
     }
 
@@ -250,8 +252,13 @@ impl Scopes {
 
     /// The resolved variable for `name` read or bound in `scope`.
     pub fn var(&mut self, scope: ScopeId, name: &str, range: TextRange) -> Var {
+        let id = self.intern(name);
+        self.var_id(scope, id, range)
+    }
+
+    fn var_id(&mut self, scope: ScopeId, id: NameId, range: TextRange) -> Var {
         let s = &self.scopes[scope];
-        if let Some(&slot) = s.slot_of.get(name) {
+        if let Some(&slot) = s.slot_of.get(&id) {
             // Not memoised: an inner function may turn the local into a cell later on.
             return if s.locals[slot as usize].is_cell {
                 Var::Cell(slot)
@@ -259,13 +266,11 @@ impl Scopes {
                 Var::Local(slot)
             };
         }
-        if let Some(v) = s.resolved.get(name) {
+        if let Some(v) = s.resolved.get(&id) {
             return v.clone();
         }
-        let var = self.resolve(scope, name, range);
-        self.scopes[scope]
-            .resolved
-            .insert(name.to_string(), var.clone());
+        let var = self.resolve(scope, id, range);
+        self.scopes[scope].resolved.insert(id, var.clone());
         var
     }
 
@@ -286,19 +291,17 @@ impl Scopes {
         )
     }
 
-    /// Moves out every name the program binds anywhere; only once lowering has asked its last
-    /// [`Scopes::var`] (unknown-name suggestions need them).
+    /// Every name the program binds anywhere.
     pub fn take_bound_names(&mut self) -> HashSet<String> {
-        let mut all = std::mem::take(&mut self.fn_bound);
-        all.extend(self.scopes[GLOBAL].bound_set.drain());
-        all
+        self.bound_names().map(str::to_string).collect()
     }
 
-    /// Every name the program binds anywhere.
-    fn bound_names(&self) -> HashSet<String> {
-        let mut all = self.fn_bound.clone();
-        all.extend(self.scopes[GLOBAL].bound_set.iter().cloned());
-        all
+    fn bound_names(&self) -> impl Iterator<Item = &str> {
+        let global = &self.scopes[GLOBAL].bound_set;
+        self.fn_bound
+            .iter()
+            .chain(global.iter().filter(|id| !self.fn_bound.contains(*id)))
+            .map(|&id| self.name(id))
     }
 
     pub fn into_globals(self) -> (Vec<GlobalVar>, Vec<Diagnostic>) {
@@ -307,67 +310,63 @@ impl Scopes {
 
     // ---- resolution ----
 
-    fn resolve(&mut self, scope: ScopeId, name: &str, range: TextRange) -> Var {
+    fn resolve(&mut self, scope: ScopeId, id: NameId, range: TextRange) -> Var {
         if scope == GLOBAL {
-            return self.global_lookup(name, range);
+            return self.global_lookup(id, range);
         }
-        let is_nonlocal = self.scopes[scope].nonlocal_set.contains(name);
-        match self.find_outward(scope, name) {
-            Found::Function(binder, slot) => {
-                Var::Free(self.capture_chain(scope, binder, slot, name))
-            }
-            Found::Global if is_nonlocal || self.chain_declares_nonlocal(scope, name) => {
+        let is_nonlocal = self.scopes[scope].nonlocal_set.contains(&id);
+        match self.find_outward(scope, id) {
+            Found::Function(binder, slot) => Var::Free(self.capture_chain(scope, binder, slot, id)),
+            Found::Global if is_nonlocal || self.chain_declares_nonlocal(scope, id) => {
                 // The nonlocal error (if any) was reported by `check_nonlocal`.
-                self.global_var(name)
+                self.global_var(id)
             }
-            Found::Global => self.global_lookup(name, range),
+            Found::Global => self.global_lookup(id, range),
         }
     }
 
     /// Reports a `nonlocal` that neither an enclosing function nor the top level binds. (The
     /// name itself resolves with the other occurrences, so global slots keep source order.)
-    fn check_nonlocal(&mut self, scope: ScopeId, name: &str, range: TextRange) {
-        if let Found::Global = self.find_outward(scope, name) {
-            if !self.scopes[GLOBAL].bound_set.contains(name) {
-                self.diagnostics.push(Diagnostic::error(
-                    format!("no binding for nonlocal '{name}' found"),
-                    range,
-                ));
+    fn check_nonlocal(&mut self, scope: ScopeId, id: NameId, range: TextRange) {
+        if let Found::Global = self.find_outward(scope, id) {
+            if !self.scopes[GLOBAL].bound_set.contains(&id) {
+                let message = format!("no binding for nonlocal '{}' found", self.name(id));
+                self.diagnostics.push(Diagnostic::error(message, range));
             }
         }
     }
 
     /// True when some function between `scope` (inclusive) and the global scope declares
     /// `name` nonlocal: then a global result is the top-level variable, never a builtin.
-    fn chain_declares_nonlocal(&self, scope: ScopeId, name: &str) -> bool {
+    fn chain_declares_nonlocal(&self, scope: ScopeId, id: NameId) -> bool {
         let mut cur = Some(scope);
-        while let Some(id) = cur {
-            if self.scopes[id].nonlocal_set.contains(name) {
+        while let Some(s) = cur {
+            if self.scopes[s].nonlocal_set.contains(&id) {
                 return true;
             }
-            cur = self.scopes[id].parent;
+            cur = self.scopes[s].parent;
         }
         false
     }
 
     /// Walks from the parent of `scope` outward to the nearest function binding `name` locally.
-    fn find_outward(&self, scope: ScopeId, name: &str) -> Found {
+    fn find_outward(&self, scope: ScopeId, id: NameId) -> Found {
         let mut cur = self.scopes[scope].parent;
-        while let Some(id) = cur {
-            if id == GLOBAL {
+        while let Some(s) = cur {
+            if s == GLOBAL {
                 break;
             }
-            if let Some(&slot) = self.scopes[id].slot_of.get(name) {
-                return Found::Function(id, slot);
+            if let Some(&slot) = self.scopes[s].slot_of.get(&id) {
+                return Found::Function(s, slot);
             }
-            cur = self.scopes[id].parent;
+            cur = self.scopes[s].parent;
         }
         Found::Global
     }
 
     /// Makes `binder`'s local a cell and threads a capture through every function from just
     /// inside `binder` down to `scope`; returns `scope`'s capture index.
-    fn capture_chain(&mut self, scope: ScopeId, binder: ScopeId, slot: u32, name: &str) -> u32 {
+    fn capture_chain(&mut self, scope: ScopeId, binder: ScopeId, slot: u32, id: NameId) -> u32 {
         self.scopes[binder].locals[slot as usize].is_cell = true;
         let mut chain = Vec::new();
         let mut cur = scope;
@@ -380,46 +379,44 @@ impl Scopes {
         }
         let mut from = Capture::Local(slot);
         let mut index = 0;
-        for &id in chain.iter().rev() {
-            let s = &mut self.scopes[id];
-            index = match s.capture_of.get(name) {
-                Some(&i) => i,
-                None => {
-                    let i = s.captures.len() as u32;
-                    s.captures.push(from);
-                    s.capture_of.insert(name.to_string(), i);
-                    i
-                }
-            };
+        for &s in chain.iter().rev() {
+            let s = &mut self.scopes[s];
+            index = *s.capture_of.entry(id).or_insert_with(|| {
+                s.captures.push(from);
+                s.captures.len() as u32 - 1
+            });
             from = Capture::Free(index);
         }
         index
     }
 
     /// A free name that no enclosing function binds (§4.7 steps 2-4).
-    fn global_lookup(&mut self, name: &str, range: TextRange) -> Var {
+    fn global_lookup(&mut self, id: NameId, range: TextRange) -> Var {
         let w = &self.world;
-        if self.scopes[GLOBAL].bound_set.contains(name) || w.host_globals.contains(name) {
-            self.global_var(name)
+        let name = self.name(id);
+        if self.scopes[GLOBAL].bound_set.contains(&id) || w.host_globals.contains(name) {
+            self.global_var(id)
         } else if names::is_builtin(name) {
             Var::Builtin(name.to_string())
         } else if names::is_stdlib_module(name) || w.extra_modules.contains(name) {
             Var::Module(name.to_string())
-        } else if self.fn_bound.contains(name) {
-            self.global_var(name)
+        } else if self.fn_bound.contains(&id) {
+            self.global_var(id)
         } else if name == PYTHON_CALLBACK {
             // Always resolvable; no handler installed is a run-time NameError (P-144).
             Var::HostGlobal(name.to_string())
         } else {
-            self.report_unknown(name, range);
-            Var::HostGlobal(name.to_string())
+            let var = Var::HostGlobal(name.to_string());
+            self.report_unknown(id, range);
+            var
         }
     }
 
-    fn report_unknown(&mut self, name: &str, range: TextRange) {
-        if !self.reported_unknown.insert(name.to_string()) {
+    fn report_unknown(&mut self, id: NameId, range: TextRange) {
+        if !self.reported_unknown.insert(id) {
             return;
         }
+        let name = self.name(id);
         let diag = if self.world.open_world {
             Diagnostic::warning(
                 format!(
@@ -442,10 +439,8 @@ impl Scopes {
 
     /// The closest known name, if it is close enough to be a plausible typo.
     fn suggestion(&self, name: &str) -> Option<String> {
-        let program = self.bound_names();
-        let candidates = program
-            .iter()
-            .map(String::as_str)
+        let candidates = self
+            .bound_names()
             .chain(self.world.host_globals.iter().map(String::as_str))
             .chain(self.world.extra_modules.iter().map(String::as_str))
             .chain(names::BUILTINS.iter().copied())
@@ -461,17 +456,18 @@ impl Scopes {
             .map(|(_, c)| c.to_string())
     }
 
-    fn global_var(&mut self, name: &str) -> Var {
-        if let Some(&slot) = self.global_slot.get(name) {
+    fn global_var(&mut self, id: NameId) -> Var {
+        if let Some(&slot) = self.global_slot.get(&id) {
             return Var::Global(slot);
         }
         let slot = self.globals.len() as u32;
+        let name = self.name(id).to_string();
         self.globals.push(GlobalVar {
-            name: name.to_string(),
-            builtin_fallback: names::is_builtin(name),
-            host: self.world.host_globals.contains(name),
+            builtin_fallback: names::is_builtin(&name),
+            host: self.world.host_globals.contains(&name),
+            name,
         });
-        self.global_slot.insert(name.to_string(), slot);
+        self.global_slot.insert(id, slot);
         Var::Global(slot)
     }
 }
