@@ -40,6 +40,9 @@ pub enum Instr {
     GetGlobal { dst: Reg, slot: u32 },
     /// G[slot] := R[src]
     SetGlobal { src: Reg, slot: u32 },
+    /// G[slot] := R[src]; R[res] := R[src] (a top-level assignment that also records the
+    /// program's result value)
+    SetGlobalRes { src: Reg, slot: u16, res: Reg },
     /// G[slot] := unset
     UnbindGlobal { slot: u32 },
     /// R[dst] := host global named K[k] (NameError if the host has none)
@@ -90,6 +93,32 @@ pub enum Instr {
     SkipIfEq { a: Reg, b: Reg },
     /// if R[a] != R[b]: pc += 1
     SkipIfNe { a: Reg, b: Reg },
+    /// if R[a] < R[b]: pc += 1 else pc += off (fused `SkipIfLt; Jump`: the `Jump` stays in
+    /// place, skipped when the condition holds, so jumps aimed at it still work)
+    BrLt { a: Reg, b: Reg, off: i16 },
+    /// if R[a] <= R[b]: pc += 1 else pc += off
+    BrLe { a: Reg, b: Reg, off: i16 },
+    /// if R[a] > R[b]: pc += 1 else pc += off
+    BrGt { a: Reg, b: Reg, off: i16 },
+    /// if R[a] >= R[b]: pc += 1 else pc += off
+    BrGe { a: Reg, b: Reg, off: i16 },
+    /// if R[a] == R[b]: pc += 1 else pc += off
+    BrEq { a: Reg, b: Reg, off: i16 },
+    /// if R[a] != R[b]: pc += 1 else pc += off
+    BrNe { a: Reg, b: Reg, off: i16 },
+    /// if R[a] < K[k]: pc += 2 else pc += off (fused `LoadK/LoadInt t; SkipIfLt a t; Jump`;
+    /// the dead temporary `t` is not written)
+    BrLtK { a: Reg, k: u16, off: i16 },
+    /// if R[a] <= K[k]: pc += 2 else pc += off
+    BrLeK { a: Reg, k: u16, off: i16 },
+    /// if R[a] > K[k]: pc += 2 else pc += off
+    BrGtK { a: Reg, k: u16, off: i16 },
+    /// if R[a] >= K[k]: pc += 2 else pc += off
+    BrGeK { a: Reg, k: u16, off: i16 },
+    /// if R[a] == K[k]: pc += 2 else pc += off
+    BrEqK { a: Reg, k: u16, off: i16 },
+    /// if R[a] != K[k]: pc += 2 else pc += off
+    BrNeK { a: Reg, k: u16, off: i16 },
     /// R[dst] := -R[src]
     Neg { dst: Reg, src: Reg },
     /// R[dst] := not truthy(R[src])
@@ -222,11 +251,144 @@ impl Proto {
     pub fn n_cells(&self) -> usize {
         self.cell_locals.len() + self.capture_cells.len()
     }
+
+    /// Checks that every register an instruction names lies inside the frame (`< nregs`): the
+    /// invariant that lets the interpreter read registers without bounds checks. The VM refuses
+    /// to load a prototype that fails it.
+    pub fn check_registers(&self) -> Result<(), String> {
+        match self
+            .code
+            .iter()
+            .position(|i| i.register_end() > self.nregs as u32)
+        {
+            None => Ok(()),
+            Some(at) => Err(format!(
+                "function '{}': instruction {at} names a register outside its {} registers",
+                self.name, self.nregs
+            )),
+        }
+    }
+}
+
+impl Instr {
+    /// One past the highest register this instruction reads or writes (0 when none).
+    pub fn register_end(self) -> u32 {
+        let one = |r: Reg| r as u32 + 1;
+        let span = |r: Reg, n: u32| r as u32 + n;
+        match self {
+            Instr::Move { dst, src } | Instr::Neg { dst, src } | Instr::Not { dst, src } => {
+                one(dst).max(one(src))
+            }
+            Instr::LoadK { dst, .. }
+            | Instr::LoadInt { dst, .. }
+            | Instr::LoadNull { dst }
+            | Instr::LoadBool { dst, .. }
+            | Instr::GetGlobal { dst, .. }
+            | Instr::GetHostGlobal { dst, .. }
+            | Instr::GetCell { dst, .. }
+            | Instr::Closure { dst, .. }
+            | Instr::Import { dst, .. } => one(dst),
+            Instr::CheckLocal { reg } | Instr::Unbind { reg } => one(reg),
+            Instr::SetGlobal { src, .. }
+            | Instr::SetCell { src, .. }
+            | Instr::Throw { src }
+            | Instr::Return { src }
+            | Instr::JumpIfFalse { src, .. }
+            | Instr::JumpIfTrue { src, .. } => one(src),
+            Instr::SetGlobalRes { src, res, .. } => one(src).max(one(res)),
+            Instr::Add { dst, a, b }
+            | Instr::Sub { dst, a, b }
+            | Instr::Mul { dst, a, b }
+            | Instr::Div { dst, a, b }
+            | Instr::FloorDiv { dst, a, b }
+            | Instr::Mod { dst, a, b }
+            | Instr::Eq { dst, a, b }
+            | Instr::Ne { dst, a, b }
+            | Instr::Lt { dst, a, b }
+            | Instr::Le { dst, a, b }
+            | Instr::Gt { dst, a, b }
+            | Instr::Ge { dst, a, b } => one(dst).max(one(a)).max(one(b)),
+            Instr::AddI { dst, a, .. } | Instr::SubI { dst, a, .. } => one(dst).max(one(a)),
+            Instr::SkipIfLt { a, b }
+            | Instr::SkipIfLe { a, b }
+            | Instr::SkipIfGt { a, b }
+            | Instr::SkipIfGe { a, b }
+            | Instr::SkipIfEq { a, b }
+            | Instr::SkipIfNe { a, b }
+            | Instr::BrLt { a, b, .. }
+            | Instr::BrLe { a, b, .. }
+            | Instr::BrGt { a, b, .. }
+            | Instr::BrGe { a, b, .. }
+            | Instr::BrEq { a, b, .. }
+            | Instr::BrNe { a, b, .. } => one(a).max(one(b)),
+            Instr::BrLtK { a, .. }
+            | Instr::BrLeK { a, .. }
+            | Instr::BrGtK { a, .. }
+            | Instr::BrGeK { a, .. }
+            | Instr::BrEqK { a, .. }
+            | Instr::BrNeK { a, .. } => one(a),
+            Instr::NewArray { dst, start, count } => one(dst).max(span(start, count as u32)),
+            Instr::AppendArray { arr, start, count } => one(arr).max(span(start, count as u32)),
+            Instr::NewObject { dst, start, count } => one(dst).max(span(start, 2 * count as u32)),
+            Instr::GetIndex { dst, obj, key } => one(dst).max(one(obj)).max(one(key)),
+            Instr::SetIndex { obj, key, src } => one(obj).max(one(key)).max(one(src)),
+            Instr::GetMember { dst, obj, .. } => one(dst).max(one(obj)),
+            Instr::GetSlice { dst, obj, b } => one(dst).max(one(obj)).max(span(b, 3)),
+            Instr::SetSlice { obj, b, src } => one(obj).max(span(b, 3)).max(one(src)),
+            Instr::Call { f, argc } => span(f, argc as u32 + 1),
+            Instr::CallMethod { b, argc, .. } => span(b, argc as u32 + 1),
+            Instr::ForPrep { b } | Instr::ForNext { b, .. } => span(b, 4),
+            Instr::Unpack { dst, src, n } => span(dst, n as u32).max(one(src)),
+            Instr::UnbindGlobal { .. }
+            | Instr::UnbindCell { .. }
+            | Instr::Jump { .. }
+            | Instr::JumpBack { .. }
+            | Instr::ReturnNull
+            | Instr::FinallyNormal
+            | Instr::FinallyExit { .. }
+            | Instr::EndFinally { .. }
+            | Instr::PopCompletion => 0,
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_register_outside_the_frame_is_refused() {
+        let proto = |code: Vec<Instr>| Proto {
+            name: "f".into(),
+            params: 0,
+            has_rest: false,
+            nregs: 2,
+            local_names: vec![],
+            cell_locals: vec![],
+            capture_cells: vec![],
+            cell_names: vec![],
+            spans: vec![TextRange::default(); code.len()],
+            code,
+            consts: vec![],
+            handlers: vec![],
+            jump_tables: vec![],
+            range: TextRange::default(),
+        };
+        let ok = proto(vec![Instr::Call { f: 0, argc: 1 }, Instr::ReturnNull]);
+        assert!(ok.check_registers().is_ok());
+        for bad in [
+            Instr::Move { dst: 0, src: 2 },
+            Instr::Call { f: 0, argc: 2 },
+            Instr::ForPrep { b: 0 },
+            Instr::SetGlobalRes {
+                src: 0,
+                slot: 0,
+                res: 2,
+            },
+        ] {
+            assert!(proto(vec![bad]).check_registers().is_err(), "{bad:?}");
+        }
+    }
 
     #[test]
     fn instruction_is_eight_bytes() {

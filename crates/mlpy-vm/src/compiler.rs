@@ -11,6 +11,7 @@
 //! [`MAX_DEPTH`]; register and constant indices are range-checked (compile error, never a wrap).
 
 use crate::bytecode::{Const, Handler, HandlerKind, Instr, Proto, Reg, VarSlot};
+use crate::peephole;
 use hashbrown::HashMap;
 use mlpy_ir::{
     BinaryOp, Capture, Expr, ExprKind, FuncId, Program, Stmt, StmtKind, Target, TargetKind,
@@ -242,6 +243,12 @@ impl<'p> Compiler<'p> {
         if f.max_reg > u16::MAX as u32 {
             return err("function needs too many registers", span);
         }
+        let (mut code, mut spans) = (std::mem::take(&mut f.code), std::mem::take(&mut f.spans));
+        let nlocals = f.info.locals.len() as u32;
+        peephole::fuse_branches(&mut code, &mut spans, nlocals, |n| {
+            let k = f.konst(Const::Int(n), span).ok()?;
+            u16::try_from(k).ok()
+        });
         let proto = Proto {
             name: f.info.name,
             params: f.info.params,
@@ -251,8 +258,8 @@ impl<'p> Compiler<'p> {
             cell_locals,
             capture_cells: f.info.capture_cells,
             cell_names,
-            code: f.code,
-            spans: f.spans,
+            code,
+            spans,
             consts: f.consts,
             handlers: f.handlers,
             jump_tables: f.jump_tables,
@@ -496,9 +503,23 @@ impl<'p> Compiler<'p> {
                 v
             }
         };
-        if let Some(last) = f.last_assign {
-            if last != v {
-                f.emit(Instr::Move { dst: last, src: v });
+        if let Some(last) = f.last_assign.filter(|&l| l != v) {
+            // A global store just emitted for this assignment records the result value itself.
+            let fused = match f.code.last() {
+                Some(&Instr::SetGlobal { src, slot }) if src == v => {
+                    u16::try_from(slot).ok().map(|slot| Instr::SetGlobalRes {
+                        src,
+                        slot,
+                        res: last,
+                    })
+                }
+                _ => None,
+            };
+            match (fused, f.code.last_mut()) {
+                (Some(ins), Some(at)) => *at = ins,
+                _ => {
+                    f.emit(Instr::Move { dst: last, src: v });
+                }
             }
         }
         Ok(())

@@ -95,6 +95,7 @@ fn instr_text(p: &Proto, pc: usize, ins: Instr) -> String {
         Instr::Unbind { reg } => format!("UNBIND r{reg}"),
         Instr::GetGlobal { dst, slot } => format!("GETGLOBAL r{dst} g{slot}"),
         Instr::SetGlobal { src, slot } => format!("SETGLOBAL g{slot} r{src}"),
+        Instr::SetGlobalRes { src, slot, res } => format!("SETGLOBALRES g{slot} r{src} r{res}"),
         Instr::UnbindGlobal { slot } => format!("UNBINDGLOBAL g{slot}"),
         Instr::GetHostGlobal { dst, k } => format!("GETHOST r{dst} k{k} ; {}", konst(p, k)),
         Instr::GetCell { dst, cell } => format!("GETCELL r{dst} c{cell}"),
@@ -120,6 +121,54 @@ fn instr_text(p: &Proto, pc: usize, ins: Instr) -> String {
         Instr::SkipIfGe { a, b } => format!("SKIPIFGE r{a} r{b}"),
         Instr::SkipIfEq { a, b } => format!("SKIPIFEQ r{a} r{b}"),
         Instr::SkipIfNe { a, b } => format!("SKIPIFNE r{a} r{b}"),
+        Instr::BrLt { a, b, off } => {
+            format!("BRLT r{a} r{b} else -> {}", target(off as i64))
+        }
+        Instr::BrLe { a, b, off } => {
+            format!("BRLE r{a} r{b} else -> {}", target(off as i64))
+        }
+        Instr::BrGt { a, b, off } => {
+            format!("BRGT r{a} r{b} else -> {}", target(off as i64))
+        }
+        Instr::BrGe { a, b, off } => {
+            format!("BRGE r{a} r{b} else -> {}", target(off as i64))
+        }
+        Instr::BrEq { a, b, off } => {
+            format!("BREQ r{a} r{b} else -> {}", target(off as i64))
+        }
+        Instr::BrNe { a, b, off } => {
+            format!("BRNE r{a} r{b} else -> {}", target(off as i64))
+        }
+        Instr::BrLtK { a, k, off } => format!(
+            "BRLTK r{a} k{k} else -> {} ; {}",
+            target(off as i64),
+            konst(p, k as u32)
+        ),
+        Instr::BrLeK { a, k, off } => format!(
+            "BRLEK r{a} k{k} else -> {} ; {}",
+            target(off as i64),
+            konst(p, k as u32)
+        ),
+        Instr::BrGtK { a, k, off } => format!(
+            "BRGTK r{a} k{k} else -> {} ; {}",
+            target(off as i64),
+            konst(p, k as u32)
+        ),
+        Instr::BrGeK { a, k, off } => format!(
+            "BRGEK r{a} k{k} else -> {} ; {}",
+            target(off as i64),
+            konst(p, k as u32)
+        ),
+        Instr::BrEqK { a, k, off } => format!(
+            "BREQK r{a} k{k} else -> {} ; {}",
+            target(off as i64),
+            konst(p, k as u32)
+        ),
+        Instr::BrNeK { a, k, off } => format!(
+            "BRNEK r{a} k{k} else -> {} ; {}",
+            target(off as i64),
+            konst(p, k as u32)
+        ),
         Instr::Neg { dst, src } => format!("NEG r{dst} r{src}"),
         Instr::Not { dst, src } => format!("NOT r{dst} r{src}"),
         Instr::Jump { off } => format!("JUMP -> {}", target(off as i64)),

@@ -14,6 +14,7 @@ pub mod native;
 pub mod num;
 pub mod objmap;
 pub mod ops;
+mod peephole;
 pub mod text;
 pub mod value;
 pub mod vm;

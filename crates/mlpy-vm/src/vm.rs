@@ -445,13 +445,23 @@ impl Vm {
         }
         let mut protos = Vec::with_capacity(unit.protos.len());
         for p in unit.protos {
+            p.check_registers().map_err(|message| {
+                LoadError::Compile(CompileError {
+                    message: format!("internal: {message}"),
+                    range: p.range,
+                })
+            })?;
+            // A constant's errors point at its first load (one pass, not one per constant).
+            let mut first_load = vec![p.range; p.consts.len()];
+            for (at, ins) in p.code.iter().enumerate().rev() {
+                if let Instr::LoadK { k, .. } = ins {
+                    if let Some(r) = first_load.get_mut(*k as usize) {
+                        *r = p.spans[at];
+                    }
+                }
+            }
             let mut consts = Vec::with_capacity(p.consts.len());
-            for (i, c) in p.consts.iter().enumerate() {
-                let range = p
-                    .code
-                    .iter()
-                    .position(|ins| matches!(ins, Instr::LoadK { k, .. } if *k as usize == i))
-                    .map_or(p.range, |at| p.spans[at]);
+            for (c, range) in p.consts.iter().zip(first_load) {
                 consts.push(self.materialise(c, range)?);
             }
             protos.push(Arc::new(FnProto {
@@ -1372,9 +1382,17 @@ impl Vm {
                     }
                 }};
             }
+            debug_assert!(self.stack.len() > base + fp.p.nregs as usize);
             macro_rules! reg {
                 ($r:expr) => {
-                    self.stack[base + $r as usize]
+                    // SAFETY: every register an instruction names is `< nregs` (checked by
+                    // `Proto::check_registers` when the prototype was loaded), `push_frame`
+                    // sized the stack to at least `base + nregs + 1` for this frame, and the
+                    // stack never shrinks while frames are live (only `reset_run_state`
+                    // clears it, after the last frame is gone). Removing the bounds check
+                    // here pays: see the commit that introduced it (docs/performance.md).
+                    // Exercised by every program (corpus, differential and fuzz runs).
+                    *unsafe { self.stack.get_unchecked_mut(base + $r as usize) }
                 };
             }
             macro_rules! save_pc {
@@ -1395,8 +1413,13 @@ impl Vm {
                     };
                 }
                 macro_rules! cmp {
-                    ($a:expr, $b:expr, $op:tt, $sym:literal, $ord:pat) => {{
-                        let (x, y) = (reg!($a), reg!($b));
+                    ($a:expr, $b:expr, $op:tt, $sym:literal, $ord:pat) => {
+                        cmpv!(reg!($a), reg!($b), $op, $sym, $ord)
+                    };
+                }
+                macro_rules! cmpv {
+                    ($x:expr, $y:expr, $op:tt, $sym:literal, $ord:pat) => {{
+                        let (x, y) = ($x, $y);
                         match (x, y) {
                             (Value::Int(i), Value::Int(j)) => i $op j,
                             (Value::Float(i), Value::Float(j)) => i $op j,
@@ -1408,8 +1431,13 @@ impl Vm {
                     }};
                 }
                 macro_rules! eq {
-                    ($a:expr, $b:expr) => {{
-                        let (x, y) = (reg!($a), reg!($b));
+                    ($a:expr, $b:expr) => {
+                        eqv!(reg!($a), reg!($b))
+                    };
+                }
+                macro_rules! eqv {
+                    ($x:expr, $y:expr) => {{
+                        let (x, y) = ($x, $y);
                         match (x, y) {
                             (Value::Int(i), Value::Int(j)) => i == j,
                             _ => {
@@ -1418,6 +1446,28 @@ impl Vm {
                             }
                         }
                     }};
+                }
+                /// G[slot] := v, noting the global's first assignment (for `--globals`).
+                macro_rules! set_global {
+                    ($slot:expr, $v:expr) => {{
+                        let g = &mut self.globals[gbase + $slot as usize];
+                        let first = is_unbound(*g);
+                        *g = $v;
+                        if first {
+                            self.note_assigned(fp.unit as usize, $slot as usize);
+                        }
+                    }};
+                }
+                /// A fused compare-and-branch: `skip` instructions on when the test holds,
+                /// else the relative jump `off`.
+                macro_rules! branch {
+                    ($test:expr, $skip:expr, $off:expr) => {
+                        pc = if $test {
+                            pc + $skip
+                        } else {
+                            (pc as isize + $off as isize) as usize
+                        }
+                    };
                 }
                 let Some(&ins) = code.get(pc) else {
                     break 'run Raise::New(RtError::runtime_error("internal: pc out of range"));
@@ -1457,13 +1507,11 @@ impl Vm {
                             v
                         };
                     }
-                    Instr::SetGlobal { src, slot } => {
-                        let g = &mut self.globals[gbase + slot as usize];
-                        let first = is_unbound(*g);
-                        *g = reg!(src);
-                        if first {
-                            self.note_assigned(fp.unit as usize, slot as usize);
-                        }
+                    Instr::SetGlobal { src, slot } => set_global!(slot, reg!(src)),
+                    Instr::SetGlobalRes { src, slot, res } => {
+                        let v = reg!(src);
+                        reg!(res) = v;
+                        set_global!(slot, v);
                     }
                     Instr::UnbindGlobal { slot } => self.globals[gbase + slot as usize] = UNBOUND,
                     Instr::GetHostGlobal { dst, k } => {
@@ -1588,6 +1636,62 @@ impl Vm {
                     }
                     Instr::SkipIfEq { a, b } => pc += eq!(a, b) as usize,
                     Instr::SkipIfNe { a, b } => pc += !eq!(a, b) as usize,
+                    Instr::BrLt { a, b, off } => {
+                        branch!(cmp!(a, b, <, "<", Ordering::Less), 1, off)
+                    }
+                    Instr::BrLe { a, b, off } => branch!(
+                        cmp!(a, b, <=, "<=", Ordering::Less | Ordering::Equal),
+                        1,
+                        off
+                    ),
+                    Instr::BrGt { a, b, off } => {
+                        branch!(cmp!(a, b, >, ">", Ordering::Greater), 1, off)
+                    }
+                    Instr::BrGe { a, b, off } => branch!(
+                        cmp!(a, b, >=, ">=", Ordering::Greater | Ordering::Equal),
+                        1,
+                        off
+                    ),
+                    Instr::BrEq { a, b, off } => branch!(eq!(a, b), 1, off),
+                    Instr::BrNe { a, b, off } => branch!(!eq!(a, b), 1, off),
+                    Instr::BrLtK { a, k, off } => branch!(
+                        cmpv!(reg!(a), consts[k as usize], <, "<", Ordering::Less),
+                        2,
+                        off
+                    ),
+                    Instr::BrLeK { a, k, off } => branch!(
+                        cmpv!(
+                            reg!(a),
+                            consts[k as usize],
+                            <=,
+                            "<=",
+                            Ordering::Less | Ordering::Equal
+                        ),
+                        2,
+                        off
+                    ),
+                    Instr::BrGtK { a, k, off } => branch!(
+                        cmpv!(reg!(a), consts[k as usize], >, ">", Ordering::Greater),
+                        2,
+                        off
+                    ),
+                    Instr::BrGeK { a, k, off } => branch!(
+                        cmpv!(
+                            reg!(a),
+                            consts[k as usize],
+                            >=,
+                            ">=",
+                            Ordering::Greater | Ordering::Equal
+                        ),
+                        2,
+                        off
+                    ),
+                    Instr::BrEqK { a, k, off } => {
+                        branch!(eqv!(reg!(a), consts[k as usize]), 2, off)
+                    }
+                    Instr::BrNeK { a, k, off } => {
+                        branch!(!eqv!(reg!(a), consts[k as usize]), 2, off)
+                    }
                     Instr::Neg { dst, src } => {
                         let x = reg!(src);
                         reg!(dst) = match x {

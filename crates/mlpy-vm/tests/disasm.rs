@@ -22,17 +22,16 @@ fn fib() {
             function #1 <module> (params=0, regs=4, cells=0)
                0    1  LOADNULL r0
                1       CLOSURE r1 #0
-               2       SETGLOBAL g0 r1
-               3       MOVE r0 r1
-               4    5  LOADK r1 k0 ; builtin print
-               5       GETGLOBAL r2 g0
-               6       LOADINT r3 25
-               7       CALL r2 1
-               8       CALL r1 1
-               9    1  RETURN r0
+               2       SETGLOBALRES g0 r1 r0
+               3    5  LOADK r1 k0 ; builtin print
+               4       GETGLOBAL r2 g0
+               5       LOADINT r3 25
+               6       CALL r2 1
+               7       CALL r1 1
+               8    1  RETURN r0
 
             function #0 fib (params=1, regs=5, cells=0)
-               0    2  LOADINT r1 2
+               0    2  BRLTK r0 k0 else -> 5 ; 2
                1       SKIPIFLT r0 r1
                2       JUMP -> 5
                3       RETURN r0
@@ -56,38 +55,34 @@ fn loops_and_folding() {
         function #0 <module> (params=0, regs=7, cells=0)
            0    1  LOADNULL r0
            1       LOADINT r1 0
-           2       SETGLOBAL g0 r1
-           3       MOVE r0 r1
-           4    2  LOADINT r1 0
-           5       SETGLOBAL g1 r1
-           6       MOVE r0 r1
-           7       GETGLOBAL r1 g1
-           8       LOADINT r2 10
-           9       SKIPIFLT r1 r2
-          10       JUMP -> 23
-          11       GETGLOBAL r2 g0
-          12       GETGLOBAL r4 g1
-          13       LOADINT r5 5
-          14       MUL r3 r4 r5
-          15       ADD r1 r2 r3
-          16       SETGLOBAL g0 r1
-          17       MOVE r0 r1
-          18       GETGLOBAL r2 g1
-          19       ADDI r1 r2 1
-          20       SETGLOBAL g1 r1
-          21       MOVE r0 r1
-          22       JUMPBACK -> 7
-          23    3  LOADINT r5 1
-          24       LOADINT r6 -2
-          25       NEWARRAY r1 r5 2
-          26       FORPREP r1
-          27       FORNEXT r1 -> 33
-          28       SETGLOBAL g2 r4
-          29       LOADK r5 k0 ; builtin print
-          30       GETGLOBAL r6 g2
-          31       CALL r5 1
-          32       JUMPBACK -> 27
-          33    1  RETURN r0
+           2       SETGLOBALRES g0 r1 r0
+           3    2  LOADINT r1 0
+           4       SETGLOBALRES g1 r1 r0
+           5       GETGLOBAL r1 g1
+           6       BRLTK r1 k1 else -> 19 ; 10
+           7       SKIPIFLT r1 r2
+           8       JUMP -> 19
+           9       GETGLOBAL r2 g0
+          10       GETGLOBAL r4 g1
+          11       LOADINT r5 5
+          12       MUL r3 r4 r5
+          13       ADD r1 r2 r3
+          14       SETGLOBALRES g0 r1 r0
+          15       GETGLOBAL r2 g1
+          16       ADDI r1 r2 1
+          17       SETGLOBALRES g1 r1 r0
+          18       JUMPBACK -> 5
+          19    3  LOADINT r5 1
+          20       LOADINT r6 -2
+          21       NEWARRAY r1 r5 2
+          22       FORPREP r1
+          23       FORNEXT r1 -> 29
+          24       SETGLOBAL g2 r4
+          25       LOADK r5 k0 ; builtin print
+          26       GETGLOBAL r6 g2
+          27       CALL r5 1
+          28       JUMPBACK -> 23
+          29    1  RETURN r0
     "#]]);
 }
 
@@ -99,9 +94,8 @@ fn closures_and_cells() {
             function #2 <module> (params=0, regs=2, cells=0)
                0    1  LOADNULL r0
                1       CLOSURE r1 #1
-               2       SETGLOBAL g0 r1
-               3       MOVE r0 r1
-               4       RETURN r0
+               2       SETGLOBALRES g0 r1 r0
+               3       RETURN r0
 
             function #0 <lambda> (params=0, regs=2, cells=1)
                0    3  GETCELL r1 c0
@@ -129,9 +123,8 @@ fn try_finally_with_return() {
             function #1 <module> (params=0, regs=2, cells=0)
                0    1  LOADNULL r0
                1       CLOSURE r1 #0
-               2       SETGLOBAL g0 r1
-               3       MOVE r0 r1
-               4       RETURN r0
+               2       SETGLOBALRES g0 r1 r0
+               3       RETURN r0
 
             function #0 f (params=1, regs=6, cells=0)
                0    2  MOVE r2 r0
@@ -164,20 +157,19 @@ fn maybe_unbound_local_is_checked() {
     check(
         "function g(c) {\n  if (c) { y = 1; }\n  return y;\n}\n",
         expect![[r#"
-        function #1 <module> (params=0, regs=2, cells=0)
-           0    1  LOADNULL r0
-           1       CLOSURE r1 #0
-           2       SETGLOBAL g0 r1
-           3       MOVE r0 r1
-           4       RETURN r0
+            function #1 <module> (params=0, regs=2, cells=0)
+               0    1  LOADNULL r0
+               1       CLOSURE r1 #0
+               2       SETGLOBALRES g0 r1 r0
+               3       RETURN r0
 
-        function #0 g (params=1, regs=2, cells=0)
-           0    2  JUMPIFFALSE r0 -> 3
-           1       LOADINT r1 1
-           2       JUMP -> 3
-           3    3  CHECKLOCAL r1
-           4       RETURN r1
-           5    1  RETURNNULL
-    "#]],
+            function #0 g (params=1, regs=2, cells=0)
+               0    2  JUMPIFFALSE r0 -> 3
+               1       LOADINT r1 1
+               2       JUMP -> 3
+               3    3  CHECKLOCAL r1
+               4       RETURN r1
+               5    1  RETURNNULL
+        "#]],
     );
 }

@@ -1,0 +1,146 @@
+//! Peephole fusion of a finished function's code: compare-and-branch pairs the compiler emits
+//! become one instruction, so a loop or `if` test costs one dispatch instead of two or three.
+//!
+//! Invariants: fusion rewrites an instruction *in place* and never moves, removes or inserts
+//! code, so every jump offset, handler region and span index stays valid, and a jump aimed at
+//! one of the fused-over instructions still finds it there. The fused instruction takes the
+//! span of the comparison it replaces (its errors are the comparison's). Fuel is charged by
+//! code distance at back-edges and calls, so fusion does not change what a program is charged.
+
+use crate::bytecode::{Instr, Reg};
+use mlpy_ir::TextRange;
+
+/// Fuses, in `code`:
+/// - `SkipIfXx a b; Jump off` into `BrXx a b off+1` (the `Jump` stays, skipped when true);
+/// - `LoadK t k | LoadInt t n; SkipIfXx a t; Jump off` into `BrXxK a k off+2` when `t` is a
+///   temporary (`>= nlocals`) other than `a`: a temporary is dead after the test that reads it.
+///
+/// `int_const` interns an integer constant and returns its index when it fits 16 bits.
+pub(crate) fn fuse_branches(
+    code: &mut [Instr],
+    spans: &mut [TextRange],
+    nlocals: u32,
+    mut int_const: impl FnMut(i64) -> Option<u16>,
+) {
+    for i in 0..code.len() {
+        let Some(&Instr::Jump { off }) = code.get(i + 1) else {
+            continue;
+        };
+        // Three-instruction form first (it saves two dispatches): the load sits at `i - 1`.
+        if let (Some(j), Ok(off)) = (i.checked_sub(1), i16::try_from(off + 2)) {
+            let (t, load) = match code[j] {
+                Instr::LoadK { dst, k } => (dst, u16::try_from(k).ok().map(Ok)),
+                Instr::LoadInt { dst, val } => (dst, Some(Err(val))),
+                _ => (0, None),
+            };
+            if let Some(load) = load.filter(|_| t as u32 >= nlocals) {
+                if let Some(fuse) = fuse_rk(code[i], t) {
+                    if let Some(k) = load.map_or_else(|val| int_const(val as i64), Some) {
+                        code[j] = fuse(k, off);
+                        spans[j] = spans[i];
+                        continue;
+                    }
+                }
+            }
+        }
+        if let Some(fused) = i16::try_from(off + 1)
+            .ok()
+            .and_then(|o| fuse_rr(code[i], o))
+        {
+            code[i] = fused;
+        }
+    }
+}
+
+fn fuse_rr(skip: Instr, off: i16) -> Option<Instr> {
+    Some(match skip {
+        Instr::SkipIfLt { a, b } => Instr::BrLt { a, b, off },
+        Instr::SkipIfLe { a, b } => Instr::BrLe { a, b, off },
+        Instr::SkipIfGt { a, b } => Instr::BrGt { a, b, off },
+        Instr::SkipIfGe { a, b } => Instr::BrGe { a, b, off },
+        Instr::SkipIfEq { a, b } => Instr::BrEq { a, b, off },
+        Instr::SkipIfNe { a, b } => Instr::BrNe { a, b, off },
+        _ => return None,
+    })
+}
+
+/// The constant form of `skip` when its right operand is the temporary `t` (and not its left):
+/// a constructor taking the constant's index and the offset.
+fn fuse_rk(skip: Instr, t: Reg) -> Option<impl Fn(u16, i16) -> Instr> {
+    let (a, b) = match skip {
+        Instr::SkipIfLt { a, b }
+        | Instr::SkipIfLe { a, b }
+        | Instr::SkipIfGt { a, b }
+        | Instr::SkipIfGe { a, b }
+        | Instr::SkipIfEq { a, b }
+        | Instr::SkipIfNe { a, b } => (a, b),
+        _ => return None,
+    };
+    if b != t || a == t {
+        return None;
+    }
+    Some(move |k, off| match skip {
+        Instr::SkipIfLt { .. } => Instr::BrLtK { a, k, off },
+        Instr::SkipIfLe { .. } => Instr::BrLeK { a, k, off },
+        Instr::SkipIfGt { .. } => Instr::BrGtK { a, k, off },
+        Instr::SkipIfGe { .. } => Instr::BrGeK { a, k, off },
+        Instr::SkipIfEq { .. } => Instr::BrEqK { a, k, off },
+        _ => Instr::BrNeK { a, k, off },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fused(code: &[Instr], nlocals: u32) -> Vec<Instr> {
+        let mut code = code.to_vec();
+        let mut spans = vec![TextRange::default(); code.len()];
+        fuse_branches(&mut code, &mut spans, nlocals, |n| Some(n as u16 + 100));
+        code
+    }
+
+    #[test]
+    fn load_test_jump_becomes_one_branch_and_leaves_the_rest_in_place() {
+        let code = [
+            Instr::LoadInt { dst: 3, val: 7 },
+            Instr::SkipIfLt { a: 0, b: 3 },
+            Instr::Jump { off: 4 },
+        ];
+        let out = fused(&code, 1);
+        assert_eq!(
+            out[0],
+            Instr::BrLtK {
+                a: 0,
+                k: 107,
+                off: 6
+            }
+        );
+        assert_eq!(&out[1..], &code[1..]);
+    }
+
+    #[test]
+    fn register_test_jump_fuses_without_a_load() {
+        let code = [Instr::SkipIfGe { a: 0, b: 1 }, Instr::Jump { off: 2 }];
+        assert_eq!(fused(&code, 2)[0], Instr::BrGe { a: 0, b: 1, off: 3 });
+    }
+
+    #[test]
+    fn a_local_register_load_is_kept_live() {
+        // Register 1 is a local: its load is not dead, so only the test and jump fuse.
+        let code = [
+            Instr::LoadInt { dst: 1, val: 7 },
+            Instr::SkipIfEq { a: 0, b: 1 },
+            Instr::Jump { off: 0 },
+        ];
+        let out = fused(&code, 2);
+        assert_eq!(out[0], code[0]);
+        assert_eq!(out[1], Instr::BrEq { a: 0, b: 1, off: 1 });
+    }
+
+    #[test]
+    fn offsets_beyond_16_bits_stay_unfused() {
+        let code = [Instr::SkipIfNe { a: 0, b: 1 }, Instr::Jump { off: 40_000 }];
+        assert_eq!(fused(&code, 2), code.to_vec());
+    }
+}
