@@ -26,7 +26,13 @@ impl Gc {
 pub type NativeId = u32;
 
 /// An ML runtime value.
+///
+/// `repr(C, u8)` puts every payload at offset 8 (tag byte, padding, one 8-byte word), so a
+/// value moves as two machine words; the default layout placed `Bool` at byte 1 and `Native`
+/// and handles at byte 4, and copies in the interpreter loop were split into four partial
+/// loads and stores (docs/performance.md).
 #[derive(Clone, Copy, Debug)]
+#[repr(C, u64)]
 pub enum Value {
     Null,
     Bool(bool),
