@@ -1,6 +1,7 @@
 //! Python callables reachable from ML during one run: `__python_callback` (python-api.md §9),
 //! Python callables injected as values (§8.2) and bridge functions of registered modules
-//! (§10, capability-checked here before Python is called).
+//! (§10: natives of the run's `mlpy::host::Bridges`, capability-checked by the VM before
+//! Python is called).
 //!
 //! Invariants: every call re-acquires the GIL (the VM runs with it released); a Python
 //! exception becomes a catchable ML `RuntimeError` carrying `str(exc)`, and the last such
@@ -9,14 +10,13 @@
 //! `Interrupted` and is re-raised to the host.
 
 use crate::convert::{ToMl, ToMlError, ToPy};
-use mlpy::host::{ErrorKind, HostCalls, HostEnv, NativeCtx, RtError, RtResult, Value};
+use mlpy::host::{bridge_member, ErrorKind, HostCalls, NativeCtx, RtError, RtResult, Value};
 use pyo3::exceptions::{PyException, PyRuntimeError};
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// A Python call made by the VM that is still running on this thread: ML functions passed to
 /// it can be called back until it returns.
@@ -79,8 +79,8 @@ impl MLFunction {
 /// Host function id of `__python_callback`.
 pub const CALLBACK_ID: u32 = 0;
 
-/// The marker third argument of a bridge call made by a generated bridge module:
-/// `__python_callback("database.query", args, "bridge")`.
+/// The marker third argument of the call a generated bridge module makes to bind a member:
+/// `query = __python_callback("database", "query", "bridge");` evaluates to the native.
 const BRIDGE_MARKER: &str = "bridge";
 
 /// The Python side of one run.
@@ -89,8 +89,8 @@ pub struct PyHost {
     pub callback: Option<Py<PyAny>>,
     /// `bridge_call(qualified_name, args)`: lazy import + call (Python side).
     pub bridge_call: Option<Py<PyAny>>,
-    /// Capabilities each bridge function requires, by qualified name `module.member`.
-    pub bridge_caps: HashMap<String, Vec<String>>,
+    /// Qualified names `module.member` of the run's bridge functions, by slot.
+    pub bridge_names: Arc<Vec<String>>,
     /// Injected Python callables; id = index + 1.
     callables: Mutex<Vec<Py<PyAny>>>,
     /// The last exception a Python callable raised.
@@ -102,13 +102,13 @@ impl PyHost {
     pub fn new(
         callback: Option<Py<PyAny>>,
         bridge_call: Option<Py<PyAny>>,
-        bridge_caps: HashMap<String, Vec<String>>,
+        bridge_names: Arc<Vec<String>>,
         max_depth: usize,
     ) -> Self {
         PyHost {
             callback,
             bridge_call,
-            bridge_caps,
+            bridge_names,
             callables: Mutex::new(Vec::new()),
             last_exception: Mutex::new(None),
             max_depth,
@@ -218,44 +218,27 @@ impl PyHost {
         }
     }
 
-    /// A bridge call: capabilities first, then the Python function.
-    fn call_bridge(
+    /// `bridge_call(qualified_name, [args])` for bridge slot `slot` (the VM has checked its
+    /// capabilities).
+    fn call_bridge_slot(
         &self,
         py: Python<'_>,
         ctx: &mut NativeCtx<'_>,
-        name: &str,
-        args: Value,
+        slot: usize,
+        args: &[Value],
     ) -> RtResult<Value> {
-        let Some(caps) = self.bridge_caps.get(name) else {
-            return Err(RtError::new(
-                ErrorKind::NameError,
-                format!("no bridge function named '{name}'"),
-            ));
-        };
-        let missing: Vec<&String> = caps.iter().filter(|c| !ctx.is_granted(c)).collect();
-        if !missing.is_empty() {
-            if let Some(env) = ctx.host_data::<HostEnv>() {
-                for c in &missing {
-                    env.violations.record(c);
-                }
-            }
-            let list: Vec<String> = missing.iter().map(|c| format!("'{c}'")).collect();
-            return Err(RtError::new(
-                ErrorKind::CapabilityError,
-                format!(
-                    "Missing required capabilities: [{}] (bridge function {name})",
-                    list.join(", ")
-                ),
-            ));
-        }
-        let Some(bridge_call) = self.bridge_call.as_ref().map(|b| b.clone_ref(py)) else {
+        let (Some(name), Some(bridge_call)) = (
+            self.bridge_names.get(slot),
+            self.bridge_call.as_ref().map(|b| b.clone_ref(py)),
+        ) else {
             return Err(RtError::new(
                 ErrorKind::RuntimeError,
-                format!("bridge function {name} is unavailable: no bridge registry"),
+                format!("bridge function #{slot} is not registered"),
             ));
         };
         let name = ctx.alloc_str(name)?;
-        self.call_python(py, ctx, &bridge_call, &[name, args])
+        let list = ctx.heap().alloc_array(args.to_vec())?;
+        self.call_python(py, ctx, &bridge_call, &[name, list])
     }
 }
 
@@ -264,6 +247,10 @@ fn ml_error(e: &RtError) -> PyErr {
 }
 
 impl HostCalls for PyHost {
+    fn call_bridge(&self, ctx: &mut NativeCtx<'_>, slot: usize, args: &[Value]) -> RtResult<Value> {
+        Python::with_gil(|py| self.call_bridge_slot(py, ctx, slot, args))
+    }
+
     fn call(&self, ctx: &mut NativeCtx<'_>, id: u32, args: &[Value]) -> RtResult<Value> {
         Python::with_gil(|py| {
             if id != CALLBACK_ID {
@@ -275,10 +262,16 @@ impl HostCalls for PyHost {
                 };
                 return self.call_python(py, ctx, &f, args);
             }
-            if let [name, bridge_args, marker] = args {
+            if let [module, member, marker] = args {
                 if ctx.str_of(*marker) == Some(BRIDGE_MARKER) {
-                    let name = ctx.str_of(*name).unwrap_or_default().to_string();
-                    return self.call_bridge(py, ctx, &name, *bridge_args);
+                    let module = ctx.str_of(*module).unwrap_or_default().to_string();
+                    let member = ctx.str_of(*member).unwrap_or_default().to_string();
+                    return bridge_member(ctx, &module, &member).ok_or_else(|| {
+                        RtError::new(
+                            ErrorKind::NameError,
+                            format!("no bridge function named '{module}.{member}'"),
+                        )
+                    });
                 }
             }
             match self.callback.as_ref().map(|c| c.clone_ref(py)) {

@@ -171,6 +171,43 @@ fn compile(
     }
 }
 
+/// The bridge functions of the registry (`mlpy.stdlib.registry`) as natives, built once per
+/// set of registrations and passed to every run.
+#[pyclass(frozen, module = "mlpy._mlpy")]
+struct NativeBridges {
+    bridges: Arc<mlpy::host::Bridges>,
+    /// Qualified names by slot.
+    names: Arc<Vec<String>>,
+}
+
+#[pymethods]
+impl NativeBridges {
+    /// `NativeBridges([(module, module_doc, name, doc, caps, native_module), ...])`; slot =
+    /// list index; `native_module`: see `mlpy::host::BridgeSpec`.
+    #[new]
+    fn new(specs: Vec<(String, String, String, String, Vec<String>, bool)>) -> PyResult<Self> {
+        let names = specs.iter().map(|s| format!("{}.{}", s.0, s.2)).collect();
+        let specs: Vec<mlpy::host::BridgeSpec> = specs
+            .into_iter()
+            .map(
+                |(module, module_doc, name, doc, caps, native_module)| mlpy::host::BridgeSpec {
+                    module,
+                    module_doc,
+                    name,
+                    doc,
+                    caps,
+                    native_module,
+                },
+            )
+            .collect();
+        let bridges = mlpy::host::Bridges::new(&specs).map_err(PyValueError::new_err)?;
+        Ok(NativeBridges {
+            bridges: Arc::new(bridges),
+            names: Arc::new(names),
+        })
+    }
+}
+
 /// A flag that stops the runs given it (`Interrupted`, a limit error) when set from any
 /// thread; reusable after `clear()`.
 #[pyclass(frozen, module = "mlpy._mlpy")]
@@ -244,7 +281,7 @@ impl NativeProgram {
         read_only=false, file_patterns=Vec::new(), network_hosts=Vec::new(),
         max_file_operations=None, max_requests=None, allowed_ports=Vec::new(),
         file_size_limit=None, write_limit=None, globals=None, callback=None,
-        bridge_call=None, bridge_caps=HashMap::new(), modules=HashMap::new(), stdin=None,
+        bridge_call=None, bridges=None, modules=HashMap::new(), stdin=None,
         want_variables=true, timezone=None, argv=Vec::new(), env=HashMap::new(), cwd=None,
         import_paths=Vec::new(), interrupt=None))]
     #[allow(clippy::too_many_arguments)]
@@ -270,7 +307,7 @@ impl NativeProgram {
         globals: Option<Py<PyDict>>,
         callback: Option<PyObject>,
         bridge_call: Option<PyObject>,
-        bridge_caps: HashMap<String, Vec<String>>,
+        bridges: Option<PyRef<'_, NativeBridges>>,
         modules: HashMap<String, String>,
         stdin: Option<String>,
         want_variables: bool,
@@ -323,7 +360,11 @@ impl NativeProgram {
             max_depth,
             max_output,
         };
-        let host = Arc::new(PyHost::new(callback, bridge_call, bridge_caps, max_depth));
+        let (bridges, bridge_names) = match bridges {
+            Some(b) => (Some(b.bridges.clone()), b.names.clone()),
+            None => (None, Arc::default()),
+        };
+        let host = Arc::new(PyHost::new(callback, bridge_call, bridge_names, max_depth));
         // The run's interrupt flag: the host's `Interrupt`, else a private one Ctrl-C can set.
         let flag = interrupt.map_or_else(Arc::default, |i| i.flag.clone());
         let (out, err) = (Sink::default(), Sink::default());
@@ -348,6 +389,7 @@ impl NativeProgram {
             calls: Some(host.clone()),
             env: run_env,
             import_roots: import_paths.into_iter().map(Into::into).collect(),
+            bridges,
         };
         let watch = sigint::Watch::start(py, &flag);
         let injection_error: Mutex<Option<PyErr>> = Mutex::new(None);
@@ -699,6 +741,7 @@ fn _mlpy(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeProgram>()?;
     m.add_class::<host::MLFunction>()?;
     m.add_class::<Interrupt>()?;
+    m.add_class::<NativeBridges>()?;
     m.add_function(wrap_pyfunction!(compile, m)?)?;
     m.add_function(wrap_pyfunction!(audit, m)?)?;
     m.add_function(wrap_pyfunction!(transpile, m)?)?;

@@ -657,3 +657,34 @@ def test_transpile_with_runtime_import_uses_the_installed_prelude():
     assert out.getvalue() == "[42]\n"
     with pytest.raises(ValueError):
         MLTranspiler().transpile_to_python(source, runtime="wheel")
+
+
+def test_bridge_functions_have_help_and_required_capabilities_on_the_vm(tmp_path, monkeypatch):
+    (tmp_path / "geo_impl.py").write_text("def area(w, h):\n    return w * h\n")
+    (tmp_path / "geo.ml").write_text('function unit() { return "cm"; }\n')
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    reg = StandardLibraryRegistry()
+    reg.register_module("geo", source_file="geo.ml", capabilities_required=["geo:use"], description="Geometry")
+    reg.register_bridge_function("geo", "area", "geo_impl", "area", ["geo:compute"], "Area of a rectangle")
+    try:
+        r = mlpy.run(
+            "import geo; a = geo.area(3, 4); u = geo.unit(); h = help(geo.area);"
+            " c = requiredCapabilities(geo.area); p = has_module(\"geo\");",
+            capabilities=["geo:use", "geo:compute"],
+        )
+        assert r.success, r.error
+        assert r.variables == {
+            "a": 12,
+            "u": "cm",
+            "h": "Area of a rectangle\nRequires: geo:use, geo:compute",
+            "c": ["geo:use", "geo:compute"],
+            "p": True,
+        }
+        caught = mlpy.run(
+            "import geo; try { geo.area(1, 2); } except (e) { k = e.type; m = e.message; }",
+            capabilities=["geo:use"],
+        )
+        assert caught.variables["k"] == "CapabilityError" and "geo:compute" in caught.variables["m"]
+    finally:
+        reg.unregister_module("geo")

@@ -16,6 +16,7 @@
 use crate::capabilities::Grant;
 use crate::engine::{compile_ir, load_error, vm_error, Engine, FileLoader, Program, Usage};
 use crate::error::{render_diagnostics, Error};
+use crate::hostfn::{intern, intern_caps};
 use crate::limits::Limits;
 use crate::source::Source;
 use mlpy_ir::{ir, LowerOptions};
@@ -47,6 +48,20 @@ pub use mlpy_vm::error::MemoryExceeded;
 pub trait HostCalls: Send + Sync + 'static {
     /// Calls host function `id` with ML arguments; the result is allocated on `ctx.heap()`.
     fn call(&self, ctx: &mut NativeCtx<'_>, id: u32, args: &[Value]) -> RtResult<Value>;
+
+    /// Calls bridge function `slot` of the run's [`Bridges`] (its capabilities were checked
+    /// by the VM). Hosts without bridges keep the default, an error.
+    fn call_bridge(
+        &self,
+        _ctx: &mut NativeCtx<'_>,
+        slot: usize,
+        _args: &[Value],
+    ) -> RtResult<Value> {
+        Err(RtError::new(
+            ErrorKind::RuntimeError,
+            format!("bridge function #{slot} is not available in this run"),
+        ))
+    }
 }
 
 /// Class name of host callables (`typeof` shows it; printing shows `<function>`).
@@ -99,27 +114,137 @@ fn call_host(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
     calls.call(ctx, id, &args[1..])
 }
 
-/// The stdlib plus the host-callable class, built once per process.
+/// The stdlib plus the host-callable class.
+fn base_registry() -> NativeRegistry {
+    let mut registry = NativeRegistry::new();
+    mlpy_stdlib::install(&mut registry);
+    registry.add_method(
+        CALLABLE_CLASS,
+        "call",
+        NativeDef {
+            name: "call",
+            func: call_host,
+            caps: &[],
+            doc: "Calls a function of the host application.",
+        },
+    );
+    registry
+}
+
+/// [`base_registry`], built once per process.
 fn host_registry() -> Arc<NativeRegistry> {
     static REGISTRY: OnceLock<Arc<NativeRegistry>> = OnceLock::new();
-    REGISTRY
-        .get_or_init(|| {
-            let mut registry = NativeRegistry::new();
-            mlpy_stdlib::install(&mut registry);
-            registry.add_method(
-                CALLABLE_CLASS,
-                "call",
-                NativeDef {
-                    name: "call",
-                    func: call_host,
-                    caps: &[],
-                    doc: "Calls a function of the host application.",
-                },
-            );
-            Arc::new(registry)
-        })
-        .clone()
+    REGISTRY.get_or_init(|| Arc::new(base_registry())).clone()
 }
+
+// ---- bridge functions ------------------------------------------------------------------------
+
+/// Most bridge functions one [`Bridges`] holds (one trampoline each).
+pub const MAX_BRIDGES: usize = 256;
+
+/// One bridge function of a host module (python-api.md §10): a native whose capabilities the
+/// VM checks and whose `help`/`requiredCapabilities` show `doc` and `caps`; calling it calls
+/// [`HostCalls::call_bridge`] with its slot (its index in the list given to [`Bridges::new`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BridgeSpec {
+    pub module: String,
+    /// The module's description (`help(module)`).
+    pub module_doc: String,
+    pub name: String,
+    pub doc: String,
+    pub caps: Vec<String>,
+    /// True: the function is a member of native module `module` (importable like a library
+    /// module). False: it is reached only through [`bridge_member`], for a host module written
+    /// in ML that binds it (a native module of the same name would shadow the ML one).
+    pub native_module: bool,
+}
+
+/// Class (of no value) whose methods are the bridge natives, by qualified name.
+const BRIDGE_CLASS: &str = "<bridge>";
+
+/// The natives of a set of bridge functions on top of the library: build once per set of
+/// registrations and share it between runs ([`HostRun::bridges`]). A module of bridge
+/// functions only is a native module; a host module written in ML binds its bridge functions
+/// with [`bridge_member`], so modules can mix ML functions and bridge functions.
+pub struct Bridges {
+    registry: Arc<NativeRegistry>,
+}
+
+impl Bridges {
+    /// Errors: more than [`MAX_BRIDGES`] functions, or a module/member name that is not an
+    /// identifier. Names, docs and capability lists are interned (leaked once per distinct
+    /// text), as native definitions need `'static` text.
+    pub fn new(specs: &[BridgeSpec]) -> Result<Bridges, String> {
+        if specs.len() > MAX_BRIDGES {
+            return Err(format!(
+                "at most {MAX_BRIDGES} bridge functions can be registered"
+            ));
+        }
+        let mut registry = base_registry();
+        for (slot, spec) in specs.iter().enumerate() {
+            if !is_identifier(&spec.module) || !is_identifier(&spec.name) {
+                return Err(format!("invalid bridge name {}.{}", spec.module, spec.name));
+            }
+            let qualified = format!("{}.{}", spec.module, spec.name);
+            let def = NativeDef {
+                name: intern(&qualified),
+                func: BRIDGE_TRAMPOLINES[slot],
+                caps: intern_caps(&spec.caps),
+                doc: intern(&spec.doc),
+            };
+            if spec.native_module {
+                registry.add_module(&spec.module, &spec.module_doc);
+                registry.add_module_fn(&spec.module, &spec.name, def);
+            } else {
+                registry.add_method(BRIDGE_CLASS, &qualified, def);
+            }
+        }
+        Ok(Bridges {
+            registry: Arc::new(registry),
+        })
+    }
+}
+
+fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// The value of bridge function `module.member` of the run's [`Bridges`] (a native), if any.
+pub fn bridge_member(ctx: &NativeCtx<'_>, module: &str, member: &str) -> Option<Value> {
+    let registry = ctx.registry();
+    if let Some(id) = registry.method(BRIDGE_CLASS, &format!("{module}.{member}")) {
+        return Some(Value::Native(id));
+    }
+    registry
+        .module(module)?
+        .members
+        .iter()
+        .find_map(|(name, m)| match m {
+            mlpy_vm::Member::Native(id) if name == member => Some(Value::Native(*id)),
+            _ => None,
+        })
+}
+
+fn bridge_trampoline<const N: usize>(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
+    let Some(calls) = ctx.host_data::<HostSlot>().map(|s| s.0.clone()) else {
+        return Err(RtError::new(
+            ErrorKind::RuntimeError,
+            "bridge function called outside of its run",
+        ));
+    };
+    calls.call_bridge(ctx, N, args)
+}
+
+seq_macro::seq!(N in 0..256 {
+    /// The native `fn` of bridge slot N.
+    static BRIDGE_TRAMPOLINES: [mlpy_vm::native::NativeFn; MAX_BRIDGES] = [
+        #(bridge_trampoline::<N>,)*
+    ];
+});
 
 /// Compiles `source` with `host_globals` declared (closed world, python-api.md P-131);
 /// `open_world` (transpiling, validating): unknown names are warnings, not errors. Host
@@ -198,6 +323,8 @@ pub struct HostRun {
     /// Directories searched by `import a.b;` before the engine's roots and the program's
     /// directory.
     pub import_roots: Vec<std::path::PathBuf>,
+    /// Bridge functions the run can reach (with [`bridge_member`]).
+    pub bridges: Option<Arc<Bridges>>,
 }
 
 /// What the host can read on the heap when the run ends.
@@ -229,7 +356,11 @@ pub fn run_host<R>(
     finish: impl FnOnce(&Heap, &HostOutcome) -> R,
 ) -> HostResult<R> {
     let started = std::time::Instant::now();
-    let mut config = VmConfig::new(host_registry());
+    let registry = run
+        .bridges
+        .as_ref()
+        .map_or_else(host_registry, |b| b.registry.clone());
+    let mut config = VmConfig::new(registry);
     config.limits = run.limits.to_vm();
     config.capabilities = Some(run.grants);
     config.interrupt = run.interrupt;
@@ -584,6 +715,7 @@ mod tests {
             calls: Some(calls),
             env: HostEnv::default(),
             import_roots: Vec::new(),
+            bridges: None,
         };
         run_host(
             &engine,
@@ -621,6 +753,103 @@ mod tests {
             vec![("a".into(), 42), ("b".into(), 15), ("c".into(), 1)]
         );
         assert_eq!(*calls.0.lock().unwrap(), vec![7, 9, 7]);
+    }
+
+    /// `__python_callback(module, member)` hands out bridge natives; bridges multiply.
+    struct BridgeHost;
+    impl HostCalls for BridgeHost {
+        fn call(&self, ctx: &mut NativeCtx<'_>, _id: u32, args: &[Value]) -> RtResult<Value> {
+            let name = |v: &Value| ctx.str_of(*v).unwrap_or_default().to_string();
+            let (module, member) = (name(&args[0]), name(&args[1]));
+            bridge_member(ctx, &module, &member).ok_or_else(|| RtError::type_error("no bridge"))
+        }
+        fn call_bridge(
+            &self,
+            _ctx: &mut NativeCtx<'_>,
+            slot: usize,
+            args: &[Value],
+        ) -> RtResult<Value> {
+            match args {
+                [Value::Int(a), Value::Int(b)] => Ok(Value::Int(a * b + 1000 * slot as i64)),
+                _ => Err(RtError::type_error("two ints")),
+            }
+        }
+    }
+
+    #[test]
+    fn bridge_functions_are_natives_with_help_and_checked_capabilities() {
+        let spec = |name: &str, caps: &[&str]| BridgeSpec {
+            module: "geo".into(),
+            module_doc: "Geometry".into(),
+            name: name.into(),
+            doc: format!("The {name}."),
+            caps: caps.iter().map(|c| c.to_string()).collect(),
+            native_module: false,
+        };
+        let bridges = Bridges::new(&[spec("area", &["geo:use"]), spec("secret", &["top:secret"])])
+            .expect("valid specs");
+        assert!(Bridges::new(&[spec("no-t valid", &[])]).is_err());
+        let engine = Engine::new();
+        let src = "import geo; a = geo.area(3, 4); b = geo.secret; h = help(geo.area); \
+                   c = requiredCapabilities(geo.area); \
+                   try { geo.secret(1, 2); } except (e) { d = e.type; }";
+        let program = compile_host(&engine, Source::new("t.ml", src), &[], false).unwrap();
+        let mut modules = HashMap::new();
+        modules.insert(
+            "geo".to_string(),
+            Source::new(
+                "<geo>",
+                "area = __python_callback(\"geo\", \"area\");\n\
+                 secret = __python_callback(\"geo\", \"secret\");\n",
+            ),
+        );
+        let mut grants = HostGrants::default();
+        grants.add("geo:use").unwrap();
+        let run = HostRun {
+            limits: Limits::default(),
+            grants: Arc::new(grants),
+            stdout: Box::new(std::io::sink()),
+            stderr: Box::new(std::io::sink()),
+            stdin: None,
+            interrupt: None,
+            modules: Arc::new(modules),
+            calls: Some(Arc::new(BridgeHost)),
+            env: HostEnv::default(),
+            import_roots: Vec::new(),
+            bridges: Some(Arc::new(bridges)),
+        };
+        let result = run_host(
+            &engine,
+            &program,
+            run,
+            |heap| {
+                Ok(vec![(
+                    "__python_callback".to_string(),
+                    host_callable(heap, 0)?,
+                )])
+            },
+            |heap, out| {
+                let text = |v: &Value| match v {
+                    Value::Int(i) => i.to_string(),
+                    Value::Str(g) => heap.str(*g).to_string(),
+                    Value::Array(g) => format!("{} item(s)", heap.array(*g).len()),
+                    _ => "?".to_string(),
+                };
+                out.globals
+                    .iter()
+                    .map(|(n, v)| (n.clone(), text(v)))
+                    .collect::<Vec<_>>()
+            },
+        );
+        assert!(result.error.is_none(), "{:?}", result.error);
+        let got: HashMap<String, String> = result.finished.into_iter().collect();
+        assert_eq!(got["a"], "12", "slot 0");
+        assert_eq!(got["h"], "The area.\nRequires: geo:use");
+        assert_eq!(got["c"], "1 item(s)");
+        assert_eq!(
+            got["d"], "CapabilityError",
+            "the VM checks the bridge's capabilities"
+        );
     }
 
     #[test]

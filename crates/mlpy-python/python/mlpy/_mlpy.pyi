@@ -24,6 +24,9 @@ class Interrupt:
     def clear(self) -> None: ...
     def is_set(self) -> bool: ...
 
+class NativeBridges:
+    def __init__(self, specs: list[tuple[str, str, str, str, list[str], bool]]) -> None: ...
+
 class NativeProgram:
     def run(
         self,
@@ -47,7 +50,7 @@ class NativeProgram:
         globals: Mapping[str, Any] | None = None,
         callback: Callable[..., Any] | None = None,
         bridge_call: Callable[[str, list[Any]], Any] | None = None,
-        bridge_caps: Mapping[str, list[str]] = ...,
+        bridges: NativeBridges | None = None,
         modules: Mapping[str, str] = ...,
         stdin: str | None = None,
         want_variables: bool = True,

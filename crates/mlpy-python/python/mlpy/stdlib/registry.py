@@ -1,9 +1,11 @@
 """Host-registered ML modules backed by Python functions (python-api.md §10).
 
 Every ``StandardLibraryRegistry()`` is a view of one process-wide registry (P-150). A
-registered module is importable from ML (``import database;``): it is served to the VM as an
-ML source module whose members call ``__python_callback(name, args, "bridge")``, which the
-native host routes here after checking the member's capabilities (P-152). Emitted Python
+registered module is importable from ML (``import database;``). Its bridge functions are
+natives (``mlpy._mlpy.NativeBridges``) whose capabilities the VM checks before they call
+``_bridge_call`` here (P-152; ``help`` and ``requiredCapabilities`` show the description and
+capabilities, P-154): a module of bridge functions only is a native module, one with an ML
+source file is served as that ML code plus bindings of its bridge natives. Emitted Python
 builds the module from ``bridge_module`` when the program imports it (P-155)."""
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import _mlpy
 from .._names import RESERVED
 
 #: Standard-library module names a host module may not take.
@@ -126,6 +129,8 @@ def _invalidate() -> None:
 
 
 def _module_source(info: ModuleInfo) -> str:
+    """The ML module the VM imports for a module with an ML source file: that file (when it
+    exists), then one binding per bridge function to its native."""
     parts: list[str] = []
     if info.source_file:
         for candidate in (Path(info.source_file), Path.cwd() / info.source_file):
@@ -133,10 +138,7 @@ def _module_source(info: ModuleInfo) -> str:
                 parts.append(candidate.read_text(encoding="utf-8"))
                 break
     for fn in info.functions.values():
-        qualified = f"{info.name}.{fn.ml_name}"
-        parts.append(
-            f'function {fn.ml_name}(...args) {{ return __python_callback("{qualified}", args, "bridge"); }}'
-        )
+        parts.append(f'{fn.ml_name} = __python_callback("{info.name}", "{fn.ml_name}", "bridge");')
     return "\n".join(parts) + "\n"
 
 
@@ -177,8 +179,8 @@ def bridge_module(name: str) -> tuple[str, dict[str, tuple[list[str], str, Any]]
 
 
 def bridge_options() -> dict[str, Any]:
-    """The native run's ``modules`` / ``bridge_caps`` / ``bridge_call`` for the current
-    registry (empty when nothing is registered)."""
+    """The native run's ``modules`` / ``bridges`` / ``bridge_call`` for the current registry
+    (empty when nothing is registered)."""
     global _SNAPSHOT
     snap = _SNAPSHOT
     if snap is not None:
@@ -187,13 +189,18 @@ def bridge_options() -> dict[str, Any]:
         if not _MODULES:
             snap = {}
         else:
+            # A module with an ML source file is served as ML binding its bridge natives;
+            # one of bridge functions only is a native module, like a library module.
+            sources = {name: _module_source(info) for name, info in _MODULES.items() if info.source_file}
+            specs = [
+                (name, info.description, fn.ml_name, fn.description,
+                 [*info.capabilities_required, *fn.capabilities_required], name not in sources)
+                for name, info in _MODULES.items()
+                for fn in info.functions.values()
+            ]
             snap = {
-                "modules": {name: _module_source(info) for name, info in _MODULES.items()},
-                "bridge_caps": {
-                    f"{name}.{fn.ml_name}": [*info.capabilities_required, *fn.capabilities_required]
-                    for name, info in _MODULES.items()
-                    for fn in info.functions.values()
-                },
+                "modules": sources,
+                "bridges": _mlpy.NativeBridges(specs),
                 "bridge_call": _bridge_call,
             }
         _SNAPSHOT = snap
