@@ -366,13 +366,17 @@ def test_a_short_run_finishes_while_a_long_run_is_in_progress():
 
 
 def test_two_threads_run_in_parallel():
+    """Two long runs in two threads: parallel when they take clearly less than twice one run
+    (wall clock, D17's 1.8x), or when the process burns clearly more than one core's worth of
+    CPU time while they run (CPU time per wall second > 1.3: two threads executing at once,
+    impossible if runs were serialized). Either proof counts; only when neither holds on a
+    loaded machine is the test skipped, with the figures."""
     cpus = os.cpu_count() or 1
-    load = os.getloadavg()[0]
-    if cpus < 2 or load > cpus - 1:
-        pytest.skip(f"needs two idle cores (load average {load:.1f} on {cpus} cores)")
+    if cpus < 2:
+        pytest.skip("needs two cores")
     prog, n, single = _sized_program()
-    ratios = []
-    for _ in range(3):  # D17: a generous bound; retried because the machine may be loaded
+    figures = []
+    for _ in range(3):  # retried because the machine may be loaded
         start = time.perf_counter()
         prog.run(globals={"n": n})
         single = time.perf_counter() - start
@@ -381,17 +385,24 @@ def test_two_threads_run_in_parallel():
             threading.Thread(target=lambda: results.append(prog.run(globals={"n": n}).success))
             for _ in range(2)
         ]
-        start = time.perf_counter()
+        cpu0, start = time.process_time(), time.perf_counter()
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         both = time.perf_counter() - start
+        cpu = time.process_time() - cpu0
         assert results == [True, True]
-        ratios.append(both / single)
-        if ratios[-1] < 1.8:
+        figures.append((round(both / single, 2), round(cpu / both, 2)))
+        if figures[-1][0] < 1.8 or figures[-1][1] > 1.3:
             break
-    assert min(ratios) < 1.8, f"two threads / one run: {ratios}"
+    print(f"\ntwo threads: (two-run wall / one-run wall, CPU seconds per wall second) = {figures}")
+    if any(ratio < 1.8 or cpu_rate > 1.3 for ratio, cpu_rate in figures):
+        return
+    load = os.getloadavg()[0]
+    if load > cpus - 1:
+        pytest.skip(f"no proof on a loaded machine (load average {load:.1f} on {cpus} cores): {figures}")
+    pytest.fail(f"two threads did not run in parallel: {figures}")
 
 
 def test_errors_form_one_hierarchy():
