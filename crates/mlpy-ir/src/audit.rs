@@ -1,7 +1,7 @@
 //! Static security audit (language.md §10, §9, §8.2; spec decisions D4, D11, D28).
 //!
-//! The audit walks the syntax tree once, without recursion (rowan's preorder iterator), and
-//! reports findings with a severity; `Critical` and `High` findings block strict runs. Name
+//! The audit walks the syntax tree once in preorder, without recursion (an explicit stack over
+//! the green tree: no red cursor per element), and reports findings with a severity; `Critical` and `High` findings block strict runs. Name
 //! rules (`dangerous_builtin`, `code_injection`) only apply to names the program does not bind
 //! itself — that is what the [`Lowered`] argument is for (name resolution runs first, D28).
 //! Dunder rules apply to every spelling except `__python_callback`.
@@ -10,8 +10,23 @@
 
 use crate::lower::Lowered;
 use crate::scope::PYTHON_CALLBACK;
-use mlpy_syntax::ast::{self, AstNode, SourceFile};
-use mlpy_syntax::{SyntaxKind, SyntaxNode, SyntaxToken, TextRange};
+use mlpy_syntax::ast::{self, AstNode, GreenRef, GreenTokenRef, SourceFile, TreeNode, TreeToken};
+use mlpy_syntax::{SyntaxKind, TextRange};
+use rowan::NodeOrToken;
+
+/// A pending element of the preorder walk. `callee`: the node is the callee of a call; a token
+/// carries its parent's kind and `callee` flag.
+enum Element<'a> {
+    Node {
+        node: GreenRef<'a>,
+        callee: bool,
+    },
+    Token {
+        token: GreenTokenRef<'a>,
+        parent: SyntaxKind,
+        parent_callee: bool,
+    },
+}
 
 /// How serious a finding is. `Critical` and `High` block strict compilation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -118,15 +133,45 @@ pub const REFLECTION_ATTRIBUTES: &[&str] = &[
 
 /// Audits `file`; `lowered` is the same file's lowering (its bindings exempt user names).
 pub fn audit(file: &SourceFile, lowered: &Lowered) -> Vec<Finding> {
+    let root = file.syntax();
+    let green = root.green();
     let mut findings = Vec::new();
-    for element in file.syntax().descendants_with_tokens() {
-        match element {
-            rowan::NodeOrToken::Token(t) if t.kind() == SyntaxKind::IDENT => {
-                ident(&t, &mut findings)
+    let mut stack = vec![Element::Node {
+        node: GreenRef::new(&green, root.text_range().start()),
+        callee: false,
+    }];
+    let mut children = Vec::new();
+    while let Some(element) = stack.pop() {
+        let (n, callee) = match element {
+            Element::Token {
+                token,
+                parent,
+                parent_callee,
+            } => {
+                if token.kind() == SyntaxKind::IDENT {
+                    ident(&token, parent, parent_callee, &mut findings);
+                }
+                continue;
             }
-            rowan::NodeOrToken::Token(_) => {}
-            rowan::NodeOrToken::Node(n) => node(&n, lowered, &mut findings),
-        }
+            Element::Node { node, callee } => (node, callee),
+        };
+        node(&n, callee, lowered, &mut findings);
+        // A call's callee is its first expression child (`CallExpr::callee`).
+        let mut callee_pending = n.kind() == SyntaxKind::CALL_EXPR;
+        children.extend(n.children_with_tokens().map(|child| match child {
+            NodeOrToken::Node(node) => {
+                let is_expr = <ast::Expr<GreenRef> as AstNode<GreenRef>>::can_cast(node.kind());
+                let callee = callee_pending && is_expr;
+                callee_pending &= !is_expr;
+                Element::Node { node, callee }
+            }
+            NodeOrToken::Token(token) => Element::Token {
+                token,
+                parent: n.kind(),
+                parent_callee: callee,
+            },
+        }));
+        stack.extend(children.drain(..).rev());
     }
     findings.sort_by_key(|f| f.range.start());
     findings
@@ -151,24 +196,15 @@ fn is_dunder(name: &str) -> bool {
     name.starts_with("__") && name != PYTHON_CALLBACK
 }
 
-/// True when `name_ref` is the callee of a call expression.
-fn is_callee(name_ref: &SyntaxNode) -> bool {
-    name_ref
-        .parent()
-        .and_then(ast::CallExpr::cast)
-        .and_then(|call| call.callee())
-        .is_some_and(|callee| callee.syntax() == name_ref)
-}
-
 /// Dunder rules, on every identifier token.
-fn ident(token: &SyntaxToken, out: &mut Vec<Finding>) {
+/// `parent` is the token's parent kind, `parent_callee` whether that parent is a call's callee.
+fn ident(token: &GreenTokenRef, parent: SyntaxKind, parent_callee: bool, out: &mut Vec<Finding>) {
     let name = token.text();
     if !is_dunder(name) {
         return;
     }
     let range = token.text_range();
-    let Some(parent) = token.parent() else { return };
-    match parent.kind() {
+    match parent {
         // Object keys are plain data (a string key), not names.
         SyntaxKind::PROPERTY => {}
         SyntaxKind::MEMBER_EXPR => {
@@ -196,7 +232,7 @@ fn ident(token: &SyntaxToken, out: &mut Vec<Finding>) {
             format!("Dunder function name '{name}' is forbidden in ML code"),
             range,
         ),
-        SyntaxKind::NAME_REF if is_callee(&parent) => push(
+        SyntaxKind::NAME_REF if parent_callee => push(
             out,
             "dunder_function_call",
             Severity::Critical,
@@ -213,16 +249,16 @@ fn ident(token: &SyntaxToken, out: &mut Vec<Finding>) {
     }
 }
 
-/// Name, import, capability and string rules, on nodes.
-fn node(n: &SyntaxNode, lowered: &Lowered, out: &mut Vec<Finding>) {
-    if let Some(name_ref) = ast::NameRef::cast(n.clone()) {
+/// Name, import, capability and string rules, on nodes (`callee`: `n` is a call's callee).
+fn node(n: &GreenRef, callee: bool, lowered: &Lowered, out: &mut Vec<Finding>) {
+    if let Some(name_ref) = ast::NameRef::cast(*n) {
         let Some(t) = name_ref.ident() else { return };
         let name = t.text();
         if lowered.binds(name) {
             return;
         }
         let range = t.text_range();
-        if is_callee(n) && CODE_INJECTION.contains(&name) && !is_dunder(name) {
+        if callee && CODE_INJECTION.contains(&name) && !is_dunder(name) {
             push(
                 out,
                 "code_injection",
@@ -239,7 +275,7 @@ fn node(n: &SyntaxNode, lowered: &Lowered, out: &mut Vec<Finding>) {
                 range,
             );
         }
-    } else if let Some(import) = ast::ImportStmt::cast(n.clone()) {
+    } else if let Some(import) = ast::ImportStmt::cast(*n) {
         let path = import.path();
         let Some(first) = path.first() else { return };
         if DANGEROUS_MODULES.contains(&first.as_str()) {
@@ -254,7 +290,7 @@ fn node(n: &SyntaxNode, lowered: &Lowered, out: &mut Vec<Finding>) {
                 import.range(),
             );
         }
-    } else if let Some(resource) = ast::CapResource::cast(n.clone()) {
+    } else if let Some(resource) = ast::CapResource::cast(*n) {
         if let Some(pattern) = resource.pattern().filter(|p| p == "*" || p == "**") {
             push(
                 out,
@@ -264,7 +300,7 @@ fn node(n: &SyntaxNode, lowered: &Lowered, out: &mut Vec<Finding>) {
                 resource.range(),
             );
         }
-    } else if let Some(allow) = ast::CapAllow::cast(n.clone()) {
+    } else if let Some(allow) = ast::CapAllow::cast(*n) {
         let Some(permission) = allow.permission() else {
             return;
         };
@@ -279,7 +315,11 @@ fn node(n: &SyntaxNode, lowered: &Lowered, out: &mut Vec<Finding>) {
                 allow.range(),
             );
         }
-    } else if let Some(lit) = ast::Literal::cast(n.clone()) {
+    } else if let Some(lit) = ast::Literal::cast(*n) {
+        // Only strings matter: `kind()` would copy a number's text first.
+        if lit.token().is_none_or(|t| t.kind() != SyntaxKind::STRING) {
+            return;
+        }
         if let Some(ast::LiteralKind::Str(value)) = lit.kind() {
             if is_suspicious(&value) {
                 push(
@@ -298,6 +338,10 @@ fn node(n: &SyntaxNode, lowered: &Lowered, out: &mut Vec<Finding>) {
 /// `os\.system\s*\(` and `subprocess\.`. Hand-written because these six fixed patterns do not
 /// justify a regex engine dependency in the compiler.
 fn is_suspicious(text: &str) -> bool {
+    // Every pattern needs a `(` or a `.`, which lower-casing neither creates nor removes.
+    if !text.contains(['(', '.']) {
+        return false;
+    }
     let lower = text.to_lowercase();
     if lower.contains("subprocess.") {
         return true;

@@ -229,6 +229,32 @@ impl<'a> GreenRef<'a> {
     pub fn new(green: &'a GreenNodeData, offset: TextSize) -> Self {
         GreenRef { green, offset }
     }
+
+    /// The children, nodes and tokens, in order.
+    pub fn children_with_tokens(
+        &self,
+    ) -> impl Iterator<Item = NodeOrToken<GreenRef<'a>, GreenTokenRef<'a>>> {
+        let mut offset = self.offset;
+        self.green.children().map(move |child| {
+            let start = offset;
+            match child {
+                NodeOrToken::Node(green) => {
+                    offset += green.text_len();
+                    NodeOrToken::Node(GreenRef {
+                        green,
+                        offset: start,
+                    })
+                }
+                NodeOrToken::Token(green) => {
+                    offset += green.text_len();
+                    NodeOrToken::Token(GreenTokenRef {
+                        green,
+                        offset: start,
+                    })
+                }
+            }
+        })
+    }
 }
 
 /// A borrowed token of a green tree plus its absolute offset.
