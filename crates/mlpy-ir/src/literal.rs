@@ -14,6 +14,11 @@ pub(crate) fn int(text: &str, negative: bool) -> Option<ExprKind> {
     }
     let digits = text.trim_start_matches('0');
     let digits = if digits.is_empty() { "0" } else { digits };
+    // Up to 18 digits always fit an i64: no signed copy of the text needed.
+    if digits.len() <= 18 {
+        let value: i64 = digits.parse().ok()?;
+        return Some(ExprKind::Int(if negative { -value } else { value }));
+    }
     let signed = if negative {
         format!("-{digits}")
     } else {
@@ -54,6 +59,10 @@ mod tests {
         assert_eq!(
             int("99999999999999999999", true),
             Some(ExprKind::BigInt("-99999999999999999999".into()))
+        );
+        assert_eq!(
+            int("999999999999999999", true),
+            Some(ExprKind::Int(-999_999_999_999_999_999))
         );
         assert_eq!(int("1x", false), None);
         assert_eq!(int("", false), None);
