@@ -3,8 +3,8 @@
 //!
 //! Invariants: methods never call back into ML; string positions are code points; every
 //! result that can be large (replace, join, padding, extend) is checked against the heap
-//! budget before it is built; `sort` is a stable merge sort that propagates comparison errors
-//! (never the std sort, which may panic on an inconsistent order such as NaN).
+//! budget before it is built; `sort` is CPython's list sort (module `sort`), which propagates
+//! comparison errors (never the std sort, which may panic on an inconsistent order such as NaN).
 
 use crate::error::{RtError, RtResult};
 use crate::heap::{Heap, HeapObject};
@@ -13,6 +13,9 @@ use crate::ops;
 use crate::text;
 use crate::value::{Gc, Value};
 use unicode_general_category::{get_general_category, GeneralCategory as Gc_};
+
+mod sort;
+pub use sort::{sort_permutation, sort_values};
 
 /// String methods (language.md §7.3.1, plus [ext] `indexOf`).
 pub const STR_METHODS: &[&str] = &[
@@ -718,58 +721,6 @@ fn count_of(heap: &Heap, items: &[Value], x: Value) -> RtResult<Value> {
     Ok(Value::Int(n))
 }
 
-/// The stable sort order of `keys` by ML `<` (Python `sorted(keys, reverse=...)`): returns the
-/// positions of `keys` in sorted order. Bottom-up merge sort; the first comparison error
-/// (e.g. `'<' not supported between instances of 'str' and 'int'`) is returned as is.
-pub fn sort_permutation(heap: &Heap, keys: &[Value], reverse: bool) -> RtResult<Vec<usize>> {
-    let n = keys.len();
-    // Python's reverse sort: reverse, stable sort, reverse (equal keys keep their order).
-    let mut src: Vec<usize> = if reverse {
-        (0..n).rev().collect()
-    } else {
-        (0..n).collect()
-    };
-    let mut dst = src.clone();
-    let mut width = 1;
-    while width < n {
-        let mut lo = 0;
-        while lo < n {
-            let mid = (lo + width).min(n);
-            let hi = (lo + 2 * width).min(n);
-            let (mut i, mut j, mut k) = (lo, mid, lo);
-            while i < mid && j < hi {
-                // Take from the right run only if it is strictly smaller (stability).
-                if ops::lt(heap, keys[src[j]], keys[src[i]])? {
-                    dst[k] = src[j];
-                    j += 1;
-                } else {
-                    dst[k] = src[i];
-                    i += 1;
-                }
-                k += 1;
-            }
-            dst[k..k + (mid - i)].copy_from_slice(&src[i..mid]);
-            k += mid - i;
-            dst[k..k + (hi - j)].copy_from_slice(&src[j..hi]);
-            lo = hi;
-        }
-        std::mem::swap(&mut src, &mut dst);
-        width *= 2;
-    }
-    if reverse {
-        src.reverse();
-    }
-    Ok(src)
-}
-
-/// Sorts `items` in place, stably, by ML `<` (unchanged if a comparison fails).
-pub fn sort_values(heap: &Heap, items: &mut [Value], reverse: bool) -> RtResult<()> {
-    let perm = sort_permutation(heap, items, reverse)?;
-    let sorted: Vec<Value> = perm.iter().map(|&i| items[i]).collect();
-    items.copy_from_slice(&sorted);
-    Ok(())
-}
-
 fn not_in(heap: &Heap, x: Value, what: &str) -> RtResult<RtError> {
     Ok(RtError::value_error(format!(
         "{} is not in {what}",
@@ -851,9 +802,11 @@ fn array_method(heap: &mut Heap, g: Gc, name: &str, args: &[Value]) -> RtResult<
         "sort" => {
             arity(name, args, 0, 0)?;
             let mut items = heap.array(g).clone();
-            sort_values(heap, &mut items, false)?;
+            // A failed comparison leaves the array partly sorted, as in CPython.
+            let sorted = sort_values(heap, &mut items, false);
             *heap.array_mut(g) = items;
             heap.recharge(g)?;
+            sorted?;
             Ok(Value::Null)
         }
         "reverse" => {
