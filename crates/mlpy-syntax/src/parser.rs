@@ -383,18 +383,35 @@ impl CompletedMarker {
     }
 }
 
+/// Entries of the green sink's front cache of recent tokens.
+const FRONT_SLOTS: usize = 1024;
+
+/// Front-cache slot of a token: a cheap mix of its kind, length and first and last two bytes.
+fn front_slot(kind: SyntaxKind, text: &str) -> usize {
+    let b = text.as_bytes();
+    let edge = |i: usize| usize::from(b.get(i).copied().unwrap_or(0));
+    let n = b.len();
+    let mix = (kind as usize)
+        .wrapping_mul(31)
+        .wrapping_add(n.wrapping_mul(131))
+        .wrapping_add(edge(0) << 3)
+        .wrapping_add(edge(n.wrapping_sub(1)) << 6)
+        .wrapping_add(edge(n.wrapping_sub(2)).wrapping_mul(17));
+    (mix ^ (mix >> 10)) % FRONT_SLOTS
+}
+
 /// Builds the green tree bottom-up without rowan's `NodeCache` (whose hashing of every node and
 /// token was the largest cost of parsing): equal tokens are still shared, through an interning
-/// table keyed by kind and text plus a one-entry-per-kind front cache (punctuation and keywords
-/// repeat the same text); nodes are not deduplicated.
+/// table keyed by kind and text, behind a direct-mapped front cache (most tokens repeat a recent
+/// spelling: punctuation, keywords, indentation, names); nodes are not deduplicated.
 struct GreenSink<'t> {
     text: &'t str,
     /// Children of the open nodes, innermost last.
     children: Vec<NodeOrToken<GreenNode, GreenToken>>,
     /// Each open node: its kind and where its children start in `children`.
     open: Vec<(SyntaxKind, usize)>,
-    /// The last token built or found per kind.
-    last_of_kind: Vec<Option<GreenToken>>,
+    /// Direct-mapped cache of recent tokens, indexed by [`front_slot`].
+    recent: Vec<Option<GreenToken>>,
     interned: HashMap<(SyntaxKind, &'t str), GreenToken>,
 }
 
@@ -404,25 +421,25 @@ impl<'t> GreenSink<'t> {
             text,
             children: Vec::with_capacity(64),
             open: Vec::with_capacity(64),
-            last_of_kind: vec![None; ERROR as usize + 1],
+            recent: vec![None; FRONT_SLOTS],
             interned: HashMap::with_capacity(tokens / 16),
         }
     }
 
     fn token(&mut self, kind: SyntaxKind, range: TextRange) {
         let text = &self.text[range];
-        let Some(last) = self.last_of_kind.get_mut(kind as usize) else {
+        let Some(recent) = self.recent.get_mut(front_slot(kind, text)) else {
             return;
         };
-        let token = match last {
-            Some(t) if t.text() == text => t.clone(),
+        let token = match recent {
+            Some(t) if t.text() == text && t.kind() == kind.into() => t.clone(),
             _ => {
                 let t = self
                     .interned
                     .entry((kind, text))
                     .or_insert_with(|| GreenToken::new(kind.into(), text))
                     .clone();
-                *last = Some(t.clone());
+                *recent = Some(t.clone());
                 t
             }
         };
