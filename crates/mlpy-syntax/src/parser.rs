@@ -11,6 +11,8 @@
 //! * errors are deduplicated by position (at most one diagnostic starts at a given offset) and
 //!   capped at `MAX_ERRORS` per parse.
 
+use std::num::NonZeroU32;
+
 use hashbrown::HashMap;
 use rowan::{GreenNode, GreenToken, NodeOrToken};
 
@@ -28,7 +30,7 @@ pub(crate) enum Event {
     /// node's parent (set by `CompletedMarker::precede`).
     Start {
         kind: SyntaxKind,
-        forward_parent: Option<u32>,
+        forward_parent: Option<NonZeroU32>,
     },
     Finish,
     /// Consume the next significant token, giving it `kind` in the tree.
@@ -362,7 +364,7 @@ impl CompletedMarker {
     pub(crate) fn precede(self, p: &mut Parser) -> Marker {
         let new = p.start();
         if let Some(Event::Start { forward_parent, .. }) = p.events.get_mut(self.pos as usize) {
-            *forward_parent = Some(new.pos - self.pos);
+            *forward_parent = NonZeroU32::new(new.pos - self.pos);
         }
         Marker {
             pos: new.pos,
@@ -506,7 +508,7 @@ pub(crate) fn build_tree(text: &str, tokens: &[Token], mut events: Vec<Event>) -
                 let mut idx = i;
                 let mut next = forward_parent;
                 while let Some(distance) = next {
-                    idx += distance as usize;
+                    idx += distance.get() as usize;
                     let Some(slot) = events.get_mut(idx) else {
                         break;
                     };
