@@ -340,6 +340,7 @@ impl NativeProgram {
         policy.network_hosts = network_hosts;
         policy.max_file_operations = max_file_operations;
         policy.max_requests = max_requests;
+        policy.violations = violations.clone();
         for g in &grants {
             policy.add(g).map_err(PyValueError::new_err)?;
         }

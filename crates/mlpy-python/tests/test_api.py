@@ -697,5 +697,6 @@ def test_bridge_functions_have_help_and_required_capabilities_on_the_vm(tmp_path
             capabilities=["geo:use"],
         )
         assert caught.variables["k"] == "CapabilityError" and "geo:compute" in caught.variables["m"]
+        assert caught.success and caught.capability_violations == ["geo:compute"], "caught, still listed"
     finally:
         reg.unregister_module("geo")

@@ -473,6 +473,11 @@ pub struct HostGrants {
     pub max_requests: Option<u64>,
     file_operations: AtomicU64,
     requests: AtomicU64,
+    /// Where denials of opaque names (host bridge capabilities, checked by the VM before a
+    /// bridge native runs) are recorded for the host, caught or not. Library names are
+    /// recorded by the library's own checks; `hasCapability`/`getCapabilityInfo` asking for an
+    /// ungranted opaque name count as a denial too (the policy cannot tell a query from a call).
+    pub violations: Violations,
 }
 
 fn family_of(name: &str) -> &str {
@@ -490,11 +495,10 @@ pub fn parse_grant(text: &str) -> Result<Vec<(String, Vec<String>)>, String> {
     if text == "*" {
         return Ok(vec![("*".to_string(), Vec::new())]);
     }
-    let family = family_of(text.split(':').next().unwrap_or(text));
-    let known = mlpy_stdlib::capabilities::known_names().any(|n| family_of(n) == family);
-    if !known {
+    if !is_library_name(text) {
         return Ok(vec![(text.to_string(), Vec::new())]);
     }
+    let family = family_of(text.split(':').next().unwrap_or(text));
     let text = if text == family {
         format!("{family}.*")
     } else {
@@ -504,6 +508,13 @@ pub fn parse_grant(text: &str) -> Result<Vec<(String, Vec<String>)>, String> {
         .into_iter()
         .map(|g| (g.name, g.patterns))
         .collect())
+}
+
+/// True when `text` (a capability name or grant string) belongs to a library capability
+/// family; anything else is an opaque host name.
+fn is_library_name(text: &str) -> bool {
+    let family = family_of(text.split(':').next().unwrap_or(text));
+    mlpy_stdlib::capabilities::known_names().any(|n| family_of(n) == family)
 }
 
 impl HostGrants {
@@ -552,6 +563,9 @@ impl HostGrants {
 impl CapabilityPolicy for HostGrants {
     fn is_granted(&self, capability: &str) -> bool {
         if !self.allows(capability) {
+            if !is_library_name(capability) {
+                self.violations.record(capability);
+            }
             return false;
         }
         let (counter, max) = match family_of(capability) {
@@ -805,6 +819,7 @@ mod tests {
         );
         let mut grants = HostGrants::default();
         grants.add("geo:use").unwrap();
+        let violations = grants.violations.clone();
         let run = HostRun {
             limits: Limits::default(),
             grants: Arc::new(grants),
