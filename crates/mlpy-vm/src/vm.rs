@@ -202,6 +202,32 @@ pub(crate) struct FnProto {
     /// Index of the unit's first prototype in `Vm::protos`.
     proto_base: u32,
     global_base: u32,
+    /// The register layout a call sets up, precomputed from `p` for `push_frame`.
+    shape: FrameShape,
+}
+
+/// What `push_frame` needs of a prototype, in one small copyable record:
+/// `params <= nlocals <= nregs`.
+#[derive(Clone, Copy)]
+struct FrameShape {
+    params: u32,
+    nlocals: u32,
+    nregs: u32,
+    /// No rest parameter, no cell locals, no captures: a call only lays out registers.
+    plain: bool,
+}
+
+impl FrameShape {
+    fn of(p: &Proto) -> FrameShape {
+        let params = p.params + p.has_rest as u32;
+        let nregs = (p.nregs as u32).max(params);
+        FrameShape {
+            params: p.params,
+            nlocals: (p.local_names.len() as u32).clamp(params, nregs),
+            nregs,
+            plain: !p.has_rest && p.cell_locals.is_empty() && p.capture_cells.is_empty(),
+        }
+    }
 }
 
 struct Unit {
@@ -465,6 +491,7 @@ impl Vm {
                 consts.push(self.materialise(c, range)?);
             }
             protos.push(Arc::new(FnProto {
+                shape: FrameShape::of(&p),
                 p,
                 consts: consts.into_boxed_slice(),
                 unit: unit_id,
@@ -688,6 +715,7 @@ impl Vm {
     }
 
     /// Pushes a frame for prototype `proto` whose arguments are already at `base..base+argc`.
+    #[inline]
     fn push_frame(
         &mut self,
         proto: u32,
@@ -698,16 +726,46 @@ impl Vm {
         if self.frames.len() >= self.config.limits.max_depth {
             return Err(RtError::depth());
         }
-        // Disjoint field borrows: `p` borrows `protos` while `stack`/`heap` are written.
-        let p = &self.protos[proto as usize].p;
-        let params = p.params as usize;
-        if argc != params && !(p.has_rest && argc > params) {
-            return Err(arity_error(p, argc));
-        }
-        let nregs = p.nregs as usize;
+        // Disjoint field borrows: `fp` borrows `protos` while `stack`/`heap` are written.
+        let shape = self.protos[proto as usize].shape;
+        let params = shape.params as usize;
+        let nregs = shape.nregs as usize;
         let need = base + nregs.max(argc) + 1;
         if self.stack.len() < need {
             self.stack.resize(need, Value::Null);
+        }
+        if shape.plain && argc == params {
+            // The common call: locals after the parameters unbound, temporaries null.
+            let window = &mut self.stack[base + params..base + nregs];
+            let (locals, temps) = window.split_at_mut(shape.nlocals as usize - params);
+            locals.fill(UNBOUND);
+            temps.fill(Value::Null);
+            self.frames.push(Frame {
+                proto,
+                pc: 0,
+                base: base as u32,
+                cell_base: self.cells.len() as u32,
+                pending_base: self.completions.len() as u32,
+            });
+            return Ok(());
+        }
+        self.push_frame_general(proto, closure, base, argc)
+    }
+
+    /// `push_frame` for rest parameters, cells, captures and arity errors.
+    #[inline(never)]
+    fn push_frame_general(
+        &mut self,
+        proto: u32,
+        closure: Option<Gc>,
+        base: usize,
+        argc: usize,
+    ) -> RtResult<()> {
+        let fp = &self.protos[proto as usize];
+        let (shape, p) = (fp.shape, &fp.p);
+        let (params, nregs) = (shape.params as usize, shape.nregs as usize);
+        if argc != params && !(p.has_rest && argc > params) {
+            return Err(arity_error(p, argc));
         }
         let mut first_free = argc;
         if p.has_rest {
@@ -715,7 +773,7 @@ impl Vm {
             self.stack[base + params] = self.heap.alloc_array(rest)?;
             first_free = params + 1;
         }
-        let nlocals = p.local_names.len().clamp(first_free, nregs.max(first_free));
+        let nlocals = (shape.nlocals as usize).max(first_free);
         self.stack[base + first_free..base + nlocals].fill(UNBOUND);
         self.stack[base + nlocals..base + nregs.max(nlocals)].fill(Value::Null);
         let cell_base = self.cells.len();
@@ -744,7 +802,22 @@ impl Vm {
 
     /// Calls the value in `stack[at]` with the `argc` arguments after it. Returns true when an
     /// ML frame was pushed (the loop continues there); otherwise the result is in `stack[at]`.
+    #[inline]
     fn call_at(&mut self, at: usize, argc: usize) -> RtResult<bool> {
+        let callee = self.stack[at];
+        if let Value::Function(g) = callee {
+            if let HeapObject::Closure(c) = self.heap.get(g) {
+                let proto = self.units[c.module as usize].proto_base + c.func;
+                self.push_frame(proto, Some(g), at + 1, argc)?;
+                return Ok(true);
+            }
+        }
+        self.call_at_general(at, argc)
+    }
+
+    /// `call_at` for every callee (the inlined `call_at` handles closures itself).
+    #[inline(never)]
+    fn call_at_general(&mut self, at: usize, argc: usize) -> RtResult<bool> {
         let callee = self.stack[at];
         match callee {
             Value::Function(g) => match self.heap.get(g) {
@@ -776,15 +849,14 @@ impl Vm {
 
     /// Calls a native after checking its capabilities.
     fn call_native(&mut self, id: u32, args: &[Value]) -> RtResult<Value> {
-        let registry = self.config.registry.clone();
-        let Some(def) = registry.native(id) else {
+        // The definition's fields are `'static`: copied out, no registry borrow or `Arc` clone.
+        let Some((func, caps)) = self.config.registry.native(id).map(|d| (d.func, d.caps)) else {
             return Err(RtError::type_error(
                 "Cannot call object of type 'function': not callable",
             ));
         };
-        if !def.caps.is_empty() {
-            let missing: Vec<&str> = def
-                .caps
+        if !caps.is_empty() {
+            let missing: Vec<&str> = caps
                 .iter()
                 .copied()
                 .filter(|c| !self.is_granted(c))
@@ -805,7 +877,7 @@ impl Vm {
         }
         let mark = self.native_roots.len();
         self.native_roots.extend_from_slice(args);
-        let r = (def.func)(&mut NativeCtx { vm: self }, args);
+        let r = func(&mut NativeCtx { vm: self }, args);
         self.native_roots.truncate(mark);
         r
     }
