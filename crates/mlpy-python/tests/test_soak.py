@@ -1,5 +1,6 @@
 """Wheel thread soak (issue 10): one compiled program run from 8 Python threads, many runs
-each with different globals and limits — some succeed, some raise, some hit a limit. Every
+each with different globals (a Python callable among them) and limits — some succeed, some
+raise, some hit a limit. Every
 result must be exactly its own (no cross-talk between threads) and RSS must stay flat after
 warm-up. CI size by default (a few seconds); ``MLPY_SOAK_RUNS=<runs per thread>`` for a long
 run, which prints its figures (``pytest -s``)."""
@@ -30,6 +31,7 @@ function work(k) {
     for (i in range(k)) { s = s + i; }
     return s;
 }
+echo = hook(tag);
 if (mode == "throw") { throw {message: "bad " + tag, tag: tag}; }
 if (mode == "spin") { while (true) { n = n + 1; } }
 if (mode == "grow") { xs = []; while (true) { xs.append(tag + tag); } }
@@ -54,12 +56,16 @@ def _check(program: mlpy.Program, rng: random.Random, worker: int, i: int) -> st
         memory=(4 << 20) if mode == "grow" else (64 << 20),
         timeout=30.0,
     )
-    r = program.run(globals={"n": n, "mode": mode, "tag": tag, "payload": payload}, limits=limits)
+    hook = lambda x: f"{x}!{worker}"  # a Python callable called from ML (GIL re-acquired)
+    r = program.run(
+        globals={"n": n, "mode": mode, "tag": tag, "payload": payload, "hook": hook}, limits=limits
+    )
     if mode == "ok":
         assert r.success, (tag, r.error)
         out = r.variables["out"]
         assert out["tag"] == tag and out["total"] == n * (n - 1) // 2, (tag, out)
         assert out["items"] == [tag, n, payload] and r.output == tag + "\n"
+        assert r.variables["echo"] == f"{tag}!{worker}"
     elif mode == "throw":
         assert isinstance(r.error, MLUserException), (tag, r.error)
         assert r.error.data == {"message": "bad " + tag, "tag": tag}
@@ -72,7 +78,7 @@ def _check(program: mlpy.Program, rng: random.Random, worker: int, i: int) -> st
 
 
 def test_one_program_many_threads_no_cross_talk_and_flat_rss():
-    program = mlpy.compile(SOURCE, globals=["n", "mode", "tag", "payload"])
+    program = mlpy.compile(SOURCE, globals=["n", "mode", "tag", "payload", "hook"])
     warmup = max(10, RUNS // 5)
     barrier = threading.Barrier(THREADS + 1)
     counts: dict[str, int] = {}
