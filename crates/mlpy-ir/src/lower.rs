@@ -78,7 +78,6 @@ pub fn lower(file: &ast::SourceFile, options: &LowerOptions) -> Lowered {
     let root = file.syntax();
     let green = root.green();
     let file = ast::SourceFile::cast(Tree::new(&green, root.text_range().start()));
-    let items = || file.iter().flat_map(ast::SourceFile::items);
     let world = World {
         host_globals: options.host_globals.iter().cloned().collect(),
         extra_modules: options.extra_modules.iter().cloned().collect(),
@@ -89,7 +88,7 @@ pub fn lower(file: &ast::SourceFile, options: &LowerOptions) -> Lowered {
         scope_of: HashMap::new(),
         depth: 0,
     };
-    for item in items() {
+    for item in file.iter().flat_map(ast::SourceFile::items) {
         collector.stmt(&item, GLOBAL);
     }
     let Collector {
@@ -115,7 +114,10 @@ pub fn lower(file: &ast::SourceFile, options: &LowerOptions) -> Lowered {
         depth: 0,
         too_deep: false,
     };
-    let body = lowerer.block_items(items());
+    let body = match &file {
+        Some(file) => lowerer.block_items(file, file.items()),
+        None => Vec::new(),
+    };
     let bound_names = lowerer.scopes.take_bound_names();
     let Lowerer {
         mut scopes,
@@ -432,11 +434,14 @@ impl Lowerer<'_> {
         self.scopes.var(self.ctx.scope, name, range)
     }
 
-    fn block_items<'t>(
+    /// Lowers the statements of `parent` (a block or the file): sized up front by its child
+    /// count, since statements are large and regrowing copies them.
+    fn block_items<'t, N: AstNode<Tree<'t>>>(
         &mut self,
+        parent: &N,
         stmts: impl Iterator<Item = ast::Stmt<Tree<'t>>>,
     ) -> Vec<ir::Stmt> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(parent.syntax().child_nodes().count());
         for s in stmts {
             if let Some(s) = self.stmt(&s) {
                 out.push(s);
@@ -447,7 +452,7 @@ impl Lowerer<'_> {
 
     fn block(&mut self, block: Option<ast::Block<Tree<'_>>>) -> Vec<ir::Stmt> {
         match block {
-            Some(b) => self.block_items(b.stmts()),
+            Some(b) => self.block_items(&b, b.stmts()),
             None => Vec::new(),
         }
     }
