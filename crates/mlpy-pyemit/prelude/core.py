@@ -409,10 +409,10 @@ def __ml_user_import(path, ns):
     return inner
 
 
+# `(description, {name: function})` of a module registered in the mlpy wheel's
+# StandardLibraryRegistry (python-api.md P-155), or None. Each function checks its required
+# capabilities, then imports its Python module and calls it.
 def __ml_bridge_members(path):
-    """`(description, {name: function})` of a module registered in the mlpy wheel's
-    StandardLibraryRegistry (python-api.md P-155), or None. Each function checks its required
-    capabilities, then imports its Python module and calls it."""
     registry = __ml_sys.modules.get("mlpy.stdlib.registry")
     describe = getattr(registry, "bridge_module", None)
     info = describe(path) if describe is not None else None
@@ -1235,10 +1235,10 @@ __ml_DEFAULT_GRANTS = frozenset((
 ))
 
 
+# The grants capability checks read (D3): those baked in at transpile time plus, when the mlpy
+# wheel is loaded, the grants of the thread's active CapabilityContext, looked up at every
+# check. A mapping name -> resource patterns (empty = unrestricted).
 class __MLGrantTable:
-    """The grants capability checks read (D3): those baked in at transpile time plus, when the
-    mlpy wheel is loaded, the grants of the thread's active CapabilityContext, looked up at
-    every check. Mapping name -> resource patterns (empty = unrestricted)."""
     __slots__ = ("baked", "thread_table")
 
     def __init__(self, baked, thread_table):
