@@ -15,7 +15,7 @@ use mlpy_syntax::{SyntaxKind, TextRange};
 use rowan::NodeOrToken;
 
 /// A pending element of the preorder walk. `callee`: the node is the callee of a call; a token
-/// carries its parent's kind and `callee` flag.
+/// (only dunder identifiers are queued) carries its parent's kind and `callee` flag.
 enum Element<'a> {
     Node {
         node: GreenRef<'a>,
@@ -148,9 +148,7 @@ pub fn audit(file: &SourceFile, lowered: &Lowered) -> Vec<Finding> {
                 parent,
                 parent_callee,
             } => {
-                if token.kind() == SyntaxKind::IDENT {
-                    ident(&token, parent, parent_callee, &mut findings);
-                }
+                ident(&token, parent, parent_callee, &mut findings);
                 continue;
             }
             Element::Node { node, callee } => (node, callee),
@@ -158,18 +156,24 @@ pub fn audit(file: &SourceFile, lowered: &Lowered) -> Vec<Finding> {
         node(&n, callee, lowered, &mut findings);
         // A call's callee is its first expression child (`CallExpr::callee`).
         let mut callee_pending = n.kind() == SyntaxKind::CALL_EXPR;
-        children.extend(n.children_with_tokens().map(|child| match child {
+        // Only dunder identifiers can give a token finding: other tokens are not queued.
+        children.extend(n.children_with_tokens().filter_map(|child| match child {
             NodeOrToken::Node(node) => {
                 let is_expr = <ast::Expr<GreenRef> as AstNode<GreenRef>>::can_cast(node.kind());
                 let callee = callee_pending && is_expr;
                 callee_pending &= !is_expr;
-                Element::Node { node, callee }
+                Some(Element::Node { node, callee })
             }
-            NodeOrToken::Token(token) => Element::Token {
-                token,
-                parent: n.kind(),
-                parent_callee: callee,
-            },
+            NodeOrToken::Token(token)
+                if token.kind() == SyntaxKind::IDENT && is_dunder(token.text()) =>
+            {
+                Some(Element::Token {
+                    token,
+                    parent: n.kind(),
+                    parent_callee: callee,
+                })
+            }
+            NodeOrToken::Token(_) => None,
         }));
         stack.extend(children.drain(..).rev());
     }
@@ -254,7 +258,9 @@ fn node(n: &GreenRef, callee: bool, lowered: &Lowered, out: &mut Vec<Finding>) {
     if let Some(name_ref) = ast::NameRef::cast(*n) {
         let Some(t) = name_ref.ident() else { return };
         let name = t.text();
-        if lowered.binds(name) {
+        // The list checks are cheaper than the binding lookup and rule out almost every name.
+        let listed = CODE_INJECTION.contains(&name) || DANGEROUS_BUILTINS.contains(&name);
+        if !listed || lowered.binds(name) {
             return;
         }
         let range = t.text_range();
