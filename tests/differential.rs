@@ -5,8 +5,9 @@
 //! Invariants: seeded and reproducible (program `i` of seed `s` is generated from the
 //! splitmix64 stream of `s + i`, so one program can be replayed alone); the VM runs first and a
 //! program that hits a VM resource limit is not compared (limits are where the backends are
-//! allowed to differ, spec D26); Python runs all programs of a batch in one process
-//! (`exec` per program, output captured per program), batches on up to 4 processes at once.
+//! allowed to differ, spec D26); the VM phase spreads programs over up to 4 threads (results
+//! put back in program order); Python runs all programs of a batch in one process (`exec` per
+//! program, output captured per program), batches on up to 4 processes at once.
 //! Every generated program must compile and transpile (a failure is a generator or backend bug).
 //!
 //! Environment: `MLPY_DIFF_SEED` (default 1), `MLPY_DIFF_COUNT` (default 2000),
@@ -115,6 +116,21 @@ fn run_vm(engine: &Engine, text: &str) -> Option<Observed> {
     })
 }
 
+/// Generates program `case`, runs it on the VM (`None`: a resource limit stopped it) and
+/// transpiles it (empty when the VM result is `None`).
+fn vm_phase(engine: &Engine, case: u64) -> (u64, String, Option<Observed>, String) {
+    let text = generate(case);
+    if std::env::var("MLPY_DIFF_DUMP").is_ok_and(|v| v == case.to_string()) {
+        eprintln!("{text}");
+    }
+    let Some(vm) = run_vm(engine, &text) else {
+        return (case, text, None, String::new());
+    };
+    let emitted = transpile(&Source::new("gen.ml", &text), &TranspileOptions::default())
+        .unwrap_or_else(|e| panic!("generated program does not transpile: {e:?}\n{text}"));
+    (case, text, Some(vm), emitted.python)
+}
+
 /// The driver that execs each emitted program of a batch and prints one JSON line per program.
 const DRIVER: &str = r#"
 import contextlib, io, json, sys
@@ -190,19 +206,34 @@ fn vm_and_python_agree_on_generated_programs() {
         assert!(std::env::var("CI").is_err(), "python3 is required in CI");
         eprintln!("differential: python3 not found, running the VM half only");
     }
-    // Phase 1: generate, run on the VM, transpile.
+    // Phase 1: generate, run on the VM, transpile; programs interleaved over the cores.
     let started = Instant::now();
+    let jobs = std::thread::available_parallelism().map_or(2, |n| n.get().min(4));
+    // (case, ML text, VM result or None when a limit stopped it, emitted Python)
+    let mut all: Vec<(u64, String, Option<Observed>, String)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..jobs as u64)
+            .map(|j| {
+                let engine = engine.clone();
+                s.spawn(move || {
+                    (j..count)
+                        .step_by(jobs)
+                        .map(|i| vm_phase(&engine, seed.wrapping_mul(1_000_003).wrapping_add(i)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("VM phase thread"))
+            .collect()
+    });
+    all.sort_by_key(|c| c.0);
     let (mut limited, mut raised) = (0usize, 0usize);
     let mut kinds = std::collections::BTreeMap::new();
     // (case, ML text, VM result, emitted Python)
     let mut cases: Vec<(u64, String, Observed, String)> = Vec::new();
-    for i in 0..count {
-        let case = seed.wrapping_mul(1_000_003).wrapping_add(i);
-        let text = generate(case);
-        if std::env::var("MLPY_DIFF_DUMP").is_ok_and(|v| v == case.to_string()) {
-            eprintln!("{text}");
-        }
-        let Some(vm) = run_vm(&engine, &text) else {
+    for (case, text, vm, python) in all {
+        let Some(vm) = vm else {
             limited += 1;
             continue;
         };
@@ -211,9 +242,7 @@ fn vm_and_python_agree_on_generated_programs() {
             let kind = e.split(':').next().unwrap_or_default().to_string();
             *kinds.entry(kind).or_insert(0usize) += 1;
         }
-        let emitted = transpile(&Source::new("gen.ml", &text), &TranspileOptions::default())
-            .unwrap_or_else(|e| panic!("generated program does not transpile: {e:?}\n{text}"));
-        cases.push((case, text, vm, emitted.python));
+        cases.push((case, text, vm, python));
     }
     let vm_time = started.elapsed();
     // Phase 2: CPython, batches on parallel processes.
@@ -222,7 +251,6 @@ fn vm_and_python_agree_on_generated_programs() {
     let mut mismatches = Vec::new();
     if python {
         let dir = tempfile::tempdir().expect("tempdir");
-        let jobs = std::thread::available_parallelism().map_or(2, |n| n.get().min(4));
         let batches: Vec<&[(u64, String, Observed, String)]> = cases.chunks(BATCH).collect();
         let results: Vec<Vec<Observed>> = std::thread::scope(|s| {
             let handles: Vec<_> = (0..jobs)
