@@ -201,6 +201,9 @@ pub enum HandlerKind {
     Finally,
     /// Leaving an `except (e)` handler by an error: unbind `e`, keep unwinding (`target` unused).
     Unbind(VarSlot),
+    /// Any error (limits included) leaving a loop that holds global `slot` in R[reg]: store it
+    /// back, keep unwinding (`target` unused; register promotion, module `promote`).
+    StoreGlobal { reg: Reg, slot: u32 },
 }
 
 /// A variable slot an instruction-less cleanup refers to.

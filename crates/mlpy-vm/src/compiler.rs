@@ -12,6 +12,7 @@
 
 use crate::bytecode::{Const, Handler, HandlerKind, Instr, Proto, Reg, VarSlot};
 use crate::peephole;
+use crate::promote;
 use hashbrown::HashMap;
 use mlpy_ir::{
     BinaryOp, Capture, Expr, ExprKind, FuncId, Program, Stmt, StmtKind, Target, TargetKind,
@@ -55,6 +56,7 @@ pub fn compile(program: &Program) -> CResult<CompiledUnit> {
         program,
         protos: Vec::new(),
         depth: 0,
+        unbindable: promote::unbound_globals(program),
     };
     let top = FnInfo {
         name: "<module>".to_string(),
@@ -79,6 +81,8 @@ struct Compiler<'p> {
     program: &'p Program,
     protos: Vec<Proto>,
     depth: u32,
+    /// Globals that may be unbound while the program runs (never promoted to registers).
+    unbindable: Vec<u32>,
 }
 
 struct FnInfo<'p> {
@@ -138,6 +142,10 @@ struct FnState<'p> {
     ret_reg: Option<Reg>,
     /// Top level only: the register holding the value of the last assignment.
     last_assign: Option<Reg>,
+    /// Top level only: globals bound by the straight-line statements compiled so far.
+    bound_globals: Vec<u32>,
+    /// Globals held in registers by the loop being compiled (module `promote`).
+    promoted: Vec<(u32, Reg)>,
     span: TextRange,
 }
 
@@ -149,6 +157,14 @@ enum ConstKey {
     Str(String),
     Builtin(String),
     Module(String),
+}
+
+/// A loop's promoted globals (see `Compiler::begin_promotion`).
+struct Promotion {
+    /// First instruction of the loop proper (after the loads).
+    start: u32,
+    /// Globals the loop assigns (sorted): written back when it ends.
+    written: Vec<u32>,
 }
 
 /// A literal value known at compile time (constant folding).
@@ -224,6 +240,8 @@ impl<'p> Compiler<'p> {
             fin_depth: 0,
             ret_reg: None,
             last_assign: None,
+            bound_globals: Vec::new(),
+            promoted: Vec::new(),
             span,
         };
         if body.iter().any(stmt_has_finally) {
@@ -234,7 +252,12 @@ impl<'p> Compiler<'p> {
             f.emit(Instr::LoadNull { dst: r });
             f.last_assign = Some(r);
         }
-        self.block(&mut f, body)?;
+        for s in body {
+            self.stmt(&mut f, s)?;
+            if is_top {
+                f.bound_globals.extend(promote::bound_by(s));
+            }
+        }
         f.span = span;
         match f.last_assign {
             Some(r) => f.emit(Instr::Return { src: r }),
@@ -357,6 +380,7 @@ impl<'p> Compiler<'p> {
                 }
             }
             StmtKind::While { cond, body } => {
+                let promotion = self.begin_promotion(f, s, None)?;
                 let before = f.assigned.clone();
                 let top = f.code.len();
                 let exit = self.jump_if_false(f, cond)?;
@@ -364,6 +388,7 @@ impl<'p> Compiler<'p> {
                 f.patch_here(exit);
                 self.finish_loop(f);
                 f.assigned = before;
+                self.end_promotion(f, promotion);
             }
             StmtKind::ForIn {
                 var,
@@ -371,6 +396,7 @@ impl<'p> Compiler<'p> {
                 iterable,
                 body,
             } => {
+                let promotion = self.begin_promotion(f, s, None)?;
                 let b = f.alloc_n(4, s.range)?;
                 self.expr_to(f, iterable, b)?;
                 f.span = iterable.range;
@@ -384,6 +410,7 @@ impl<'p> Compiler<'p> {
                 f.patch_here(exit);
                 self.finish_loop(f);
                 f.assigned = before;
+                self.end_promotion(f, promotion);
             }
             StmtKind::CFor {
                 init,
@@ -394,6 +421,7 @@ impl<'p> Compiler<'p> {
                 if let Some(init) = init {
                     self.stmt(f, init)?;
                 }
+                let promotion = self.begin_promotion(f, s, init.as_deref())?;
                 let before = f.assigned.clone();
                 let top = f.code.len();
                 let exit = match cond {
@@ -406,6 +434,7 @@ impl<'p> Compiler<'p> {
                 }
                 self.finish_loop(f);
                 f.assigned = before;
+                self.end_promotion(f, promotion);
             }
             StmtKind::Break => {
                 let l = f.innermost_loop(s.range)?;
@@ -476,10 +505,23 @@ impl<'p> Compiler<'p> {
                 dst
             }
             TargetKind::Var(var) => {
-                let v = self.expr_any(f, value)?;
-                f.span = target.range;
-                self.store_var(f, var, v)?;
-                v
+                let promoted = match var {
+                    Var::Global(slot) => f.promoted_reg(*slot),
+                    _ => None,
+                };
+                match promoted {
+                    // A global promoted to a register is computed into it, as a local is.
+                    Some(dst) => {
+                        self.expr_to(f, value, dst)?;
+                        dst
+                    }
+                    None => {
+                        let v = self.expr_any(f, value)?;
+                        f.span = target.range;
+                        self.store_var(f, var, v)?;
+                        v
+                    }
+                }
             }
             TargetKind::Index { object, index } => {
                 let v = self.expr_any(f, value)?;
@@ -556,6 +598,63 @@ impl<'p> Compiler<'p> {
     }
 
     /// Pops the loop scope and patches its breaks to the current position.
+    /// Top level: loads the globals the loop statement `s` may keep in registers (module
+    /// `promote`) and makes reads and writes of them use those registers. `init` is a C-style
+    /// `for`'s initialiser, already compiled (the globals it binds count as bound).
+    fn begin_promotion(
+        &mut self,
+        f: &mut FnState<'p>,
+        s: &'p Stmt,
+        init: Option<&'p Stmt>,
+    ) -> CResult<Option<Promotion>> {
+        if !f.is_top || !f.promoted.is_empty() {
+            return Ok(None);
+        }
+        let Some(globals) = promote::loop_globals(s) else {
+            return Ok(None);
+        };
+        let init_bound = init.map(promote::bound_by).unwrap_or_default();
+        let mut slots: Vec<u32> = globals.read;
+        slots.extend(&globals.written);
+        slots.sort_unstable();
+        slots.dedup();
+        slots.retain(|g| {
+            (f.bound_globals.contains(g) || init_bound.contains(g))
+                && self.unbindable.binary_search(g).is_err()
+        });
+        if slots.is_empty() {
+            return Ok(None);
+        }
+        for slot in slots {
+            let reg = f.alloc(s.range)?;
+            f.emit(Instr::GetGlobal { dst: reg, slot });
+            f.promoted.push((slot, reg));
+        }
+        Ok(Some(Promotion {
+            start: f.code.len() as u32,
+            written: globals.written,
+        }))
+    }
+
+    /// Ends a promotion: the written globals are stored back after the loop, and by the
+    /// unwinder when an error leaves it (`HandlerKind::StoreGlobal`).
+    fn end_promotion(&mut self, f: &mut FnState<'p>, promotion: Option<Promotion>) {
+        let Some(p) = promotion else { return };
+        let end = f.code.len() as u32;
+        for (slot, reg) in std::mem::take(&mut f.promoted) {
+            if p.written.binary_search(&slot).is_ok() {
+                f.emit(Instr::SetGlobal { src: reg, slot });
+                f.handlers.push(Handler {
+                    start: p.start,
+                    end,
+                    target: 0,
+                    kind: HandlerKind::StoreGlobal { reg, slot },
+                    depth: 0,
+                });
+            }
+        }
+    }
+
     fn finish_loop(&mut self, f: &mut FnState<'p>) {
         if let Some(Scope::Loop { breaks, .. }) = f.scopes.pop() {
             for j in breaks {
@@ -793,9 +892,15 @@ impl<'p> Compiler<'p> {
                 let cell = f.free_index(*i, f.span)?;
                 f.emit(Instr::SetCell { cell, src });
             }
-            Var::Global(slot) => {
-                f.emit(Instr::SetGlobal { src, slot: *slot });
-            }
+            Var::Global(slot) => match f.promoted_reg(*slot) {
+                Some(dst) if dst == src => {}
+                Some(dst) => {
+                    f.emit(Instr::Move { dst, src });
+                }
+                None => {
+                    f.emit(Instr::SetGlobal { src, slot: *slot });
+                }
+            },
             Var::Builtin(name) | Var::Module(name) | Var::HostGlobal(name) => {
                 return err(format!("cannot assign to '{name}'"), f.span);
             }
@@ -837,6 +942,11 @@ impl<'p> Compiler<'p> {
 
     /// Compiles `e` into some register (a local's own register when `e` reads a plain local).
     fn expr_any(&mut self, f: &mut FnState<'p>, e: &'p Expr) -> CResult<Reg> {
+        if let ExprKind::Var(Var::Global(slot)) = &e.kind {
+            if let Some(r) = f.promoted_reg(*slot) {
+                return Ok(r);
+            }
+        }
         if let ExprKind::Var(Var::Local(slot)) = &e.kind {
             if f.cell_of_slot(*slot).is_none() {
                 let r = *slot as Reg;
@@ -1184,9 +1294,14 @@ impl<'p> Compiler<'p> {
                 let cell = f.free_index(*i, range)?;
                 f.emit(Instr::GetCell { dst, cell });
             }
-            Var::Global(slot) => {
-                f.emit(Instr::GetGlobal { dst, slot: *slot });
-            }
+            Var::Global(slot) => match f.promoted_reg(*slot) {
+                Some(src) => {
+                    f.emit(Instr::Move { dst, src });
+                }
+                None => {
+                    f.emit(Instr::GetGlobal { dst, slot: *slot });
+                }
+            },
             Var::Builtin(name) => self.load_const(f, Const::Builtin(name.clone()), dst, range)?,
             Var::Module(name) => self.load_const(f, Const::Module(name.clone()), dst, range)?,
             Var::HostGlobal(name) => {
@@ -1320,6 +1435,13 @@ fn stmt_has_finally(s: &Stmt) -> bool {
 }
 
 impl<'p> FnState<'p> {
+    /// The register holding global `slot` while a promoted loop is compiled.
+    fn promoted_reg(&self, slot: u32) -> Option<Reg> {
+        self.promoted
+            .iter()
+            .find_map(|&(g, r)| (g == slot).then_some(r))
+    }
+
     fn emit(&mut self, i: Instr) -> usize {
         self.code.push(i);
         self.spans.push(self.span);

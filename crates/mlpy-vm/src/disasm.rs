@@ -59,6 +59,7 @@ fn render(out: &mut String, index: usize, p: &Proto, line_of: &dyn Fn(TextRange)
             HandlerKind::Except { reg } => format!("except -> r{reg}"),
             HandlerKind::Finally => "finally".to_string(),
             HandlerKind::Unbind(slot) => format!("unbind {slot:?}"),
+            HandlerKind::StoreGlobal { reg, slot } => format!("store g{slot} r{reg}"),
         };
         let _ = writeln!(
             out,

@@ -15,6 +15,7 @@ pub mod num;
 pub mod objmap;
 pub mod ops;
 mod peephole;
+mod promote;
 pub mod text;
 pub mod value;
 pub mod vm;

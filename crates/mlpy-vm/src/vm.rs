@@ -1336,6 +1336,16 @@ impl Vm {
             };
             let fp = self.protos[frame.proto as usize].clone();
             let ipc = frame.pc.saturating_sub(1);
+            // Globals a loop kept in registers are stored back before anything can read them,
+            // for every error (module `promote`).
+            for h in fp.p.handlers.iter() {
+                if let (HandlerKind::StoreGlobal { reg, slot }, true) =
+                    (h.kind, h.start <= ipc && ipc < h.end)
+                {
+                    let v = self.stack[frame.base as usize + reg as usize];
+                    self.globals[(fp.global_base + slot) as usize] = v;
+                }
+            }
             if !exc.err.kind().is_limit() {
                 let mut found = None;
                 for h in
@@ -1345,6 +1355,7 @@ impl Vm {
                 {
                     match h.kind {
                         HandlerKind::Unbind(slot) => self.unbind_slot(&frame, fp.global_base, slot),
+                        HandlerKind::StoreGlobal { .. } => {}
                         _ => {
                             found = Some(h);
                             break;
@@ -1374,7 +1385,7 @@ impl Vm {
                             }
                         }
                         HandlerKind::Finally => self.completions.push(Completion::Error(exc)),
-                        HandlerKind::Unbind(_) => {}
+                        HandlerKind::Unbind(_) | HandlerKind::StoreGlobal { .. } => {}
                     }
                     if let Some(f) = self.frames.last_mut() {
                         f.pc = h.target;

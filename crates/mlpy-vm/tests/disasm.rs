@@ -58,20 +58,20 @@ fn loops_and_folding() {
            2       SETGLOBALRES g0 r1 r0
            3    2  LOADINT r1 0
            4       SETGLOBALRES g1 r1 r0
-           5       GETGLOBAL r1 g1
-           6       BRLTK r1 k1 else -> 19 ; 10
-           7       SKIPIFLT r1 r2
-           8       JUMP -> 19
-           9       GETGLOBAL r2 g0
-          10       GETGLOBAL r4 g1
-          11       LOADINT r5 5
-          12       MUL r3 r4 r5
-          13       ADD r1 r2 r3
-          14       SETGLOBALRES g0 r1 r0
-          15       GETGLOBAL r2 g1
-          16       ADDI r1 r2 1
-          17       SETGLOBALRES g1 r1 r0
-          18       JUMPBACK -> 5
+           5       GETGLOBAL r1 g0
+           6       GETGLOBAL r2 g1
+           7       BRLTK r2 k1 else -> 17 ; 10
+           8       SKIPIFLT r2 r3
+           9       JUMP -> 17
+          10       LOADINT r4 5
+          11       MUL r3 r2 r4
+          12       ADD r1 r1 r3
+          13       MOVE r0 r1
+          14       ADDI r2 r2 1
+          15       MOVE r0 r2
+          16       JUMPBACK -> 7
+          17       SETGLOBAL g0 r1
+          18       SETGLOBAL g1 r2
           19    3  LOADINT r5 1
           20       LOADINT r6 -2
           21       NEWARRAY r1 r5 2
@@ -83,6 +83,8 @@ fn loops_and_folding() {
           27       CALL r5 1
           28       JUMPBACK -> 23
           29    1  RETURN r0
+          try [7, 17) => 0 store g0 r1 (depth 0)
+          try [7, 17) => 0 store g1 r2 (depth 0)
     "#]]);
 }
 

@@ -1,0 +1,236 @@
+//! Which top-level globals a loop may keep in registers while it runs (register promotion).
+//!
+//! A loop qualifies when nothing in it can run other ML code or observe globals by name: no
+//! calls, method calls, function expressions, imports, `try` or `return`. Then only the loop
+//! itself reads and writes those globals, so the compiler loads them into registers before the
+//! loop, uses the registers inside, and writes the assigned ones back when the loop ends
+//! (normal exit or `break`) and, through `StoreGlobal` handler entries, when any error (limits
+//! included) leaves the loop — so handlers, the host and a REPL always see current values.
+//!
+//! Only globals *bound at the loop's start* are promoted: assigned by an earlier straight-line
+//! top-level statement and never unbound anywhere in the program (an `except (e)` variable is
+//! unbound after its handler, also from inside a function through `nonlocal`). So a read in
+//! the loop never needs the unbound / builtin-fallback check of `GetGlobal`.
+
+use mlpy_ir::{Expr, ExprKind, Program, Stmt, StmtKind, Target, TargetKind, Var};
+
+/// The globals a qualifying loop reads and writes (each sorted, without duplicates).
+#[derive(Default)]
+pub(crate) struct LoopGlobals {
+    pub read: Vec<u32>,
+    pub written: Vec<u32>,
+}
+
+/// The globals of the loop statement `s` (all of it: initialiser, condition, update, iterable,
+/// loop variable, body), or `None` when the loop does not qualify.
+pub(crate) fn loop_globals(s: &Stmt) -> Option<LoopGlobals> {
+    let mut g = LoopGlobals::default();
+    scan_stmt(s, &mut g)?;
+    for v in [&mut g.read, &mut g.written] {
+        v.sort_unstable();
+        v.dedup();
+    }
+    Some(g)
+}
+
+/// The global a top-level statement definitely binds when it completes (assignments,
+/// destructuring, imports, function declarations).
+pub(crate) fn bound_by(s: &Stmt) -> Vec<u32> {
+    let global = |v: &Var| match v {
+        Var::Global(slot) => Some(*slot),
+        _ => None,
+    };
+    match &s.kind {
+        StmtKind::Assign {
+            target:
+                Target {
+                    kind: TargetKind::Var(v),
+                    ..
+                },
+            ..
+        }
+        | StmtKind::Import { var: v, .. } => global(v).into_iter().collect(),
+        StmtKind::DestructureArray { names, .. } => {
+            names.iter().filter_map(|(v, _)| global(v)).collect()
+        }
+        StmtKind::DestructureObject { names, .. } => {
+            names.iter().filter_map(|(_, v, _)| global(v)).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Globals some `except (e)` handler anywhere in the program unbinds (never promoted).
+pub(crate) fn unbound_globals(program: &Program) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut stack: Vec<&Stmt> = program.body.iter().collect();
+    stack.extend(program.functions.iter().flat_map(|f| f.body.iter()));
+    while let Some(s) = stack.pop() {
+        match &s.kind {
+            StmtKind::If {
+                branches,
+                else_body,
+            } => {
+                stack.extend(branches.iter().flat_map(|(_, b)| b.iter()));
+                stack.extend(else_body.iter().flatten());
+            }
+            StmtKind::While { body, .. } | StmtKind::ForIn { body, .. } => stack.extend(body),
+            StmtKind::CFor {
+                init, update, body, ..
+            } => {
+                stack.extend(init.as_deref());
+                stack.extend(update.as_deref());
+                stack.extend(body);
+            }
+            StmtKind::Try(t) => {
+                stack.extend(&t.body);
+                stack.extend(t.finally.iter().flatten());
+                if let Some(h) = &t.handler {
+                    stack.extend(&h.body);
+                    if let Some((Var::Global(slot), _)) = &h.var {
+                        out.push(*slot);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn var(v: &Var, into: &mut Vec<u32>) {
+    if let Var::Global(slot) = v {
+        into.push(*slot);
+    }
+}
+
+fn scan_stmts(stmts: &[Stmt], g: &mut LoopGlobals) -> Option<()> {
+    stmts.iter().try_for_each(|s| scan_stmt(s, g))
+}
+
+fn scan_stmt(s: &Stmt, g: &mut LoopGlobals) -> Option<()> {
+    match &s.kind {
+        StmtKind::Expr(e) | StmtKind::Throw(e) => scan_expr(e, g),
+        StmtKind::Assign { target, value } => {
+            scan_expr(value, g)?;
+            match &target.kind {
+                TargetKind::Var(v) => var(v, &mut g.written),
+                TargetKind::Index { object, index } => {
+                    scan_expr(object, g)?;
+                    scan_expr(index, g)?;
+                }
+                TargetKind::Slice {
+                    object,
+                    start,
+                    end,
+                    step,
+                } => {
+                    scan_expr(object, g)?;
+                    for e in [start, end, step].into_iter().flatten() {
+                        scan_expr(e, g)?;
+                    }
+                }
+            }
+            Some(())
+        }
+        StmtKind::DestructureArray { names, value } => {
+            names.iter().for_each(|(v, _)| var(v, &mut g.written));
+            scan_expr(value, g)
+        }
+        StmtKind::DestructureObject { names, value } => {
+            names.iter().for_each(|(_, v, _)| var(v, &mut g.written));
+            scan_expr(value, g)
+        }
+        StmtKind::If {
+            branches,
+            else_body,
+        } => {
+            for (cond, body) in branches {
+                scan_expr(cond, g)?;
+                scan_stmts(body, g)?;
+            }
+            else_body.as_deref().map_or(Some(()), |b| scan_stmts(b, g))
+        }
+        StmtKind::While { cond, body } => {
+            scan_expr(cond, g)?;
+            scan_stmts(body, g)
+        }
+        StmtKind::ForIn {
+            var: v,
+            iterable,
+            body,
+            ..
+        } => {
+            var(v, &mut g.written);
+            scan_expr(iterable, g)?;
+            scan_stmts(body, g)
+        }
+        StmtKind::CFor {
+            init,
+            cond,
+            update,
+            body,
+        } => {
+            for s in [init, update].into_iter().flatten() {
+                scan_stmt(s, g)?;
+            }
+            if let Some(c) = cond {
+                scan_expr(c, g)?;
+            }
+            scan_stmts(body, g)
+        }
+        StmtKind::Break | StmtKind::Continue => Some(()),
+        StmtKind::Return(_) | StmtKind::Try(_) | StmtKind::Import { .. } => None,
+    }
+}
+
+fn scan_expr(e: &Expr, g: &mut LoopGlobals) -> Option<()> {
+    match &e.kind {
+        ExprKind::Null
+        | ExprKind::Bool(_)
+        | ExprKind::Int(_)
+        | ExprKind::BigInt(_)
+        | ExprKind::Float(_)
+        | ExprKind::Str(_) => Some(()),
+        ExprKind::Var(v) => {
+            var(v, &mut g.read);
+            Some(())
+        }
+        ExprKind::Array(items) => items.iter().try_for_each(|e| scan_expr(e, g)),
+        ExprKind::Object(items) => items.iter().try_for_each(|(_, e)| scan_expr(e, g)),
+        ExprKind::Unary { operand, .. } => scan_expr(operand, g),
+        ExprKind::Binary { lhs, rhs, .. } | ExprKind::And(lhs, rhs) | ExprKind::Or(lhs, rhs) => {
+            scan_expr(lhs, g)?;
+            scan_expr(rhs, g)
+        }
+        ExprKind::Cond {
+            cond,
+            then,
+            otherwise,
+        } => {
+            scan_expr(cond, g)?;
+            scan_expr(then, g)?;
+            scan_expr(otherwise, g)
+        }
+        ExprKind::Member { object, .. } => scan_expr(object, g),
+        ExprKind::Index { object, index } => {
+            scan_expr(object, g)?;
+            scan_expr(index, g)
+        }
+        ExprKind::Slice {
+            object,
+            start,
+            end,
+            step,
+        } => {
+            scan_expr(object, g)?;
+            [start, end, step]
+                .into_iter()
+                .flatten()
+                .try_for_each(|e| scan_expr(e, g))
+        }
+        ExprKind::Call { .. } | ExprKind::MethodCall { .. } | ExprKind::Function(_) => None,
+    }
+}
