@@ -69,6 +69,19 @@ pub enum Instr {
     AddI { dst: Reg, a: Reg, imm: i16 },
     /// R[dst] := R[a] - imm
     SubI { dst: Reg, a: Reg, imm: i16 },
+    /// R[dst] := R[a] + K[k]; pc += 1 (fused `LoadK/LoadInt t; Add dst a t`: the `Add` stays in
+    /// place and is skipped; the dead temporary `t` is not written)
+    AddK { dst: Reg, a: Reg, k: u16 },
+    /// R[dst] := R[a] - K[k]; pc += 1
+    SubK { dst: Reg, a: Reg, k: u16 },
+    /// R[dst] := R[a] * K[k]; pc += 1
+    MulK { dst: Reg, a: Reg, k: u16 },
+    /// R[dst] := R[a] / K[k]; pc += 1
+    DivK { dst: Reg, a: Reg, k: u16 },
+    /// R[dst] := R[a] // K[k]; pc += 1
+    FloorDivK { dst: Reg, a: Reg, k: u16 },
+    /// R[dst] := R[a] % K[k]; pc += 1
+    ModK { dst: Reg, a: Reg, k: u16 },
     /// R[dst] := R[a] == R[b]
     Eq { dst: Reg, a: Reg, b: Reg },
     /// R[dst] := R[a] != R[b]
@@ -311,7 +324,14 @@ impl Instr {
             | Instr::Le { dst, a, b }
             | Instr::Gt { dst, a, b }
             | Instr::Ge { dst, a, b } => one(dst).max(one(a)).max(one(b)),
-            Instr::AddI { dst, a, .. } | Instr::SubI { dst, a, .. } => one(dst).max(one(a)),
+            Instr::AddI { dst, a, .. }
+            | Instr::SubI { dst, a, .. }
+            | Instr::AddK { dst, a, .. }
+            | Instr::SubK { dst, a, .. }
+            | Instr::MulK { dst, a, .. }
+            | Instr::DivK { dst, a, .. }
+            | Instr::FloorDivK { dst, a, .. }
+            | Instr::ModK { dst, a, .. } => one(dst).max(one(a)),
             Instr::SkipIfLt { a, b }
             | Instr::SkipIfLe { a, b }
             | Instr::SkipIfGt { a, b }

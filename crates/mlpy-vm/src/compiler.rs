@@ -268,10 +268,12 @@ impl<'p> Compiler<'p> {
         }
         let (mut code, mut spans) = (std::mem::take(&mut f.code), std::mem::take(&mut f.spans));
         let nlocals = f.info.locals.len() as u32;
-        peephole::fuse_branches(&mut code, &mut spans, nlocals, |n| {
+        let mut int_const = |n| {
             let k = f.konst(Const::Int(n), span).ok()?;
             u16::try_from(k).ok()
-        });
+        };
+        peephole::fuse_arithmetic(&mut code, &mut spans, nlocals, &mut int_const);
+        peephole::fuse_branches(&mut code, &mut spans, nlocals, &mut int_const);
         let proto = Proto {
             name: f.info.name,
             params: f.info.params,

@@ -110,6 +110,24 @@ fn instr_text(p: &Proto, pc: usize, ins: Instr) -> String {
         Instr::Mod { dst, a, b } => format!("MOD r{dst} r{a} r{b}"),
         Instr::AddI { dst, a, imm } => format!("ADDI r{dst} r{a} {imm}"),
         Instr::SubI { dst, a, imm } => format!("SUBI r{dst} r{a} {imm}"),
+        Instr::AddK { dst, a, k } => {
+            format!("ADDK r{dst} r{a} k{k} ; {}", konst(p, k as u32))
+        }
+        Instr::SubK { dst, a, k } => {
+            format!("SUBK r{dst} r{a} k{k} ; {}", konst(p, k as u32))
+        }
+        Instr::MulK { dst, a, k } => {
+            format!("MULK r{dst} r{a} k{k} ; {}", konst(p, k as u32))
+        }
+        Instr::DivK { dst, a, k } => {
+            format!("DIVK r{dst} r{a} k{k} ; {}", konst(p, k as u32))
+        }
+        Instr::FloorDivK { dst, a, k } => {
+            format!("FLOORDIVK r{dst} r{a} k{k} ; {}", konst(p, k as u32))
+        }
+        Instr::ModK { dst, a, k } => {
+            format!("MODK r{dst} r{a} k{k} ; {}", konst(p, k as u32))
+        }
         Instr::Eq { dst, a, b } => format!("EQ r{dst} r{a} r{b}"),
         Instr::Ne { dst, a, b } => format!("NE r{dst} r{a} r{b}"),
         Instr::Lt { dst, a, b } => format!("LT r{dst} r{a} r{b}"),

@@ -1,14 +1,75 @@
-//! Peephole fusion of a finished function's code: compare-and-branch pairs the compiler emits
-//! become one instruction, so a loop or `if` test costs one dispatch instead of two or three.
+//! Peephole fusion of a finished function's code: compare-and-branch pairs, and arithmetic
+//! with a constant operand, become one instruction, so a loop or `if` test or `x % 7` costs one
+//! dispatch instead of two or three.
 //!
 //! Invariants: fusion rewrites an instruction *in place* and never moves, removes or inserts
 //! code, so every jump offset, handler region and span index stays valid, and a jump aimed at
 //! one of the fused-over instructions still finds it there. The fused instruction takes the
-//! span of the comparison it replaces (its errors are the comparison's). Fuel is charged by
+//! span of the comparison or operator it replaces (its errors are that instruction's). Fuel is charged by
 //! code distance at back-edges and calls, so fusion does not change what a program is charged.
 
 use crate::bytecode::{Instr, Reg};
 use mlpy_ir::TextRange;
+
+/// Fuses, in `code`, `LoadK t k | LoadInt t n; Op dst a t` (an arithmetic operator) into
+/// `OpK dst a k` when `t` is a temporary other than `a`; the `Op` stays in place, skipped.
+///
+/// `int_const` interns an integer constant and returns its index when it fits 16 bits.
+pub(crate) fn fuse_arithmetic(
+    code: &mut [Instr],
+    spans: &mut [TextRange],
+    nlocals: u32,
+    mut int_const: impl FnMut(i64) -> Option<u16>,
+) {
+    for i in 0..code.len().saturating_sub(1) {
+        let Some((t, load)) = temp_load(code[i], nlocals) else {
+            continue;
+        };
+        let Some(fuse) = arith_k(code[i + 1], t) else {
+            continue;
+        };
+        if let Some(k) = load.map_or_else(|val| int_const(val as i64), Some) {
+            code[i] = fuse(k);
+            spans[i] = spans[i + 1];
+        }
+    }
+}
+
+/// A load of a constant into a temporary (`>= nlocals`): the temporary and the constant (its
+/// index when it fits 16 bits, or the integer to intern).
+fn temp_load(ins: Instr, nlocals: u32) -> Option<(Reg, Result<u16, i32>)> {
+    let (t, load) = match ins {
+        Instr::LoadK { dst, k } => (dst, Ok(u16::try_from(k).ok()?)),
+        Instr::LoadInt { dst, val } => (dst, Err(val)),
+        _ => return None,
+    };
+    (t as u32 >= nlocals).then_some((t, load))
+}
+
+/// The constant form of the arithmetic `op` when its right operand is the temporary `t` (and
+/// not its left): a constructor taking the constant's index.
+fn arith_k(op: Instr, t: Reg) -> Option<impl Fn(u16) -> Instr> {
+    let (dst, a, b) = match op {
+        Instr::Add { dst, a, b }
+        | Instr::Sub { dst, a, b }
+        | Instr::Mul { dst, a, b }
+        | Instr::Div { dst, a, b }
+        | Instr::FloorDiv { dst, a, b }
+        | Instr::Mod { dst, a, b } => (dst, a, b),
+        _ => return None,
+    };
+    if b != t || a == t {
+        return None;
+    }
+    Some(move |k| match op {
+        Instr::Add { .. } => Instr::AddK { dst, a, k },
+        Instr::Sub { .. } => Instr::SubK { dst, a, k },
+        Instr::Mul { .. } => Instr::MulK { dst, a, k },
+        Instr::Div { .. } => Instr::DivK { dst, a, k },
+        Instr::FloorDiv { .. } => Instr::FloorDivK { dst, a, k },
+        _ => Instr::ModK { dst, a, k },
+    })
+}
 
 /// Fuses, in `code`:
 /// - `SkipIfXx a b; Jump off` into `BrXx a b off+1` (the `Jump` stays, skipped when true);
@@ -28,12 +89,7 @@ pub(crate) fn fuse_branches(
         };
         // Three-instruction form first (it saves two dispatches): the load sits at `i - 1`.
         if let (Some(j), Ok(off)) = (i.checked_sub(1), i16::try_from(off + 2)) {
-            let (t, load) = match code[j] {
-                Instr::LoadK { dst, k } => (dst, u16::try_from(k).ok().map(Ok)),
-                Instr::LoadInt { dst, val } => (dst, Some(Err(val))),
-                _ => (0, None),
-            };
-            if let Some(load) = load.filter(|_| t as u32 >= nlocals) {
+            if let Some((t, load)) = temp_load(code[j], nlocals) {
                 if let Some(fuse) = fuse_rk(code[i], t) {
                     if let Some(k) = load.map_or_else(|val| int_const(val as i64), Some) {
                         code[j] = fuse(k, off);
@@ -136,6 +192,30 @@ mod tests {
         let out = fused(&code, 2);
         assert_eq!(out[0], code[0]);
         assert_eq!(out[1], Instr::BrEq { a: 0, b: 1, off: 1 });
+    }
+
+    #[test]
+    fn a_constant_operand_fuses_into_the_operator() {
+        let code = [
+            Instr::LoadInt { dst: 4, val: 7 },
+            Instr::Mod { dst: 3, a: 2, b: 4 },
+            Instr::LoadK { dst: 5, k: 2 },
+            Instr::Mul { dst: 3, a: 5, b: 3 },
+        ];
+        let mut out = code.to_vec();
+        let mut spans = vec![TextRange::default(); out.len()];
+        fuse_arithmetic(&mut out, &mut spans, 1, |n| Some(n as u16 + 100));
+        assert_eq!(
+            out[0],
+            Instr::ModK {
+                dst: 3,
+                a: 2,
+                k: 107
+            }
+        );
+        assert_eq!(out[1], code[1]);
+        // The constant is the left operand here: not fused.
+        assert_eq!(&out[2..], &code[2..]);
     }
 
     #[test]

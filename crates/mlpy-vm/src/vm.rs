@@ -1478,6 +1478,15 @@ impl Vm {
                     *unsafe { self.stack.get_unchecked_mut(base + $r as usize) }
                 };
             }
+            /// R[dst] := R[src], by `copy_value`.
+            macro_rules! move_reg {
+                ($dst:expr, $src:expr) => {{
+                    let from: *const Value = &reg!($src);
+                    let to: *mut Value = &mut reg!($dst);
+                    // SAFETY: both point into the frame's register window (see `reg!`).
+                    unsafe { copy_value(to, from) }
+                }};
+            }
             macro_rules! save_pc {
                 () => {
                     if let Some(f) = self.frames.last_mut() {
@@ -1530,12 +1539,68 @@ impl Vm {
                         }
                     }};
                 }
-                /// G[slot] := v, noting the global's first assignment (for `--globals`).
+                // Binary arithmetic on two values, one definition for the register,
+                // immediate and constant forms: integer and float fast paths first; `+` and
+                // `*` on sequences are charged for what they copy before they copy it.
+                macro_rules! add {
+                    ($x:expr, $y:expr) => {{
+                        let (x, y) = ($x, $y);
+                        match (x, y) {
+                            (Value::Int(i), Value::Int(j)) => match i.checked_add(j) {
+                                Some(r) => Value::Int(r),
+                                None => tryv!(ops::add(&mut self.heap, x, y)),
+                            },
+                            (Value::Float(i), Value::Float(j)) => Value::Float(i + j),
+                            _ => {
+                                tryv!(self.charge_sequence_op(x, y, false));
+                                tryv!(ops::add(&mut self.heap, x, y))
+                            }
+                        }
+                    }};
+                }
+                macro_rules! mul {
+                    ($x:expr, $y:expr) => {{
+                        let (x, y) = ($x, $y);
+                        match (x, y) {
+                            (Value::Int(i), Value::Int(j)) => match i.checked_mul(j) {
+                                Some(r) => Value::Int(r),
+                                None => tryv!(ops::mul(&mut self.heap, x, y)),
+                            },
+                            _ => {
+                                tryv!(self.charge_sequence_op(x, y, true));
+                                tryv!(ops::mul(&mut self.heap, x, y))
+                            }
+                        }
+                    }};
+                }
+                macro_rules! sub {
+                    ($x:expr, $y:expr) => {
+                        tryv!(ops::sub(&mut self.heap, $x, $y))
+                    };
+                }
+                macro_rules! div {
+                    ($x:expr, $y:expr) => {
+                        tryv!(ops::div(&mut self.heap, $x, $y))
+                    };
+                }
+                macro_rules! floordiv {
+                    ($x:expr, $y:expr) => {
+                        tryv!(ops::floordiv(&mut self.heap, $x, $y))
+                    };
+                }
+                macro_rules! modulo {
+                    ($x:expr, $y:expr) => {
+                        tryv!(ops::modulo(&mut self.heap, $x, $y))
+                    };
+                }
+                /// G[slot] := R[reg], noting the global's first assignment (for `--globals`).
                 macro_rules! set_global {
-                    ($slot:expr, $v:expr) => {{
+                    ($slot:expr, $reg:expr) => {{
+                        let from: *const Value = &reg!($reg);
                         let g = &mut self.globals[gbase + $slot as usize];
                         let first = is_unbound(*g);
-                        *g = $v;
+                        // SAFETY: `from` is a register of this frame (see `reg!`), `g` a global.
+                        unsafe { copy_value(g, from) };
                         if first {
                             self.note_assigned(fp.unit as usize, $slot as usize);
                         }
@@ -1557,7 +1622,7 @@ impl Vm {
                 };
                 pc += 1;
                 match ins {
-                    Instr::Move { dst, src } => reg!(dst) = reg!(src),
+                    Instr::Move { dst, src } => move_reg!(dst, src),
                     Instr::LoadK { dst, k } => reg!(dst) = consts[k as usize],
                     Instr::LoadInt { dst, val } => reg!(dst) = Value::Int(val as i64),
                     Instr::LoadNull { dst } => reg!(dst) = Value::Null,
@@ -1590,11 +1655,10 @@ impl Vm {
                             v
                         };
                     }
-                    Instr::SetGlobal { src, slot } => set_global!(slot, reg!(src)),
+                    Instr::SetGlobal { src, slot } => set_global!(slot, src),
                     Instr::SetGlobalRes { src, slot, res } => {
-                        let v = reg!(src);
-                        reg!(res) = v;
-                        set_global!(slot, v);
+                        move_reg!(res, src);
+                        set_global!(slot, src);
                     }
                     Instr::UnbindGlobal { slot } => self.globals[gbase + slot as usize] = UNBOUND,
                     Instr::GetHostGlobal { dst, k } => {
@@ -1628,68 +1692,41 @@ impl Vm {
                         let g = self.cells[cell_base + cell as usize];
                         *self.heap.cell_mut(g) = UNBOUND;
                     }
-                    Instr::Add { dst, a, b } => {
-                        let (x, y) = (reg!(a), reg!(b));
-                        reg!(dst) = match (x, y) {
-                            (Value::Int(i), Value::Int(j)) => match i.checked_add(j) {
-                                Some(r) => Value::Int(r),
-                                None => tryv!(ops::add(&mut self.heap, x, y)),
-                            },
-                            (Value::Float(i), Value::Float(j)) => Value::Float(i + j),
-                            _ => {
-                                tryv!(self.charge_sequence_op(x, y, false));
-                                tryv!(ops::add(&mut self.heap, x, y))
-                            }
-                        };
-                    }
+                    Instr::Add { dst, a, b } => reg!(dst) = add!(reg!(a), reg!(b)),
                     Instr::AddI { dst, a, imm } => {
-                        let x = reg!(a);
-                        reg!(dst) = match x {
-                            Value::Int(i) => match i.checked_add(imm as i64) {
-                                Some(r) => Value::Int(r),
-                                None => tryv!(ops::add(&mut self.heap, x, Value::Int(imm as i64))),
-                            },
-                            _ => tryv!(ops::add(&mut self.heap, x, Value::Int(imm as i64))),
-                        };
+                        reg!(dst) = add!(reg!(a), Value::Int(imm as i64))
                     }
                     Instr::SubI { dst, a, imm } => {
-                        let x = reg!(a);
-                        reg!(dst) = match x {
-                            Value::Int(i) => match i.checked_sub(imm as i64) {
-                                Some(r) => Value::Int(r),
-                                None => tryv!(ops::sub(&mut self.heap, x, Value::Int(imm as i64))),
-                            },
-                            _ => tryv!(ops::sub(&mut self.heap, x, Value::Int(imm as i64))),
-                        };
+                        reg!(dst) = sub!(reg!(a), Value::Int(imm as i64))
                     }
-                    Instr::Sub { dst, a, b } => {
-                        let (x, y) = (reg!(a), reg!(b));
-                        reg!(dst) = tryv!(ops::sub(&mut self.heap, x, y));
+                    Instr::Sub { dst, a, b } => reg!(dst) = sub!(reg!(a), reg!(b)),
+                    Instr::Mul { dst, a, b } => reg!(dst) = mul!(reg!(a), reg!(b)),
+                    Instr::Div { dst, a, b } => reg!(dst) = div!(reg!(a), reg!(b)),
+                    Instr::FloorDiv { dst, a, b } => reg!(dst) = floordiv!(reg!(a), reg!(b)),
+                    Instr::Mod { dst, a, b } => reg!(dst) = modulo!(reg!(a), reg!(b)),
+                    Instr::AddK { dst, a, k } => {
+                        reg!(dst) = add!(reg!(a), consts[k as usize]);
+                        pc += 1;
                     }
-                    Instr::Mul { dst, a, b } => {
-                        let (x, y) = (reg!(a), reg!(b));
-                        reg!(dst) = match (x, y) {
-                            (Value::Int(i), Value::Int(j)) => match i.checked_mul(j) {
-                                Some(r) => Value::Int(r),
-                                None => tryv!(ops::mul(&mut self.heap, x, y)),
-                            },
-                            _ => {
-                                tryv!(self.charge_sequence_op(x, y, true));
-                                tryv!(ops::mul(&mut self.heap, x, y))
-                            }
-                        };
+                    Instr::SubK { dst, a, k } => {
+                        reg!(dst) = sub!(reg!(a), consts[k as usize]);
+                        pc += 1;
                     }
-                    Instr::Div { dst, a, b } => {
-                        let (x, y) = (reg!(a), reg!(b));
-                        reg!(dst) = tryv!(ops::div(&mut self.heap, x, y));
+                    Instr::MulK { dst, a, k } => {
+                        reg!(dst) = mul!(reg!(a), consts[k as usize]);
+                        pc += 1;
                     }
-                    Instr::FloorDiv { dst, a, b } => {
-                        let (x, y) = (reg!(a), reg!(b));
-                        reg!(dst) = tryv!(ops::floordiv(&mut self.heap, x, y));
+                    Instr::DivK { dst, a, k } => {
+                        reg!(dst) = div!(reg!(a), consts[k as usize]);
+                        pc += 1;
                     }
-                    Instr::Mod { dst, a, b } => {
-                        let (x, y) = (reg!(a), reg!(b));
-                        reg!(dst) = tryv!(ops::modulo(&mut self.heap, x, y));
+                    Instr::FloorDivK { dst, a, k } => {
+                        reg!(dst) = floordiv!(reg!(a), consts[k as usize]);
+                        pc += 1;
+                    }
+                    Instr::ModK { dst, a, k } => {
+                        reg!(dst) = modulo!(reg!(a), consts[k as usize]);
+                        pc += 1;
                     }
                     Instr::Eq { dst, a, b } => reg!(dst) = Value::Bool(eq!(a, b)),
                     Instr::Ne { dst, a, b } => reg!(dst) = Value::Bool(!eq!(a, b)),
@@ -2235,5 +2272,28 @@ fn unpack(heap: &mut Heap, v: Value, n: usize) -> RtResult<SmallVec<[Value; 8]>>
             "not enough values to unpack (expected {n}, got {})",
             items.len()
         ))),
+    }
+}
+
+/// Copies a value as two 8-byte words. A value an arithmetic instruction just wrote is two
+/// 8-byte stores (tag, payload); copying it with the compiler's usual single 16-byte load makes
+/// the CPU wait for both stores to retire (a store-forwarding stall) on every `MOVE` after an
+/// `ADD`. Volatile word accesses keep the two halves separate.
+///
+/// # Safety
+/// `from` must be valid for reads and `to` for writes of one `Value`.
+#[inline(always)]
+unsafe fn copy_value(to: *mut Value, from: *const Value) {
+    use std::mem::MaybeUninit;
+    // Padding bytes of a value may be uninitialised: moved as `MaybeUninit` words.
+    let (from, to) = (
+        from.cast::<MaybeUninit<u64>>(),
+        to.cast::<MaybeUninit<u64>>(),
+    );
+    // SAFETY: a `Value` is 16 bytes, 8-aligned (`repr(C, u64)`): two words each way.
+    unsafe {
+        let (tag, payload) = (from.read_volatile(), from.add(1).read_volatile());
+        to.write_volatile(tag);
+        to.add(1).write_volatile(payload);
     }
 }

@@ -60,10 +60,10 @@ fn loops_and_folding() {
            4       SETGLOBALRES g1 r1 r0
            5       GETGLOBAL r1 g0
            6       GETGLOBAL r2 g1
-           7       BRLTK r2 k1 else -> 17 ; 10
+           7       BRLTK r2 k2 else -> 17 ; 10
            8       SKIPIFLT r2 r3
            9       JUMP -> 17
-          10       LOADINT r4 5
+          10       MULK r3 r2 k1 ; 5
           11       MUL r3 r2 r4
           12       ADD r1 r1 r3
           13       MOVE r0 r1
