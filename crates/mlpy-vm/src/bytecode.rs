@@ -132,6 +132,26 @@ pub enum Instr {
     BrEqK { a: Reg, k: u16, off: i16 },
     /// if R[a] != K[k]: pc += 2 else pc += off
     BrNeK { a: Reg, k: u16, off: i16 },
+    /// Loop back-edge fused with the loop's test (`JumpBack` to a `BrLt` that exits right
+    /// after it): charge fuel `back + 2`, safepoint; if R[a] and R[b] are both ints or both
+    /// floats: `pc -= back` when R[a] < R[b] (the body again), else fall through (exit);
+    /// any other operands: `pc -= back + 2` (the full test at the loop top)
+    LoopLt { a: Reg, b: Reg, back: u16 },
+    /// `LoopLt` for `<=`
+    LoopLe { a: Reg, b: Reg, back: u16 },
+    /// `LoopLt` for `>`
+    LoopGt { a: Reg, b: Reg, back: u16 },
+    /// `LoopLt` for `>=`
+    LoopGe { a: Reg, b: Reg, back: u16 },
+    /// `LoopLt` against K[k] (the loop test was a `BrLtK`): charge `back + 3`; both ints or
+    /// both floats: R[a] < K[k] → `pc -= back`, else fall through; otherwise `pc -= back + 3`
+    LoopLtK { a: Reg, k: u16, back: u16 },
+    /// `LoopLtK` for `<=`
+    LoopLeK { a: Reg, k: u16, back: u16 },
+    /// `LoopLtK` for `>`
+    LoopGtK { a: Reg, k: u16, back: u16 },
+    /// `LoopLtK` for `>=`
+    LoopGeK { a: Reg, k: u16, back: u16 },
     /// R[dst] := -R[src]
     Neg { dst: Reg, src: Reg },
     /// R[dst] := not truthy(R[src])
@@ -344,7 +364,15 @@ impl Instr {
             | Instr::BrGe { a, b, .. }
             | Instr::BrEq { a, b, .. }
             | Instr::BrNe { a, b, .. } => one(a).max(one(b)),
-            Instr::BrLtK { a, .. }
+            Instr::LoopLt { a, b, .. }
+            | Instr::LoopLe { a, b, .. }
+            | Instr::LoopGt { a, b, .. }
+            | Instr::LoopGe { a, b, .. } => one(a).max(one(b)),
+            Instr::LoopLtK { a, .. }
+            | Instr::LoopLeK { a, .. }
+            | Instr::LoopGtK { a, .. }
+            | Instr::LoopGeK { a, .. }
+            | Instr::BrLtK { a, .. }
             | Instr::BrLeK { a, .. }
             | Instr::BrGtK { a, .. }
             | Instr::BrGeK { a, .. }

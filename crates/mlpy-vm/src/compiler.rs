@@ -274,6 +274,7 @@ impl<'p> Compiler<'p> {
         };
         peephole::fuse_arithmetic(&mut code, &mut spans, nlocals, &mut int_const);
         peephole::fuse_branches(&mut code, &mut spans, nlocals, &mut int_const);
+        peephole::fuse_loops(&mut code);
         let proto = Proto {
             name: f.info.name,
             params: f.info.params,

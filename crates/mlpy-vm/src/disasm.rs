@@ -188,6 +188,38 @@ fn instr_text(p: &Proto, pc: usize, ins: Instr) -> String {
             target(off as i64),
             konst(p, k as u32)
         ),
+        Instr::LoopLt { a, b, back } => {
+            format!("LOOPLT r{a} r{b} -> {}", target(-(back as i64)))
+        }
+        Instr::LoopLtK { a, k, back } => format!(
+            "LOOPLTK r{a} k{k} -> {} ; {}",
+            target(-(back as i64)),
+            konst(p, k as u32)
+        ),
+        Instr::LoopLe { a, b, back } => {
+            format!("LOOPLE r{a} r{b} -> {}", target(-(back as i64)))
+        }
+        Instr::LoopLeK { a, k, back } => format!(
+            "LOOPLEK r{a} k{k} -> {} ; {}",
+            target(-(back as i64)),
+            konst(p, k as u32)
+        ),
+        Instr::LoopGt { a, b, back } => {
+            format!("LOOPGT r{a} r{b} -> {}", target(-(back as i64)))
+        }
+        Instr::LoopGtK { a, k, back } => format!(
+            "LOOPGTK r{a} k{k} -> {} ; {}",
+            target(-(back as i64)),
+            konst(p, k as u32)
+        ),
+        Instr::LoopGe { a, b, back } => {
+            format!("LOOPGE r{a} r{b} -> {}", target(-(back as i64)))
+        }
+        Instr::LoopGeK { a, k, back } => format!(
+            "LOOPGEK r{a} k{k} -> {} ; {}",
+            target(-(back as i64)),
+            konst(p, k as u32)
+        ),
         Instr::Neg { dst, src } => format!("NEG r{dst} r{src}"),
         Instr::Not { dst, src } => format!("NOT r{dst} r{src}"),
         Instr::Jump { off } => format!("JUMP -> {}", target(off as i64)),

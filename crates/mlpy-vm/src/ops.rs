@@ -213,9 +213,19 @@ pub fn floordiv(heap: &mut Heap, a: Value, b: Value) -> RtResult<Value> {
 #[inline]
 pub fn modulo(heap: &mut Heap, a: Value, b: Value) -> RtResult<Value> {
     match (a, b) {
-        (Value::Int(i), Value::Int(j)) if j > 0 => Ok(Value::Int(i.rem_euclid(j))),
+        (Value::Int(i), Value::Int(j)) => match int_modulo(i, j) {
+            Some(r) => Ok(Value::Int(r)),
+            None => arith_slow(heap, ArithOp::Mod, a, b),
+        },
         _ => arith_slow(heap, ArithOp::Mod, a, b),
     }
+}
+
+/// `i % j` for a positive divisor (the common case, exact and overflow-free); `None` leaves
+/// zero and negative divisors to the general path.
+#[inline]
+pub fn int_modulo(i: i64, j: i64) -> Option<i64> {
+    (j > 0).then(|| i.rem_euclid(j))
 }
 
 /// Unary `-a`.

@@ -1,6 +1,6 @@
-//! Peephole fusion of a finished function's code: compare-and-branch pairs, and arithmetic
-//! with a constant operand, become one instruction, so a loop or `if` test or `x % 7` costs one
-//! dispatch instead of two or three.
+//! Peephole fusion of a finished function's code: compare-and-branch pairs, arithmetic with a
+//! constant operand, and a loop's back-edge with its test become one instruction each, so an
+//! `if` test, `x % 7` or a loop iteration's test costs one dispatch instead of two or three.
 //!
 //! Invariants: fusion rewrites an instruction *in place* and never moves, removes or inserts
 //! code, so every jump offset, handler region and span index stays valid, and a jump aimed at
@@ -120,6 +120,53 @@ fn fuse_rr(skip: Instr, off: i16) -> Option<Instr> {
     })
 }
 
+/// Fuses a loop's back-edge with its test: `JumpBack` to a `BrXx`/`BrXxK` (`<`, `<=`, `>`,
+/// `>=`) whose exit is the instruction right after the `JumpBack` becomes `LoopXx`/`LoopXxK`,
+/// which tests and jumps straight to the body (one dispatch per iteration instead of two).
+/// The test instruction stays at the loop top: the fused form goes there for operands other
+/// than two ints or two floats, so errors and their spans are the test's own. Run after
+/// `fuse_branches`.
+pub(crate) fn fuse_loops(code: &mut [Instr]) {
+    for j in 0..code.len() {
+        let Instr::JumpBack { back } = code[j] else {
+            continue;
+        };
+        let Some(t) = (j + 1).checked_sub(back as usize) else {
+            continue;
+        };
+        // How many instructions the test covers (the body starts at `t + skip`), and its exit.
+        let (skip, off) = match code[t] {
+            Instr::BrLt { off, .. }
+            | Instr::BrLe { off, .. }
+            | Instr::BrGt { off, .. }
+            | Instr::BrGe { off, .. } => (2, off),
+            Instr::BrLtK { off, .. }
+            | Instr::BrLeK { off, .. }
+            | Instr::BrGtK { off, .. }
+            | Instr::BrGeK { off, .. } => (3, off),
+            _ => continue,
+        };
+        let exits_after_the_back_edge = t as isize + 1 + off as isize == j as isize + 1;
+        let body_back = (back as usize)
+            .checked_sub(skip)
+            .and_then(|b| u16::try_from(b).ok());
+        let (true, Some(back)) = (exits_after_the_back_edge, body_back) else {
+            continue;
+        };
+        code[j] = match code[t] {
+            Instr::BrLt { a, b, .. } => Instr::LoopLt { a, b, back },
+            Instr::BrLe { a, b, .. } => Instr::LoopLe { a, b, back },
+            Instr::BrGt { a, b, .. } => Instr::LoopGt { a, b, back },
+            Instr::BrGe { a, b, .. } => Instr::LoopGe { a, b, back },
+            Instr::BrLtK { a, k, .. } => Instr::LoopLtK { a, k, back },
+            Instr::BrLeK { a, k, .. } => Instr::LoopLeK { a, k, back },
+            Instr::BrGtK { a, k, .. } => Instr::LoopGtK { a, k, back },
+            Instr::BrGeK { a, k, .. } => Instr::LoopGeK { a, k, back },
+            _ => continue,
+        };
+    }
+}
+
 /// The constant form of `skip` when its right operand is the temporary `t` (and not its left):
 /// a constructor taking the constant's index and the offset.
 fn fuse_rk(skip: Instr, t: Reg) -> Option<impl Fn(u16, i16) -> Instr> {
@@ -216,6 +263,41 @@ mod tests {
         assert_eq!(out[1], code[1]);
         // The constant is the left operand here: not fused.
         assert_eq!(&out[2..], &code[2..]);
+    }
+
+    #[test]
+    fn a_back_edge_to_the_loop_test_becomes_a_loop_instruction() {
+        let mut code = vec![
+            Instr::BrLtK { a: 1, k: 0, off: 4 },
+            Instr::SkipIfLt { a: 1, b: 2 },
+            Instr::Jump { off: 2 },
+            Instr::AddI {
+                dst: 1,
+                a: 1,
+                imm: 1,
+            },
+            Instr::JumpBack { back: 5 },
+            Instr::ReturnNull,
+        ];
+        fuse_loops(&mut code);
+        assert_eq!(
+            code[4],
+            Instr::LoopLtK {
+                a: 1,
+                k: 0,
+                back: 2
+            }
+        );
+        // A back-edge to a test that does not exit right after it is left alone.
+        let mut other = vec![
+            Instr::BrGe { a: 0, b: 1, off: 3 },
+            Instr::Jump { off: 0 },
+            Instr::JumpBack { back: 3 },
+            Instr::ReturnNull,
+        ];
+        let before = other.clone();
+        fuse_loops(&mut other);
+        assert_eq!(other, before);
     }
 
     #[test]

@@ -1478,6 +1478,16 @@ impl Vm {
                     *unsafe { self.stack.get_unchecked_mut(base + $r as usize) }
                 };
             }
+            /// R[r] read as two words (`load_value`): what the arithmetic and comparison fast
+            /// paths read, so a register an instruction just wrote is never reloaded with one
+            /// 16-byte load (a store-forwarding stall).
+            macro_rules! rd {
+                ($r:expr) => {{
+                    let from: *const Value = &reg!($r);
+                    // SAFETY: a register of this frame (see `reg!`).
+                    unsafe { load_value(from) }
+                }};
+            }
             /// R[dst] := R[src], by `copy_value`.
             macro_rules! move_reg {
                 ($dst:expr, $src:expr) => {{
@@ -1506,12 +1516,12 @@ impl Vm {
                 }
                 macro_rules! cmp {
                     ($a:expr, $b:expr, $op:tt, $sym:literal, $ord:pat) => {
-                        cmpv!(reg!($a), reg!($b), $op, $sym, $ord)
+                        cmpv!(rd!($a), rd!($b), $op, $sym, $ord)
                     };
                 }
                 macro_rules! cmpv {
                     ($x:expr, $y:expr, $op:tt, $sym:literal, $ord:pat) => {{
-                        let (x, y) = ($x, $y);
+                        let (x, y): (Value, Value) = ($x, $y);
                         match (x, y) {
                             (Value::Int(i), Value::Int(j)) => i $op j,
                             (Value::Float(i), Value::Float(j)) => i $op j,
@@ -1524,12 +1534,12 @@ impl Vm {
                 }
                 macro_rules! eq {
                     ($a:expr, $b:expr) => {
-                        eqv!(reg!($a), reg!($b))
+                        eqv!(rd!($a), rd!($b))
                     };
                 }
                 macro_rules! eqv {
                     ($x:expr, $y:expr) => {{
-                        let (x, y) = ($x, $y);
+                        let (x, y): (Value, Value) = ($x, $y);
                         match (x, y) {
                             (Value::Int(i), Value::Int(j)) => i == j,
                             _ => {
@@ -1539,43 +1549,90 @@ impl Vm {
                         }
                     }};
                 }
-                // Binary arithmetic on two values, one definition for the register,
-                // immediate and constant forms: integer and float fast paths first; `+` and
-                // `*` on sequences are charged for what they copy before they copy it.
-                macro_rules! add {
-                    ($x:expr, $y:expr) => {{
-                        let (x, y) = ($x, $y);
+                // Binary arithmetic, one definition for the register, immediate and constant
+                // forms: R[dst] := x op y. The operands are places (registers, constants),
+                // read through references by the fast paths, and results are stored straight
+                // into the destination register: a value built in a temporary and copied
+                // (two 8-byte stores, then one 16-byte load) stalled the CPU on every
+                // instruction (store-forwarding; docs/performance.md). Integer and float fast
+                // paths first; `+` and `*` on sequences are charged for what they copy first.
+                macro_rules! arith_into {
+                    ($dst:expr, $x:expr, $y:expr, $int:expr, $float:expr, $slow:expr) => {{
+                        let (x, y): (Value, Value) = ($x, $y);
                         match (x, y) {
-                            (Value::Int(i), Value::Int(j)) => match i.checked_add(j) {
-                                Some(r) => Value::Int(r),
-                                None => tryv!(ops::add(&mut self.heap, x, y)),
+                            (Value::Int(i), Value::Int(j)) => match $int(i, j) {
+                                Some(r) => reg!($dst) = Value::Int(r),
+                                None => {
+                                    let v = tryv!($slow(&mut *self, x, y));
+                                    reg!($dst) = v;
+                                }
                             },
-                            (Value::Float(i), Value::Float(j)) => Value::Float(i + j),
+                            (Value::Float(i), Value::Float(j)) => match $float(i, j) {
+                                Some(r) => reg!($dst) = Value::Float(r),
+                                None => {
+                                    let v = tryv!($slow(&mut *self, x, y));
+                                    reg!($dst) = v;
+                                }
+                            },
                             _ => {
-                                tryv!(self.charge_sequence_op(x, y, false));
-                                tryv!(ops::add(&mut self.heap, x, y))
+                                let v = tryv!($slow(&mut *self, x, y));
+                                reg!($dst) = v;
                             }
                         }
                     }};
                 }
-                macro_rules! mul {
-                    ($x:expr, $y:expr) => {{
-                        let (x, y) = ($x, $y);
-                        match (x, y) {
-                            (Value::Int(i), Value::Int(j)) => match i.checked_mul(j) {
-                                Some(r) => Value::Int(r),
-                                None => tryv!(ops::mul(&mut self.heap, x, y)),
-                            },
-                            _ => {
-                                tryv!(self.charge_sequence_op(x, y, true));
-                                tryv!(ops::mul(&mut self.heap, x, y))
+                macro_rules! add_into {
+                    ($dst:expr, $x:expr, $y:expr) => {
+                        arith_into!(
+                            $dst,
+                            $x,
+                            $y,
+                            i64::checked_add,
+                            |i: f64, j: f64| Some(i + j),
+                            |vm: &mut Vm, x, y| -> RtResult<Value> {
+                                vm.charge_sequence_op(x, y, false)?;
+                                ops::add(&mut vm.heap, x, y)
                             }
-                        }
-                    }};
+                        )
+                    };
                 }
-                macro_rules! sub {
-                    ($x:expr, $y:expr) => {
-                        tryv!(ops::sub(&mut self.heap, $x, $y))
+                macro_rules! sub_into {
+                    ($dst:expr, $x:expr, $y:expr) => {
+                        arith_into!(
+                            $dst,
+                            $x,
+                            $y,
+                            i64::checked_sub,
+                            |i: f64, j: f64| Some(i - j),
+                            |vm: &mut Vm, x, y| ops::sub(&mut vm.heap, x, y)
+                        )
+                    };
+                }
+                macro_rules! mul_into {
+                    ($dst:expr, $x:expr, $y:expr) => {
+                        arith_into!(
+                            $dst,
+                            $x,
+                            $y,
+                            i64::checked_mul,
+                            |i: f64, j: f64| Some(i * j),
+                            |vm: &mut Vm, x, y| -> RtResult<Value> {
+                                vm.charge_sequence_op(x, y, true)?;
+                                ops::mul(&mut vm.heap, x, y)
+                            }
+                        )
+                    };
+                }
+                macro_rules! modulo_into {
+                    ($dst:expr, $x:expr, $y:expr) => {
+                        arith_into!(
+                            $dst,
+                            $x,
+                            $y,
+                            ops::int_modulo,
+                            |_, _| None,
+                            |vm: &mut Vm, x, y| ops::modulo(&mut vm.heap, x, y)
+                        )
                     };
                 }
                 macro_rules! div {
@@ -1588,11 +1645,6 @@ impl Vm {
                         tryv!(ops::floordiv(&mut self.heap, $x, $y))
                     };
                 }
-                macro_rules! modulo {
-                    ($x:expr, $y:expr) => {
-                        tryv!(ops::modulo(&mut self.heap, $x, $y))
-                    };
-                }
                 /// G[slot] := R[reg], noting the global's first assignment (for `--globals`).
                 macro_rules! set_global {
                     ($slot:expr, $reg:expr) => {{
@@ -1603,6 +1655,31 @@ impl Vm {
                         unsafe { copy_value(g, from) };
                         if first {
                             self.note_assigned(fp.unit as usize, $slot as usize);
+                        }
+                    }};
+                }
+                /// A loop back-edge fused with the loop's test (`Instr::LoopLt`): the
+                /// `JumpBack` charge and safepoint, then the test for two ints or two floats,
+                /// else back to the full test `skip` instructions before the body.
+                macro_rules! loop_test {
+                    ($x:expr, $y:expr, $op:tt, $back:expr, $skip:expr) => {{
+                        let total = $back as u32 + $skip;
+                        if tick!(total) {
+                            save_pc!();
+                            tryv!(self.safepoint());
+                        }
+                        match ($x, $y) {
+                            (Value::Int(i), Value::Int(j)) => {
+                                if i $op j {
+                                    pc -= $back as usize;
+                                }
+                            }
+                            (Value::Float(i), Value::Float(j)) => {
+                                if i $op j {
+                                    pc -= $back as usize;
+                                }
+                            }
+                            _ => pc -= total as usize,
                         }
                     }};
                 }
@@ -1692,28 +1769,24 @@ impl Vm {
                         let g = self.cells[cell_base + cell as usize];
                         *self.heap.cell_mut(g) = UNBOUND;
                     }
-                    Instr::Add { dst, a, b } => reg!(dst) = add!(reg!(a), reg!(b)),
-                    Instr::AddI { dst, a, imm } => {
-                        reg!(dst) = add!(reg!(a), Value::Int(imm as i64))
-                    }
-                    Instr::SubI { dst, a, imm } => {
-                        reg!(dst) = sub!(reg!(a), Value::Int(imm as i64))
-                    }
-                    Instr::Sub { dst, a, b } => reg!(dst) = sub!(reg!(a), reg!(b)),
-                    Instr::Mul { dst, a, b } => reg!(dst) = mul!(reg!(a), reg!(b)),
+                    Instr::Add { dst, a, b } => add_into!(dst, rd!(a), rd!(b)),
+                    Instr::AddI { dst, a, imm } => add_into!(dst, rd!(a), Value::Int(imm as i64)),
+                    Instr::SubI { dst, a, imm } => sub_into!(dst, rd!(a), Value::Int(imm as i64)),
+                    Instr::Sub { dst, a, b } => sub_into!(dst, rd!(a), rd!(b)),
+                    Instr::Mul { dst, a, b } => mul_into!(dst, rd!(a), rd!(b)),
                     Instr::Div { dst, a, b } => reg!(dst) = div!(reg!(a), reg!(b)),
                     Instr::FloorDiv { dst, a, b } => reg!(dst) = floordiv!(reg!(a), reg!(b)),
-                    Instr::Mod { dst, a, b } => reg!(dst) = modulo!(reg!(a), reg!(b)),
+                    Instr::Mod { dst, a, b } => modulo_into!(dst, rd!(a), rd!(b)),
                     Instr::AddK { dst, a, k } => {
-                        reg!(dst) = add!(reg!(a), consts[k as usize]);
+                        add_into!(dst, rd!(a), consts[k as usize]);
                         pc += 1;
                     }
                     Instr::SubK { dst, a, k } => {
-                        reg!(dst) = sub!(reg!(a), consts[k as usize]);
+                        sub_into!(dst, rd!(a), consts[k as usize]);
                         pc += 1;
                     }
                     Instr::MulK { dst, a, k } => {
-                        reg!(dst) = mul!(reg!(a), consts[k as usize]);
+                        mul_into!(dst, rd!(a), consts[k as usize]);
                         pc += 1;
                     }
                     Instr::DivK { dst, a, k } => {
@@ -1725,7 +1798,7 @@ impl Vm {
                         pc += 1;
                     }
                     Instr::ModK { dst, a, k } => {
-                        reg!(dst) = modulo!(reg!(a), consts[k as usize]);
+                        modulo_into!(dst, rd!(a), consts[k as usize]);
                         pc += 1;
                     }
                     Instr::Eq { dst, a, b } => reg!(dst) = Value::Bool(eq!(a, b)),
@@ -1775,13 +1848,13 @@ impl Vm {
                     Instr::BrEq { a, b, off } => branch!(eq!(a, b), 1, off),
                     Instr::BrNe { a, b, off } => branch!(!eq!(a, b), 1, off),
                     Instr::BrLtK { a, k, off } => branch!(
-                        cmpv!(reg!(a), consts[k as usize], <, "<", Ordering::Less),
+                        cmpv!(rd!(a), consts[k as usize], <, "<", Ordering::Less),
                         2,
                         off
                     ),
                     Instr::BrLeK { a, k, off } => branch!(
                         cmpv!(
-                            reg!(a),
+                            rd!(a),
                             consts[k as usize],
                             <=,
                             "<=",
@@ -1791,13 +1864,13 @@ impl Vm {
                         off
                     ),
                     Instr::BrGtK { a, k, off } => branch!(
-                        cmpv!(reg!(a), consts[k as usize], >, ">", Ordering::Greater),
+                        cmpv!(rd!(a), consts[k as usize], >, ">", Ordering::Greater),
                         2,
                         off
                     ),
                     Instr::BrGeK { a, k, off } => branch!(
                         cmpv!(
-                            reg!(a),
+                            rd!(a),
                             consts[k as usize],
                             >=,
                             ">=",
@@ -1807,10 +1880,10 @@ impl Vm {
                         off
                     ),
                     Instr::BrEqK { a, k, off } => {
-                        branch!(eqv!(reg!(a), consts[k as usize]), 2, off)
+                        branch!(eqv!(rd!(a), consts[k as usize]), 2, off)
                     }
                     Instr::BrNeK { a, k, off } => {
-                        branch!(!eqv!(reg!(a), consts[k as usize]), 2, off)
+                        branch!(!eqv!(rd!(a), consts[k as usize]), 2, off)
                     }
                     Instr::Neg { dst, src } => {
                         let x = reg!(src);
@@ -1833,6 +1906,22 @@ impl Vm {
                             tryv!(self.safepoint());
                         }
                         pc -= back as usize;
+                    }
+                    Instr::LoopLt { a, b, back } => loop_test!(rd!(a), rd!(b), <, back, 2),
+                    Instr::LoopLe { a, b, back } => loop_test!(rd!(a), rd!(b), <=, back, 2),
+                    Instr::LoopGt { a, b, back } => loop_test!(rd!(a), rd!(b), >, back, 2),
+                    Instr::LoopGe { a, b, back } => loop_test!(rd!(a), rd!(b), >=, back, 2),
+                    Instr::LoopLtK { a, k, back } => {
+                        loop_test!(rd!(a), consts[k as usize], <, back, 3)
+                    }
+                    Instr::LoopLeK { a, k, back } => {
+                        loop_test!(rd!(a), consts[k as usize], <=, back, 3)
+                    }
+                    Instr::LoopGtK { a, k, back } => {
+                        loop_test!(rd!(a), consts[k as usize], >, back, 3)
+                    }
+                    Instr::LoopGeK { a, k, back } => {
+                        loop_test!(rd!(a), consts[k as usize], >=, back, 3)
                     }
                     Instr::JumpIfFalse { src, off } => {
                         if !truthy(&self.heap, reg!(src)) {
@@ -1868,14 +1957,18 @@ impl Vm {
                     }
                     Instr::GetIndex { dst, obj, key } => {
                         let (o, k) = (reg!(obj), reg!(key));
-                        reg!(dst) = match (o, k) {
+                        match (o, k) {
                             (Value::Array(g), Value::Int(i))
                                 if i >= 0 && (i as usize) < self.heap.array(g).len() =>
                             {
-                                self.heap.array(g)[i as usize]
+                                let from: *const Value = &self.heap.array(g)[i as usize];
+                                let to: *mut Value = &mut reg!(dst);
+                                // SAFETY: an element of a live array and a register of this
+                                // frame (see `reg!`); the heap and the stack are disjoint.
+                                unsafe { copy_value(to, from) }
                             }
-                            _ => tryv!(ops::index(&mut self.heap, o, k)),
-                        };
+                            _ => reg!(dst) = tryv!(ops::index(&mut self.heap, o, k)),
+                        }
                     }
                     Instr::SetIndex { obj, key, src } => {
                         let (o, k, v) = (reg!(obj), reg!(key), reg!(src));
@@ -2295,5 +2388,21 @@ unsafe fn copy_value(to: *mut Value, from: *const Value) {
         let (tag, payload) = (from.read_volatile(), from.add(1).read_volatile());
         to.write_volatile(tag);
         to.add(1).write_volatile(payload);
+    }
+}
+
+/// Reads a value as two 8-byte words (see `copy_value`).
+///
+/// # Safety
+/// `from` must be valid for reads of one `Value`.
+#[inline(always)]
+unsafe fn load_value(from: *const Value) -> Value {
+    use std::mem::MaybeUninit;
+    let from = from.cast::<MaybeUninit<u64>>();
+    // SAFETY: the two words of a valid value (`repr(C, u64)`, 16 bytes, padding kept as
+    // `MaybeUninit`) make the same valid value again.
+    unsafe {
+        let words = [from.read_volatile(), from.add(1).read_volatile()];
+        std::mem::transmute::<[MaybeUninit<u64>; 2], Value>(words)
     }
 }

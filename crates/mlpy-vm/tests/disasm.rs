@@ -69,7 +69,7 @@ fn loops_and_folding() {
           13       MOVE r0 r1
           14       ADDI r2 r2 1
           15       MOVE r0 r2
-          16       JUMPBACK -> 7
+          16       LOOPLTK r2 k2 -> 10 ; 10
           17       SETGLOBAL g0 r1
           18       SETGLOBAL g1 r2
           19    3  LOADINT r5 1
