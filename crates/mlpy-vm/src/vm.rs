@@ -2406,3 +2406,33 @@ unsafe fn load_value(from: *const Value) -> Value {
         std::mem::transmute::<[MaybeUninit<u64>; 2], Value>(words)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_copies_keep_every_kind_of_value() {
+        let values = [
+            Value::Null,
+            Value::Bool(true),
+            Value::Int(-7),
+            Value::Int(i64::MIN),
+            Value::Float(2.5),
+            Value::Float(f64::NAN),
+            Value::Str(Gc(3)),
+            Value::Array(Gc(u32::MAX - 1)),
+            Value::Native(9),
+            UNBOUND,
+        ];
+        for v in values {
+            let mut copy = Value::Null;
+            // SAFETY: both are live `Value`s on this stack frame.
+            let (loaded, ()) = unsafe { (load_value(&v), copy_value(&mut copy, &v)) };
+            for w in [loaded, copy] {
+                assert_eq!(format!("{w:?}"), format!("{v:?}"));
+                assert_eq!(is_unbound(w), is_unbound(v));
+            }
+        }
+    }
+}
