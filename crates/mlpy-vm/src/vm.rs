@@ -42,6 +42,11 @@ fn is_unbound(v: Value) -> bool {
 /// Deepest nesting of natives calling back into ML (each level uses Rust stack).
 pub const MAX_REENTRY: u32 = 100;
 
+/// Stack left below which a native re-entry or a nested import moves to a new stack segment.
+const REENTRY_RED_ZONE: usize = 256 * 1024;
+/// Size of such a segment.
+const REENTRY_STACK_SEGMENT: usize = 4 * 1024 * 1024;
+
 /// Ticks between two polls of the clock and the interrupt flag.
 const POLL_INTERVAL: u64 = 10_000;
 
@@ -985,7 +990,12 @@ impl Vm {
             return Ok(self.stack[top]);
         }
         self.reentry += 1;
-        let r = self.execute(entry);
+        // Each re-entry nests the interpreter on the Rust stack, whose size the host chose
+        // (threads, debug builds with large frames): below the red zone it continues on a new
+        // heap-allocated segment instead of overflowing.
+        let r = stacker::maybe_grow(REENTRY_RED_ZONE, REENTRY_STACK_SEGMENT, || {
+            self.execute(entry)
+        });
         self.reentry -= 1;
         match r {
             Ok(v) => Ok(v),
@@ -1240,7 +1250,10 @@ impl Vm {
             .map_err(|e| RtError::runtime_error(format!("cannot import '{path}': {e}")))?;
         self.loading.push(path.to_string());
         let main = self.units[loaded.unit as usize].main;
-        let r = self.run_main(main);
+        // A chain of imports nests the interpreter as a native re-entry does (`call_value`).
+        let r = stacker::maybe_grow(REENTRY_RED_ZONE, REENTRY_STACK_SEGMENT, || {
+            self.run_main(main)
+        });
         self.loading.retain(|p| p != path);
         if let Err(mut exc) = r {
             let err = std::mem::replace(&mut exc.err, RtError::depth());
