@@ -217,8 +217,9 @@ fn failing_the_nth_allocation_is_a_memory_error_and_leaves_the_vm_reusable() {
         programs.len()
     );
     assert!(programs.len() > 100, "too few corpus programs compiled");
+    // Programs with few allocations get every N; on average over ten faults each.
     assert!(
-        runs > 20 * programs.len(),
+        runs > 10 * programs.len(),
         "too few allocations were failed"
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
