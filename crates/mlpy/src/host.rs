@@ -865,6 +865,11 @@ mod tests {
             got["d"], "CapabilityError",
             "the VM checks the bridge's capabilities"
         );
+        assert!(
+            violations.names().iter().any(|n| n == "top:secret"),
+            "the caught denial is recorded: {:?}",
+            violations.names()
+        );
     }
 
     #[test]
