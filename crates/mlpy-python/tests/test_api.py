@@ -647,6 +647,12 @@ def test_capability_violations_list_every_denial_of_the_run(tmp_path):
     # A denial the VM checks itself (not the library) is listed from the error that ended the run.
     r = execute_ml_code_sandbox('import env; x = env.get("HOME");', sandbox_config=SandboxConfig())
     assert r.error.kind == "CapabilityError" and r.capability_violations == ["env.read"]
+    # ... and also when the script catches it (the VM reports it to the policy).
+    r = execute_ml_code_sandbox(
+        'import env; try { env.get("HOME"); } except (e) { k = e.type; }', sandbox_config=SandboxConfig()
+    )
+    assert r.success and r.variables["k"] == "CapabilityError"
+    assert r.capability_violations == ["env.read"]
     assert execute_ml_code_sandbox("x = 1;").capability_violations == []
 
 

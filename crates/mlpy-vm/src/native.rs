@@ -86,6 +86,10 @@ pub trait CapabilityPolicy: Any {
     fn info(&self, _capability: &str) -> Option<CapabilityInfo> {
         None
     }
+    /// Called for each capability a native call lacks, just before the call fails with a
+    /// `CapabilityError` (so a host can list denials the script caught; `is_granted` alone
+    /// cannot tell a call from a `hasCapability` query).
+    fn denied(&self, _capability: &str) {}
 }
 
 /// Every native, builtin and module the VM can reach. Built once, shared by many VMs.

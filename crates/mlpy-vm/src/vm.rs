@@ -867,6 +867,9 @@ impl Vm {
                 .filter(|c| !self.is_granted(c))
                 .collect();
             if !missing.is_empty() {
+                if let Some(policy) = &self.config.capabilities {
+                    missing.iter().for_each(|c| policy.denied(c));
+                }
                 let list = missing
                     .iter()
                     .map(|c| format!("'{c}'"))

@@ -581,6 +581,9 @@ impl CapabilityPolicy for HostGrants {
     fn as_any(&self) -> &dyn Any {
         self
     }
+    fn denied(&self, capability: &str) {
+        self.violations.record(capability);
+    }
     fn granted_names(&self) -> Vec<String> {
         let mut names: Vec<String> = mlpy_stdlib::capabilities::known_names()
             .filter(|n| self.allows(n))
@@ -806,7 +809,8 @@ mod tests {
         let engine = Engine::new();
         let src = "import geo; a = geo.area(3, 4); b = geo.secret; h = help(geo.area); \
                    c = requiredCapabilities(geo.area); \
-                   try { geo.secret(1, 2); } except (e) { d = e.type; }";
+                   try { geo.secret(1, 2); } except (e) { d = e.type; } \
+                   try { env.get(\"HOME\"); } except (e) { f = e.type; }";
         let program = compile_host(&engine, Source::new("t.ml", src), &[], false).unwrap();
         let mut modules = HashMap::new();
         modules.insert(
@@ -865,10 +869,11 @@ mod tests {
             got["d"], "CapabilityError",
             "the VM checks the bridge's capabilities"
         );
-        assert!(
-            violations.names().iter().any(|n| n == "top:secret"),
-            "the caught denial is recorded: {:?}",
-            violations.names()
+        assert_eq!(got["f"], "CapabilityError");
+        assert_eq!(
+            violations.names(),
+            ["top:secret", "env.read"],
+            "caught denials are recorded, a bridge's and a library capability the VM checks"
         );
     }
 
