@@ -13,7 +13,7 @@
 use crate::bytecode::{Const, Handler, HandlerKind, Instr, Proto, Reg, VarSlot};
 use crate::peephole;
 use crate::promote;
-use hashbrown::HashMap;
+use hashbrown::{HashMap, HashSet};
 use mlpy_ir::{
     BinaryOp, Capture, Expr, ExprKind, FuncId, Program, Stmt, StmtKind, Target, TargetKind,
     TextRange, TryStmt, UnaryOp, Var,
@@ -143,8 +143,8 @@ struct FnState<'p> {
     /// Top level only: the register holding the value of the last assignment.
     last_assign: Option<Reg>,
     /// Top level only: globals bound by the straight-line statements compiled so far.
-    bound_globals: Vec<u32>,
-    /// Globals held in registers by the loop being compiled (module `promote`).
+    bound_globals: HashSet<u32>,
+    /// Globals held in registers by the loop being compiled (module `promote`), sorted by slot.
     promoted: Vec<(u32, Reg)>,
     span: TextRange,
 }
@@ -240,7 +240,7 @@ impl<'p> Compiler<'p> {
             fin_depth: 0,
             ret_reg: None,
             last_assign: None,
-            bound_globals: Vec::new(),
+            bound_globals: HashSet::new(),
             promoted: Vec::new(),
             span,
         };
@@ -1440,9 +1440,11 @@ fn stmt_has_finally(s: &Stmt) -> bool {
 impl<'p> FnState<'p> {
     /// The register holding global `slot` while a promoted loop is compiled.
     fn promoted_reg(&self, slot: u32) -> Option<Reg> {
-        self.promoted
-            .iter()
-            .find_map(|&(g, r)| (g == slot).then_some(r))
+        let at = self
+            .promoted
+            .binary_search_by_key(&slot, |&(g, _)| g)
+            .ok()?;
+        Some(self.promoted[at].1)
     }
 
     fn emit(&mut self, i: Instr) -> usize {
