@@ -90,6 +90,14 @@ pub trait CapabilityPolicy: Any {
     /// `CapabilityError` (so a host can list denials the script caught; `is_granted` alone
     /// cannot tell a call from a `hasCapability` query).
     fn denied(&self, _capability: &str) {}
+    /// Called for each required capability once a guarded call passed its check, before the
+    /// native does its work (so a host can count uses: capability tokens with a usage limit).
+    /// `false` takes the grant back (its limit was reached meanwhile, e.g. by a run on another
+    /// thread): the call then fails like a denied one. Library natives that check their
+    /// capabilities themselves report uses with [`NativeCtx::use_capability`].
+    fn used(&self, _capability: &str) -> bool {
+        true
+    }
 }
 
 /// Every native, builtin and module the VM can reach. Built once, shared by many VMs.
@@ -234,9 +242,17 @@ impl NativeRegistry {
 /// What a running native may do. Created by the VM for each native call.
 pub struct NativeCtx<'a> {
     pub(crate) vm: &'a mut Vm,
+    /// The native being called.
+    pub(crate) native: NativeId,
 }
 
 impl NativeCtx<'_> {
+    /// The id of the native being called (one `fn` serving several registered natives, such
+    /// as host bridges, tells them apart by it).
+    pub fn native_id(&self) -> NativeId {
+        self.native
+    }
+
     /// The heap (allocation, reading strings/arrays/objects).
     pub fn heap(&mut self) -> &mut Heap {
         &mut self.vm.heap
@@ -299,6 +315,16 @@ impl NativeCtx<'_> {
     /// True when the capability is granted in this run.
     pub fn is_granted(&self, capability: &str) -> bool {
         self.vm.is_granted(capability)
+    }
+
+    /// Reports a use of a granted capability by a native that checks its own capabilities
+    /// ([`CapabilityPolicy::used`]); `false`: the grant was used up meanwhile, deny the call.
+    pub fn use_capability(&self, capability: &str) -> bool {
+        self.vm
+            .config
+            .capabilities
+            .as_ref()
+            .is_some_and(|c| c.used(capability))
     }
 
     /// Host data of type `T` set with [`Vm::set_host_data`] (time zone, random state, ...).

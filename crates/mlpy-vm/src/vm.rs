@@ -861,11 +861,15 @@ impl Vm {
             ));
         };
         if !caps.is_empty() {
-            let missing: Vec<&str> = caps
+            let mut missing: Vec<&str> = caps
                 .iter()
                 .copied()
                 .filter(|c| !self.is_granted(c))
                 .collect();
+            if let (true, Some(policy)) = (missing.is_empty(), &self.config.capabilities) {
+                // Every capability passed: count the uses (a used-up grant denies the call).
+                missing.extend(caps.iter().copied().filter(|c| !policy.used(c)));
+            }
             if !missing.is_empty() {
                 if let Some(policy) = &self.config.capabilities {
                     missing.iter().for_each(|c| policy.denied(c));
@@ -885,7 +889,7 @@ impl Vm {
         }
         let mark = self.native_roots.len();
         self.native_roots.extend_from_slice(args);
-        let r = func(&mut NativeCtx { vm: self }, args);
+        let r = func(&mut NativeCtx { vm: self, native: id }, args);
         self.native_roots.truncate(mark);
         r
     }

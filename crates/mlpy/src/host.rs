@@ -21,6 +21,7 @@ use crate::limits::Limits;
 use crate::source::Source;
 use mlpy_ir::{ir, LowerOptions};
 use mlpy_vm::native::NativeRegistry;
+use mlpy_vm::NativeId;
 use mlpy_vm::{ModuleLoader, NativeDef, Vm, VmConfig};
 use std::any::Any;
 use std::collections::HashMap;
@@ -139,12 +140,11 @@ fn host_registry() -> Arc<NativeRegistry> {
 
 // ---- bridge functions ------------------------------------------------------------------------
 
-/// Most bridge functions one [`Bridges`] holds (one trampoline each).
-pub const MAX_BRIDGES: usize = 256;
-
 /// One bridge function of a host module (python-api.md §10): a native whose capabilities the
 /// VM checks and whose `help`/`requiredCapabilities` show `doc` and `caps`; calling it calls
 /// [`HostCalls::call_bridge`] with its slot (its index in the list given to [`Bridges::new`]).
+/// There is no limit on the number of bridge functions: they share one native `fn`, which
+/// finds its slot from the id of the native being called.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BridgeSpec {
     pub module: String,
@@ -168,19 +168,17 @@ const BRIDGE_CLASS: &str = "<bridge>";
 /// with [`bridge_member`], so modules can mix ML functions and bridge functions.
 pub struct Bridges {
     registry: Arc<NativeRegistry>,
+    /// Native id of slot 0; slot `n` is native `first + n` (added consecutively).
+    first: NativeId,
 }
 
 impl Bridges {
-    /// Errors: more than [`MAX_BRIDGES`] functions, or a module/member name that is not an
-    /// identifier. Names, docs and capability lists are interned (leaked once per distinct
-    /// text), as native definitions need `'static` text.
+    /// Errors: a module/member name that is not an identifier. Names, docs and capability
+    /// lists are interned (leaked once per distinct text), as native definitions need
+    /// `'static` text.
     pub fn new(specs: &[BridgeSpec]) -> Result<Bridges, String> {
-        if specs.len() > MAX_BRIDGES {
-            return Err(format!(
-                "at most {MAX_BRIDGES} bridge functions can be registered"
-            ));
-        }
         let mut registry = base_registry();
+        let first = registry.natives().len() as NativeId;
         for (slot, spec) in specs.iter().enumerate() {
             if !is_identifier(&spec.module) || !is_identifier(&spec.name) {
                 return Err(format!("invalid bridge name {}.{}", spec.module, spec.name));
@@ -188,22 +186,31 @@ impl Bridges {
             let qualified = format!("{}.{}", spec.module, spec.name);
             let def = NativeDef {
                 name: intern(&qualified),
-                func: BRIDGE_TRAMPOLINES[slot],
+                func: bridge_native,
                 caps: intern_caps(&spec.caps),
                 doc: intern(&spec.doc),
             };
-            if spec.native_module {
+            let id = if spec.native_module {
                 registry.add_module(&spec.module, &spec.module_doc);
-                registry.add_module_fn(&spec.module, &spec.name, def);
+                registry.add_module_fn(&spec.module, &spec.name, def)
             } else {
-                registry.add_method(BRIDGE_CLASS, &qualified, def);
+                registry.add_method(BRIDGE_CLASS, &qualified, def)
+            };
+            if usize::try_from(id - first).ok() != Some(slot) {
+                return Err(format!(
+                    "bridge function {qualified} got no slot of its own"
+                ));
             }
         }
         Ok(Bridges {
             registry: Arc::new(registry),
+            first,
         })
     }
 }
+
+/// The first native id of the run's [`Bridges`] (VM host data read by [`bridge_native`]).
+struct BridgeBase(NativeId);
 
 fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
@@ -229,22 +236,21 @@ pub fn bridge_member(ctx: &NativeCtx<'_>, module: &str, member: &str) -> Option<
         })
 }
 
-fn bridge_trampoline<const N: usize>(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
-    let Some(calls) = ctx.host_data::<HostSlot>().map(|s| s.0.clone()) else {
+/// The native `fn` of every bridge function: calls [`HostCalls::call_bridge`] with the slot of
+/// the native being called.
+fn bridge_native(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
+    let id = ctx.native_id();
+    let slot = ctx
+        .host_data::<BridgeBase>()
+        .and_then(|base| id.checked_sub(base.0));
+    let (Some(slot), Some(calls)) = (slot, ctx.host_data::<HostSlot>().map(|s| s.0.clone())) else {
         return Err(RtError::new(
             ErrorKind::RuntimeError,
             "bridge function called outside of its run",
         ));
     };
-    calls.call_bridge(ctx, N, args)
+    calls.call_bridge(ctx, slot as usize, args)
 }
-
-seq_macro::seq!(N in 0..256 {
-    /// The native `fn` of bridge slot N.
-    static BRIDGE_TRAMPOLINES: [mlpy_vm::native::NativeFn; MAX_BRIDGES] = [
-        #(bridge_trampoline::<N>,)*
-    ];
-});
 
 /// Compiles `source` with `host_globals` declared (closed world, python-api.md P-131);
 /// `open_world` (transpiling, validating): unknown names are warnings, not errors. Host
@@ -373,6 +379,9 @@ pub fn run_host<R>(
     if let Some(calls) = run.calls {
         vm.set_host_data(HostSlot(calls));
     }
+    if let Some(bridges) = &run.bridges {
+        vm.set_host_data(BridgeBase(bridges.first));
+    }
     vm.set_host_data(run.env);
     vm.set_module_loader(Box::new(HostLoader {
         modules: run.modules,
@@ -444,15 +453,124 @@ fn injection_error(e: RtError) -> mlpy_vm::VmError {
 
 // ---- grants ---------------------------------------------------------------------------------
 
-/// One granted name with its resource patterns (empty = unrestricted).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The uses of a capability token (python-api.md §7.3), shared between the host — which may
+/// read them while runs update them — and every run the token is granted to. Lock-free.
+#[derive(Debug)]
+pub struct TokenUses {
+    count: AtomicU64,
+    /// Unix time of the last use as `f64` bits; [`NEVER`] = not used yet.
+    last_used: AtomicU64,
+}
+
+/// `TokenUses::last_used` before the first use (a NaN no clock gives).
+const NEVER: u64 = u64::MAX;
+
+impl Default for TokenUses {
+    fn default() -> Self {
+        TokenUses::new(0, None)
+    }
+}
+
+impl TokenUses {
+    pub fn new(count: u64, last_used: Option<f64>) -> TokenUses {
+        TokenUses {
+            count: AtomicU64::new(count),
+            last_used: AtomicU64::new(last_used.map_or(NEVER, f64::to_bits)),
+        }
+    }
+
+    /// Successful guarded calls made with the token so far.
+    pub fn count(&self) -> u64 {
+        self.count.load(Ordering::Relaxed)
+    }
+
+    pub fn set_count(&self, count: u64) {
+        self.count.store(count, Ordering::Relaxed);
+    }
+
+    /// Unix time (seconds) of the last use, if any.
+    pub fn last_used(&self) -> Option<f64> {
+        let bits = self.last_used.load(Ordering::Relaxed);
+        (bits != NEVER).then(|| f64::from_bits(bits))
+    }
+
+    pub fn set_last_used(&self, at: Option<f64>) {
+        self.last_used
+            .store(at.map_or(NEVER, f64::to_bits), Ordering::Relaxed);
+    }
+
+    /// True while a token with these limits still grants: fewer than `max` uses, and
+    /// `expires_at` (Unix seconds) not reached.
+    pub fn live(&self, max: Option<u64>, expires_at: Option<f64>) -> bool {
+        max.is_none_or(|m| self.count() < m) && expires_at.is_none_or(|e| unix_now() < e)
+    }
+
+    /// Takes one use unless the token is used up or expired (atomically: concurrent runs
+    /// sharing the token never take more than `max` uses together); records the time.
+    pub fn try_use(&self, max: Option<u64>, expires_at: Option<f64>) -> bool {
+        let now = unix_now();
+        if expires_at.is_some_and(|e| now >= e) {
+            return false;
+        }
+        let taken = self
+            .count
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |c| match max {
+                Some(m) if c >= m => None,
+                _ => Some(c.saturating_add(1)),
+            })
+            .is_ok();
+        if taken {
+            self.set_last_used(Some(now));
+        }
+        taken
+    }
+}
+
+fn unix_now() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64())
+}
+
+/// A grant that comes from a capability token: its shared use count, usage limit and expiry.
+#[derive(Debug, Clone, Default)]
+pub struct TokenGrant {
+    pub uses: Arc<TokenUses>,
+    /// `max_usage_count`: the token grants while fewer uses were taken.
+    pub max_uses: Option<u64>,
+    /// `expires_at`, Unix seconds.
+    pub expires_at: Option<f64>,
+}
+
+impl TokenGrant {
+    fn live(&self) -> bool {
+        self.uses.live(self.max_uses, self.expires_at)
+    }
+}
+
+/// One granted name (or `*`) with its resource patterns (empty = unrestricted) and, for a
+/// token's grant, the token.
+#[derive(Debug, Clone)]
 struct NameGrant {
     name: String,
     patterns: Vec<String>,
+    token: Option<TokenGrant>,
+}
+
+impl NameGrant {
+    fn covers(&self, capability: &str) -> bool {
+        self.name == capability || self.name == "*"
+    }
+
+    /// Grants now: a plain grant always, a token's while it is live.
+    fn live(&self) -> bool {
+        self.token.as_ref().is_none_or(TokenGrant::live)
+    }
 }
 
 /// Capability policy of a host run: the default grant set (stdlib.md §1.2), grant strings
-/// (python-api.md §7.2, opaque names included) and the sandbox's master switches.
+/// (python-api.md §7.2, opaque names included), capability tokens (counted uses, usage limit,
+/// expiry: §7.3) and the sandbox's master switches and quotas.
 #[derive(Debug, Default)]
 pub struct HostGrants {
     all: bool,
@@ -467,16 +585,15 @@ pub struct HostGrants {
     pub file_patterns: Vec<String>,
     /// `allowed_domains`: host patterns reported for network names granted without their own.
     pub network_hosts: Vec<String>,
-    /// `max_file_operations`: guarded file/path checks allowed per run.
+    /// `max_file_operations`: guarded file/path calls allowed per run.
     pub max_file_operations: Option<u64>,
-    /// `rate_limit_requests`: guarded network checks allowed per run.
+    /// `rate_limit_requests`: guarded network calls allowed per run.
     pub max_requests: Option<u64>,
     file_operations: AtomicU64,
     requests: AtomicU64,
-    /// Where denials of opaque names (host bridge capabilities, checked by the VM before a
-    /// bridge native runs) are recorded for the host, caught or not. Library names are
-    /// recorded by the library's own checks; `hasCapability`/`getCapabilityInfo` asking for an
-    /// ungranted opaque name count as a denial too (the policy cannot tell a query from a call).
+    /// Where denials of capabilities the VM checks (bridge functions' opaque names, `env`,
+    /// `args`: [`CapabilityPolicy::denied`]) are recorded for the host, caught or not. Library
+    /// natives record their own denials; queries (`hasCapability`) record nothing.
     pub violations: Violations,
 }
 
@@ -524,23 +641,34 @@ impl HostGrants {
             if name == "*" {
                 self.all = true;
             } else {
-                self.push(&name, patterns);
+                self.push(name, patterns, None);
             }
         }
         Ok(())
     }
 
-    fn push(&mut self, name: &str, patterns: Vec<String>) {
+    /// Adds the grant string of a capability token: it grants while the token is live, and
+    /// every successful guarded call it grants takes one of its uses
+    /// ([`CapabilityPolicy::used`]).
+    pub fn add_token(&mut self, text: &str, token: TokenGrant) -> Result<(), String> {
+        for (name, patterns) in parse_grant(text)? {
+            self.push(name, patterns, Some(token.clone()));
+        }
+        Ok(())
+    }
+
+    fn push(&mut self, name: String, patterns: Vec<String>, token: Option<TokenGrant>) {
         self.grants.push(NameGrant {
-            name: name.to_string(),
+            name,
             patterns,
+            token,
         });
     }
 
     fn listed(&self, name: &str) -> bool {
         self.all
             || mlpy_stdlib::capabilities::is_default_grant(name)
-            || self.grants.iter().any(|g| g.name == name)
+            || self.grants.iter().any(|g| g.covers(name) && g.live())
     }
 
     fn vetoed(&self, name: &str) -> bool {
@@ -554,6 +682,15 @@ impl HostGrants {
                 ))
     }
 
+    /// The run quota `name` counts against: (calls so far, most allowed).
+    fn quota(&self, name: &str) -> Option<(&AtomicU64, u64)> {
+        match family_of(name) {
+            "file" | "path" => Some((&self.file_operations, self.max_file_operations?)),
+            "network" => Some((&self.requests, self.max_requests?)),
+            _ => None,
+        }
+    }
+
     /// True when `name` is granted, without counting a use.
     pub fn allows(&self, name: &str) -> bool {
         self.listed(name) && !self.vetoed(name)
@@ -562,27 +699,40 @@ impl HostGrants {
 
 impl CapabilityPolicy for HostGrants {
     fn is_granted(&self, capability: &str) -> bool {
-        if !self.allows(capability) {
-            if !is_library_name(capability) {
-                self.violations.record(capability);
-            }
-            return false;
-        }
-        let (counter, max) = match family_of(capability) {
-            "file" | "path" => (&self.file_operations, self.max_file_operations),
-            "network" => (&self.requests, self.max_requests),
-            _ => return true,
-        };
-        match max {
-            Some(max) => counter.fetch_add(1, Ordering::Relaxed) < max,
-            None => true,
-        }
+        self.allows(capability)
+            && self
+                .quota(capability)
+                .is_none_or(|(used, max)| used.load(Ordering::Relaxed) < max)
     }
     fn as_any(&self) -> &dyn Any {
         self
     }
     fn denied(&self, capability: &str) {
         self.violations.record(capability);
+    }
+    /// Counts the use against the run quota, then against a token — unless a grant that is no
+    /// token (default set, `*`, a grant string) covers the name: those are not counted.
+    fn used(&self, capability: &str) -> bool {
+        if let Some((used, max)) = self.quota(capability) {
+            if used.fetch_add(1, Ordering::Relaxed) >= max {
+                return false;
+            }
+        }
+        if self.all
+            || mlpy_stdlib::capabilities::is_default_grant(capability)
+            || self
+                .grants
+                .iter()
+                .any(|g| g.token.is_none() && g.covers(capability))
+        {
+            return true;
+        }
+        self.grants.iter().any(|g| {
+            g.covers(capability)
+                && g.token
+                    .as_ref()
+                    .is_some_and(|t| t.uses.try_use(t.max_uses, t.expires_at))
+        })
     }
     fn granted_names(&self) -> Vec<String> {
         let mut names: Vec<String> = mlpy_stdlib::capabilities::known_names()
@@ -591,7 +741,7 @@ impl CapabilityPolicy for HostGrants {
             .chain(
                 self.grants
                     .iter()
-                    .filter(|g| self.allows(&g.name))
+                    .filter(|g| g.name != "*" && self.allows(&g.name))
                     .map(|g| g.name.clone()),
             )
             .collect();
@@ -599,16 +749,18 @@ impl CapabilityPolicy for HostGrants {
         names.dedup();
         names
     }
+    /// Patterns of the live grants of the name (else the sandbox's file/network patterns);
+    /// for a name granted only by tokens, the first live token's uses, limit and expiry.
     fn info(&self, capability: &str) -> Option<CapabilityInfo> {
         if !self.allows(capability) {
             return None;
         }
-        let mut patterns: Vec<String> = self
+        let live: Vec<&NameGrant> = self
             .grants
             .iter()
-            .filter(|g| g.name == capability)
-            .flat_map(|g| g.patterns.clone())
+            .filter(|g| g.covers(capability) && g.live())
             .collect();
+        let mut patterns: Vec<String> = live.iter().flat_map(|g| g.patterns.clone()).collect();
         if patterns.is_empty() {
             patterns = match family_of(capability) {
                 "file" | "path" => self.file_patterns.clone(),
@@ -616,8 +768,18 @@ impl CapabilityPolicy for HostGrants {
                 _ => Vec::new(),
             };
         }
+        let plain = self.all
+            || mlpy_stdlib::capabilities::is_default_grant(capability)
+            || live.iter().any(|g| g.token.is_none());
+        let token = live
+            .iter()
+            .find_map(|g| g.token.as_ref())
+            .filter(|_| !plain);
         Some(CapabilityInfo {
             patterns: (!patterns.is_empty()).then_some(patterns),
+            usage_count: token.map_or(0, |t| t.uses.count()),
+            max_usage: token.and_then(|t| t.max_uses),
+            expires_at: token.and_then(|t| t.expires_at),
             ..CapabilityInfo::default()
         })
     }
@@ -686,13 +848,82 @@ mod tests {
         g.max_file_operations = Some(2);
         assert!(!g.is_granted("network.http"));
         assert!(g.is_granted("file.read") && g.is_granted("file.read"));
+        assert!(g.is_granted("file.read"), "queries are no operations");
+        assert!(g.used("file.read") && g.used("file.read"));
         assert!(
-            !g.is_granted("file.read"),
+            !g.used("file.read"),
             "third file operation is over the limit"
         );
+        assert!(!g.is_granted("file.read"), "the quota is spent");
         g.deny_file_system = true;
         assert!(!g.allows("file.read"));
         assert!(!g.granted_names().contains(&"file.read".to_string()));
+    }
+
+    fn token(max_uses: Option<u64>, expires_at: Option<f64>) -> TokenGrant {
+        TokenGrant {
+            uses: Arc::new(TokenUses::default()),
+            max_uses,
+            expires_at,
+        }
+    }
+
+    #[test]
+    fn tokens_count_uses_and_stop_granting_at_their_limit_or_expiry() {
+        let mut g = HostGrants::default();
+        let t = token(Some(2), None);
+        g.add_token("file.read:/data/*", t.clone()).unwrap();
+        g.add_token("read:db", t.clone()).unwrap();
+        assert!(g.is_granted("file.read") && g.is_granted("read:db"));
+        assert_eq!(t.uses.count(), 0, "checks alone are no uses");
+        assert!(g.used("read:db") && g.used("file.read"));
+        assert_eq!(t.uses.count(), 2);
+        assert!(t.uses.last_used().is_some());
+        assert!(!g.is_granted("read:db") && !g.is_granted("file.read"));
+        assert!(!g.used("read:db"), "a used-up token takes no more uses");
+        assert_eq!(t.uses.count(), 2);
+        assert_eq!(g.info("read:db"), None);
+
+        let mut g = HostGrants::default();
+        let t = token(Some(5), None);
+        g.add_token("file.read:/data/*", t.clone()).unwrap();
+        assert!(g.used("file.read"));
+        let info = g.info("file.read").unwrap();
+        assert_eq!(
+            (info.usage_count, info.max_usage, info.patterns),
+            (1, Some(5), Some(vec!["/data/*".to_string()]))
+        );
+        // A plain grant of the same name is used first and counts nothing.
+        g.add("file.read").unwrap();
+        assert!(g.used("file.read"));
+        assert_eq!(t.uses.count(), 1);
+        assert_eq!(g.info("file.read").unwrap().max_usage, None);
+
+        let mut g = HostGrants::default();
+        g.add_token("read:db", token(None, Some(unix_now() - 1.0)))
+            .unwrap();
+        assert!(!g.is_granted("read:db"), "an expired token grants nothing");
+        let mut g = HostGrants::default();
+        let t = token(None, Some(unix_now() + 3600.0));
+        g.add_token("read:db", t.clone()).unwrap();
+        assert!(g.is_granted("read:db") && g.used("read:db"));
+        assert_eq!(t.uses.count(), 1);
+    }
+
+    #[test]
+    fn shared_token_uses_never_exceed_the_limit_across_threads() {
+        let uses = Arc::new(TokenUses::default());
+        let taken: usize = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..4)
+                .map(|_| {
+                    let uses = uses.clone();
+                    s.spawn(move || (0..100).filter(|_| uses.try_use(Some(150), None)).count())
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).sum()
+        });
+        assert_eq!(taken, 150);
+        assert_eq!(uses.count(), 150);
     }
 
     struct Doubler(Mutex<Vec<u32>>);
@@ -810,7 +1041,8 @@ mod tests {
         let src = "import geo; a = geo.area(3, 4); b = geo.secret; h = help(geo.area); \
                    c = requiredCapabilities(geo.area); \
                    try { geo.secret(1, 2); } except (e) { d = e.type; } \
-                   try { env.get(\"HOME\"); } except (e) { f = e.type; }";
+                   try { env.get(\"HOME\"); } except (e) { f = e.type; } \
+                   q = hasCapability(\"not:granted\");";
         let program = compile_host(&engine, Source::new("t.ml", src), &[], false).unwrap();
         let mut modules = HashMap::new();
         modules.insert(
@@ -873,8 +1105,94 @@ mod tests {
         assert_eq!(
             violations.names(),
             ["top:secret", "env.read"],
-            "caught denials are recorded, a bridge's and a library capability the VM checks"
+            "caught denials are recorded, a bridge's and a library capability the VM checks; \
+             a hasCapability query is no denial"
         );
+    }
+
+    /// Runs `src` with native-module bridges and `grants`; the globals as text.
+    fn run_bridges(
+        bridges: Bridges,
+        grants: HostGrants,
+        src: &str,
+    ) -> (Option<Error>, HashMap<String, String>) {
+        let engine = Engine::new();
+        let program = compile_host(&engine, Source::new("t.ml", src), &[], false).unwrap();
+        let run = HostRun {
+            limits: Limits::default(),
+            grants: Arc::new(grants),
+            stdout: Box::new(std::io::sink()),
+            stderr: Box::new(std::io::sink()),
+            stdin: None,
+            interrupt: None,
+            modules: Arc::new(HashMap::new()),
+            calls: Some(Arc::new(BridgeHost)),
+            env: HostEnv::default(),
+            import_roots: Vec::new(),
+            bridges: Some(Arc::new(bridges)),
+        };
+        let result = run_host(
+            &engine,
+            &program,
+            run,
+            |_| Ok(Vec::new()),
+            |heap, out| {
+                out.globals
+                    .iter()
+                    .map(|(n, v)| {
+                        let text = match v {
+                            Value::Int(i) => i.to_string(),
+                            Value::Str(g) => heap.str(*g).to_string(),
+                            Value::Bool(b) => b.to_string(),
+                            _ => "?".to_string(),
+                        };
+                        (n.clone(), text)
+                    })
+                    .collect()
+            },
+        );
+        (result.error, result.finished)
+    }
+
+    #[test]
+    fn a_thousand_bridges_each_reach_their_slot_and_tokens_limit_their_calls() {
+        let specs: Vec<BridgeSpec> = (0..1000)
+            .map(|i| BridgeSpec {
+                module: "big".into(),
+                module_doc: String::new(),
+                name: format!("f{i}"),
+                doc: String::new(),
+                caps: if i == 999 {
+                    vec!["big:use".into()]
+                } else {
+                    vec![]
+                },
+                native_module: true,
+            })
+            .collect();
+        let bridges = Bridges::new(&specs).expect("no limit on the number of bridges");
+        let mut grants = HostGrants::default();
+        let token = TokenGrant {
+            uses: Arc::new(TokenUses::default()),
+            max_uses: Some(2),
+            expires_at: None,
+        };
+        grants.add_token("big:use", token.clone()).unwrap();
+        let violations = grants.violations.clone();
+        let src = "import big; a = big.f0(2, 3); m = big.f500(1, 1); b = big.f999(2, 3); \
+                   c = big.f999(1, 1); h = hasCapability(\"big:use\"); \
+                   try { big.f999(1, 1); } except (e) { d = e.type; } \
+                   q = hasCapability(\"other:cap\");";
+        let (error, got) = run_bridges(bridges, grants, src);
+        assert!(error.is_none(), "{error:?}");
+        assert_eq!(got["a"], "6");
+        assert_eq!(got["m"], "500001");
+        assert_eq!(got["b"], "999006");
+        assert_eq!(got["c"], "999001");
+        assert_eq!(got["h"], "false", "the used-up token no longer grants");
+        assert_eq!(got["d"], "CapabilityError");
+        assert_eq!(token.uses.count(), 2, "two successful guarded calls");
+        assert_eq!(violations.names(), ["big:use"]);
     }
 
     #[test]

@@ -106,14 +106,15 @@ fn denied(func: &str, cap: &str, resource: &str) -> RtError {
 }
 
 /// Raises `CapabilityError` unless `cap` is granted and `target` matches its resource
-/// patterns (if the grant has any).
+/// patterns (if the grant has any); a passed check is reported to the host as a use of the
+/// grant (`NativeCtx::use_capability`: token usage counts and run quotas).
 pub(crate) fn check(
     ctx: &mut NativeCtx<'_>,
     func: &str,
     cap: &str,
     target: &Target<'_>,
 ) -> RtResult<()> {
-    if allows(ctx, cap, target)? {
+    if allows(ctx, cap, target)? && ctx.use_capability(cap) {
         return Ok(());
     }
     record_denial(ctx, cap);
