@@ -81,7 +81,24 @@ impl HostEnv {
 
 /// True when `name` is a time zone `datetime` can use (an IANA name, `UTC`, or `local`).
 pub fn is_valid_timezone(name: &str) -> bool {
-    name.eq_ignore_ascii_case("local") || name.parse::<chrono_tz::Tz>().is_ok()
+    name.eq_ignore_ascii_case("local") || named_timezone(name).is_some()
+}
+
+/// The IANA zone spelled exactly `name` (case-sensitive, like Python's `zoneinfo` on Linux),
+/// from the database bundled in the binary (the same on every host).
+pub(crate) fn named_timezone(name: &str) -> Option<jiff::tz::TimeZone> {
+    let zone = jiff::tz::db().get(name).ok()?;
+    (zone.iana_name() == Some(name)).then_some(zone)
+}
+
+/// UTC offset in seconds of `zone` at the UTC instant `utc` (seconds since the epoch;
+/// instants beyond the database's range use the offset at its nearest end).
+pub(crate) fn utc_offset_at(zone: &jiff::tz::TimeZone, utc: i64) -> i32 {
+    let clamped = utc.clamp(
+        jiff::Timestamp::MIN.as_second(),
+        jiff::Timestamp::MAX.as_second(),
+    );
+    jiff::Timestamp::from_second(clamped).map_or(0, |t| zone.to_offset(t).seconds())
 }
 
 /// When the run's wall-clock limit expires (host data set by hosts that have a timeout):
@@ -101,5 +118,39 @@ mod tests {
             env.violations.record(name);
         }
         assert_eq!(host_side.names(), vec!["file.read", "network.http"]);
+    }
+
+    #[test]
+    fn time_zones_are_exact_iana_names_from_the_bundled_database() {
+        assert!(named_timezone("America/New_York").is_some());
+        assert!(
+            named_timezone("US/Eastern").is_some(),
+            "backward links resolve"
+        );
+        assert!(named_timezone("UTC").is_some());
+        assert!(
+            named_timezone("america/new_york").is_none(),
+            "case-sensitive"
+        );
+        assert!(named_timezone("Nowhere/City").is_none());
+        assert!(named_timezone("").is_none());
+        assert!(is_valid_timezone("local") && is_valid_timezone("Europe/Paris"));
+        let ny = named_timezone("America/New_York").unwrap();
+        assert_eq!(
+            utc_offset_at(&ny, 1_719_835_200),
+            -4 * 3600,
+            "2024-07-01 is EDT"
+        );
+        assert_eq!(
+            utc_offset_at(&ny, 1_704_067_200),
+            -5 * 3600,
+            "2024-01-01 is EST"
+        );
+        // Far outside the database's range: the nearest end's offset, no panic.
+        assert_eq!(
+            utc_offset_at(&ny, i64::MAX),
+            utc_offset_at(&ny, 253_402_300_799)
+        );
+        let _ = utc_offset_at(&ny, i64::MIN);
     }
 }

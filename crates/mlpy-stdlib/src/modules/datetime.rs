@@ -11,7 +11,7 @@
 
 use super::access::{add_qualified, host_ref, method_arity, str_arg};
 use super::support::{arity, def, opt};
-use crate::host::HostEnv;
+use crate::host::{named_timezone, utc_offset_at, HostEnv};
 use chrono::{
     DateTime, Datelike, Duration as ChronoDuration, NaiveDate, NaiveDateTime, NaiveTime, Offset,
     TimeZone, Timelike, Utc,
@@ -370,7 +370,7 @@ fn out_of_range() -> RtError {
 
 /// The run's zone: an IANA zone, or the host's local zone.
 enum Zone {
-    Named(chrono_tz::Tz),
+    Named(jiff::tz::TimeZone),
     Local,
 }
 
@@ -381,7 +381,7 @@ fn zone(ctx: &mut NativeCtx<'_>) -> Zone {
         .or_else(|| std::env::var("TZ").ok());
     match name.as_deref().map(|n| n.trim_start_matches(':')) {
         Some(n) if !n.eq_ignore_ascii_case("local") => {
-            n.parse::<chrono_tz::Tz>().map_or(Zone::Local, Zone::Named)
+            named_timezone(n).map_or(Zone::Local, Zone::Named)
         }
         _ => Zone::Local,
     }
@@ -391,7 +391,13 @@ impl Zone {
     /// Local wall time of a UTC instant.
     fn local(&self, utc: DateTime<Utc>) -> NaiveDateTime {
         match self {
-            Zone::Named(tz) => utc.with_timezone(tz).naive_local(),
+            Zone::Named(tz) => {
+                let offset = utc_offset_at(tz, utc.timestamp());
+                let naive = utc.naive_utc();
+                naive
+                    .checked_add_signed(ChronoDuration::seconds(i64::from(offset)))
+                    .unwrap_or(naive)
+            }
             Zone::Local => utc.with_timezone(&chrono::Local).naive_local(),
         }
     }
@@ -399,19 +405,40 @@ impl Zone {
     /// UTC offset (seconds) of a local wall time (the earlier one when ambiguous; for a
     /// skipped time, the offset in force just before the gap).
     fn offset_of(&self, local: NaiveDateTime) -> i32 {
-        fn pick<T: TimeZone>(tz: &T, local: NaiveDateTime) -> i32 {
-            match tz.offset_from_local_datetime(&local).earliest() {
+        match self {
+            Zone::Named(tz) => named_offset_of(tz, local),
+            Zone::Local => match chrono::Local.offset_from_local_datetime(&local).earliest() {
                 Some(o) => o.fix().local_minus_utc(),
-                None => tz
+                None => chrono::Local
                     .offset_from_utc_datetime(&(local - ChronoDuration::hours(3)))
                     .fix()
                     .local_minus_utc(),
-            }
+            },
         }
-        match self {
-            Zone::Named(tz) => pick(tz, local),
-            Zone::Local => pick(&chrono::Local, local),
+    }
+}
+
+/// [`Zone::offset_of`] for an IANA zone.
+fn named_offset_of(tz: &jiff::tz::TimeZone, local: NaiveDateTime) -> i32 {
+    use jiff::tz::AmbiguousOffset;
+    let civil = i16::try_from(local.year()).ok().and_then(|year| {
+        jiff::civil::DateTime::new(
+            year,
+            local.month() as i8,
+            local.day() as i8,
+            local.hour() as i8,
+            local.minute() as i8,
+            local.second() as i8,
+            0,
+        )
+        .ok()
+    });
+    match civil.map(|dt| tz.to_ambiguous_timestamp(dt).offset()) {
+        Some(AmbiguousOffset::Unambiguous { offset }) => offset.seconds(),
+        Some(AmbiguousOffset::Gap { before, .. } | AmbiguousOffset::Fold { before, .. }) => {
+            before.seconds()
         }
+        None => utc_offset_at(tz, local.and_utc().timestamp()),
     }
 }
 
@@ -1435,5 +1462,17 @@ mod tests {
         assert_eq!(business_days(d(2024, 3, 1), d(2024, 3, 10)), 6);
         assert_eq!(business_days(d(2024, 3, 10), d(2024, 3, 1)), 6);
         assert_eq!(business_days(d(2024, 3, 2), d(2024, 3, 3)), 0);
+    }
+
+    #[test]
+    fn named_zone_offsets_of_skipped_and_repeated_wall_times() {
+        let ny = crate::host::named_timezone("America/New_York").unwrap();
+        // 02:30 on 2024-03-10 does not exist: the offset before the gap (EST).
+        assert_eq!(named_offset_of(&ny, dt(2024, 3, 10, 2, 30, 0)), -5 * 3600);
+        // 01:30 on 2024-11-03 happens twice: the earlier one (EDT).
+        assert_eq!(named_offset_of(&ny, dt(2024, 11, 3, 1, 30, 0)), -4 * 3600);
+        assert_eq!(named_offset_of(&ny, dt(2024, 7, 1, 12, 0, 0)), -4 * 3600);
+        // Years jiff cannot represent fall back to the offset at that UTC instant.
+        let _ = named_offset_of(&ny, dt(-5000, 1, 1, 0, 0, 0));
     }
 }

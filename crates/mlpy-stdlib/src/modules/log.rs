@@ -142,8 +142,12 @@ fn local_now(ctx: &mut NativeCtx<'_>) -> String {
     let tz = ctx.host_data::<HostEnv>().and_then(|e| e.timezone.clone());
     let now = chrono::Utc::now();
     const FMT: &str = "%Y-%m-%d %H:%M:%S";
-    match tz.and_then(|t| t.parse::<chrono_tz::Tz>().ok()) {
-        Some(tz) => now.with_timezone(&tz).format(FMT).to_string(),
+    match tz.as_deref().and_then(crate::host::named_timezone) {
+        Some(tz) => {
+            let offset = crate::host::utc_offset_at(&tz, now.timestamp());
+            let local = now.naive_utc() + chrono::Duration::seconds(i64::from(offset));
+            local.format(FMT).to_string()
+        }
         None => now.with_timezone(&chrono::Local).format(FMT).to_string(),
     }
 }
