@@ -60,7 +60,7 @@ impl<'a> Dumper<'a> {
             if i > 0 {
                 self.out.push_str(", ");
             }
-            self.out.push_str(&l.name);
+            self.out.push_str(self.program.sym(l.name));
             if l.is_cell {
                 self.out.push_str("(cell)");
             }
@@ -155,7 +155,7 @@ impl<'a> Dumper<'a> {
             StmtKind::DestructureObject { names, value } => {
                 let names: Vec<String> = names
                     .iter()
-                    .map(|(k, v, _)| format!("{k:?}->{}", self.var(v)))
+                    .map(|(k, v, _)| format!("{:?}->{}", self.program.sym(*k), self.var(v)))
                     .collect();
                 format!("{{{}}} = {}", names.join(", "), self.expr(value))
             }
@@ -213,8 +213,13 @@ impl<'a> Dumper<'a> {
         }
     }
 
-    fn slice(&mut self, start: Option<&Expr>, end: Option<&Expr>, step: Option<&Expr>) -> String {
-        let mut part = |e: Option<&Expr>| e.map(|e| self.expr(e)).unwrap_or_default();
+    fn slice(
+        &mut self,
+        start: Option<&ExprId>,
+        end: Option<&ExprId>,
+        step: Option<&ExprId>,
+    ) -> String {
+        let mut part = |e: Option<&ExprId>| e.map(|e| self.expr(e)).unwrap_or_default();
         let (a, b) = (part(start), part(end));
         match step {
             Some(_) => format!("{a}:{b}:{}", part(step)),
@@ -226,7 +231,7 @@ impl<'a> Dumper<'a> {
         let local = |s: &u32| {
             self.locals
                 .get(*s as usize)
-                .map(|l| l.name.as_str())
+                .map(|l| self.program.sym(l.name))
                 .unwrap_or("?")
         };
         match v {
@@ -242,30 +247,33 @@ impl<'a> Dumper<'a> {
                     .unwrap_or("?");
                 format!("{name}:G{s}")
             }
-            Var::Builtin(n) => format!("builtin:{n}"),
-            Var::Module(n) => format!("module:{n}"),
-            Var::HostGlobal(n) => format!("host:{n}"),
+            Var::Builtin(n) => format!("builtin:{}", self.program.sym(*n)),
+            Var::Module(n) => format!("module:{}", self.program.sym(*n)),
+            Var::HostGlobal(n) => format!("host:{}", self.program.sym(*n)),
         }
     }
 
-    fn list(&mut self, items: &[Expr]) -> String {
-        let parts: Vec<String> = items.iter().map(|e| self.expr(e)).collect();
+    fn list(&mut self, items: &ExprList) -> String {
+        let program = self.program;
+        let parts: Vec<String> = program.list(*items).iter().map(|e| self.expr(e)).collect();
         parts.join(", ")
     }
 
-    fn expr(&mut self, e: &Expr) -> String {
-        match &e.kind {
+    fn expr(&mut self, e: &ExprId) -> String {
+        let program = self.program;
+        match &program[*e].kind {
             ExprKind::Null => "null".to_string(),
             ExprKind::Bool(b) => b.to_string(),
             ExprKind::Int(i) => i.to_string(),
-            ExprKind::BigInt(s) => format!("big:{s}"),
+            ExprKind::BigInt(s) => format!("big:{}", program.sym(*s)),
             ExprKind::Float(f) => format!("{f:?}"),
-            ExprKind::Str(s) => format!("{s:?}"),
+            ExprKind::Str(s) => format!("{:?}", program.sym(*s)),
             ExprKind::Array(items) => format!("[{}]", self.list(items)),
             ExprKind::Object(props) => {
-                let parts: Vec<String> = props
+                let parts: Vec<String> = program
+                    .props(*props)
                     .iter()
-                    .map(|(k, v)| format!("{k:?}: {}", self.expr(v)))
+                    .map(|(k, v)| format!("{:?}: {}", program.sym(*k), self.expr(v)))
                     .collect();
                 format!("{{{}}}", parts.join(", "))
             }
@@ -294,7 +302,9 @@ impl<'a> Dumper<'a> {
                     self.expr(otherwise)
                 )
             }
-            ExprKind::Member { object, name } => format!("{}.{name}", self.expr(object)),
+            ExprKind::Member { object, name } => {
+                format!("{}.{}", self.expr(object), program.sym(*name))
+            }
             ExprKind::Index { object, index } => {
                 format!("{}[{}]", self.expr(object), self.expr(index))
             }
@@ -305,7 +315,7 @@ impl<'a> Dumper<'a> {
                 step,
             } => {
                 let o = self.expr(object);
-                let s = self.slice(start.as_deref(), end.as_deref(), step.as_deref());
+                let s = self.slice(start.as_ref(), end.as_ref(), step.as_ref());
                 format!("{o}[{s}]")
             }
             ExprKind::Call { callee, args } => {
@@ -314,7 +324,8 @@ impl<'a> Dumper<'a> {
             ExprKind::MethodCall {
                 object, name, args, ..
             } => {
-                format!("{}.{name}({})", self.expr(object), self.list(args))
+                let o = self.expr(object);
+                format!("{o}.{}({})", program.sym(*name), self.list(args))
             }
             ExprKind::Function(id) => format!("fn#{id}"),
         }

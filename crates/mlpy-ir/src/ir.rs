@@ -5,16 +5,107 @@
 //! - Names are fully resolved: every variable reference is a [`Var`] saying exactly where the
 //!   value lives (local slot, cell, captured cell, global slot, builtin, stdlib module, or an
 //!   open-world host global). Backends never look names up by scope chain.
-//! - Sugar is gone: function declarations are assignments of a [`Expr::Function`], `o.k = v` is
-//!   an index store with a string key, `nonlocal` is reflected in resolution only, predefined
+//! - Sugar is gone: function declarations are assignments of a [`ExprKind::Function`], `o.k = v`
+//!   is an index store with a string key, `nonlocal` is reflected in resolution only, predefined
 //!   constants (`null`, `undefined`, `True`, `False`, `None`) are literals, and only the first
 //!   `except` clause of a `try` survives (later ones can never run).
-//! - The IR is a tree; functions live in [`Program::functions`] and are referenced by [`FuncId`].
+//! - The IR is a tree stored flat: statements own their blocks (`Vec<Stmt>`), but expressions
+//!   live in [`Program::exprs`] and refer to their operands by [`ExprId`]; argument and element
+//!   lists are runs of [`Program::expr_lists`] ([`ExprList`]), object literal properties runs
+//!   of [`Program::props`] ([`PropList`]); every name, member name and string literal is a
+//!   [`Symbol`] of [`Program::symbols`]. An id is only meaningful for the program that made it.
+//!   Each expression is referenced exactly once (by its parent expression or statement).
+//!   Functions live in [`Program::functions`] and are referenced by [`FuncId`].
+//! - Building and dropping a program costs a few large allocations, not one per node.
 
 pub use mlpy_syntax::TextRange;
+use std::ops::Index;
 
 /// Index into [`Program::functions`].
 pub type FuncId = u32;
+
+/// Index into [`Program::exprs`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ExprId(pub u32);
+
+/// An interned string (name, member name, string literal, big-integer digits): index into
+/// [`Program::symbols`]. Equal symbols of one program have equal text and vice versa.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Symbol(pub u32);
+
+/// A run of [`Program::expr_lists`]: `expr_lists[start..start + len]`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct ExprList {
+    pub start: u32,
+    pub len: u32,
+}
+
+/// A run of [`Program::props`]: `props[start..start + len]`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct PropList {
+    pub start: u32,
+    pub len: u32,
+}
+
+impl ExprList {
+    pub fn len(self) -> usize {
+        self.len as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.len == 0
+    }
+}
+
+impl PropList {
+    pub fn len(self) -> usize {
+        self.len as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.len == 0
+    }
+}
+
+/// The interned strings of a program, stored back to back in one buffer.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Symbols {
+    text: String,
+    /// (start, end) byte offsets into `text` of each symbol.
+    spans: Vec<(u32, u32)>,
+}
+
+impl Symbols {
+    /// The text of `sym` (empty for a symbol of another program that is out of range).
+    pub fn get(&self, sym: Symbol) -> &str {
+        match self.spans.get(sym.0 as usize) {
+            Some(&(a, b)) => self.text.get(a as usize..b as usize).unwrap_or(""),
+            None => "",
+        }
+    }
+
+    /// Appends `text` as a new symbol (no deduplication: that is the interner's job).
+    pub fn push(&mut self, text: &str) -> Symbol {
+        let id = Symbol(self.spans.len() as u32);
+        let start = self.text.len() as u32;
+        self.text.push_str(text);
+        self.spans.push((start, self.text.len() as u32));
+        id
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Every symbol with its text, in id order.
+    pub fn iter(&self) -> impl Iterator<Item = (Symbol, &str)> {
+        (0..self.spans.len() as u32).map(|i| (Symbol(i), self.get(Symbol(i))))
+    }
+}
 
 /// A whole compiled module (the main program or an imported ML module).
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +121,60 @@ pub struct Program {
     pub functions: Vec<Function>,
     /// `capability` declarations, kept for the host (no runtime effect).
     pub capabilities: Vec<CapabilityDecl>,
+    /// Every expression of the program (top level and functions), indexed by [`ExprId`].
+    pub exprs: Vec<Expr>,
+    /// Argument and element lists ([`ExprList`]).
+    pub expr_lists: Vec<ExprId>,
+    /// Object literal properties ([`PropList`]): key and value.
+    pub props: Vec<(Symbol, ExprId)>,
+    /// Interned strings ([`Symbol`]).
+    pub symbols: Symbols,
+}
+
+impl Program {
+    /// The expression `id`. Panics on an id of another program (an internal invariant).
+    pub fn expr(&self, id: ExprId) -> &Expr {
+        &self.exprs[id.0 as usize]
+    }
+
+    /// The expressions of a list.
+    pub fn list(&self, list: ExprList) -> &[ExprId] {
+        let start = list.start as usize;
+        &self.expr_lists[start..start + list.len as usize]
+    }
+
+    /// The properties of an object literal.
+    pub fn props(&self, list: PropList) -> &[(Symbol, ExprId)] {
+        let start = list.start as usize;
+        &self.props[start..start + list.len as usize]
+    }
+
+    /// The text of a symbol.
+    pub fn sym(&self, sym: Symbol) -> &str {
+        self.symbols.get(sym)
+    }
+
+    /// Adds an expression (for code that edits a lowered program).
+    pub fn push_expr(&mut self, expr: Expr) -> ExprId {
+        self.exprs.push(expr);
+        ExprId(self.exprs.len() as u32 - 1)
+    }
+}
+
+impl Index<ExprId> for Program {
+    type Output = Expr;
+
+    fn index(&self, id: ExprId) -> &Expr {
+        self.expr(id)
+    }
+}
+
+impl Index<Symbol> for Program {
+    type Output = str;
+
+    fn index(&self, sym: Symbol) -> &str {
+        self.sym(sym)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -59,9 +204,9 @@ pub struct Function {
     pub range: TextRange,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Local {
-    pub name: String,
+    pub name: Symbol,
     pub is_cell: bool,
 }
 
@@ -75,7 +220,7 @@ pub enum Capture {
 }
 
 /// A resolved variable reference.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Var {
     /// A plain local register of the current function.
     Local(u32),
@@ -86,11 +231,11 @@ pub enum Var {
     /// A global slot (index into `Program::globals`).
     Global(u32),
     /// A builtin function or the `builtin` module, by name.
-    Builtin(String),
+    Builtin(Symbol),
     /// A standard-library module used without `import` (implicit import, language.md §8.3).
-    Module(String),
+    Module(Symbol),
     /// Open world only: looked up in the host namespace at run time, `NameError` if absent.
-    HostGlobal(String),
+    HostGlobal(Symbol),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -99,53 +244,50 @@ pub struct Stmt {
     pub range: TextRange,
 }
 
-// The IR is built once per compile and walked, never stored in bulk: variant size does not matter,
-// and boxing `Assign`'s target would only make every backend's patterns noisier.
-#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum StmtKind {
-    Expr(Expr),
+    Expr(ExprId),
     /// `target = value;` (value evaluated first, then the target's sub-expressions).
     Assign {
         target: Target,
-        value: Expr,
+        value: ExprId,
     },
     /// `[a, b] = value;` — exactly as many items as names, else `ValueError`.
     DestructureArray {
         names: Vec<(Var, TextRange)>,
-        value: Expr,
+        value: ExprId,
     },
     /// `{a, b} = value;` — `value` evaluated once; each name reads key `"name"` (`KeyError`).
     DestructureObject {
-        names: Vec<(String, Var, TextRange)>,
-        value: Expr,
+        names: Vec<(Symbol, Var, TextRange)>,
+        value: ExprId,
     },
     If {
-        branches: Vec<(Expr, Vec<Stmt>)>,
+        branches: Vec<(ExprId, Vec<Stmt>)>,
         else_body: Option<Vec<Stmt>>,
     },
     While {
-        cond: Expr,
+        cond: ExprId,
         body: Vec<Stmt>,
     },
     ForIn {
         var: Var,
         var_range: TextRange,
-        iterable: Expr,
+        iterable: ExprId,
         body: Vec<Stmt>,
     },
     /// C-style `for (init; cond; update)`; `continue` runs `update`.
     CFor {
         init: Option<Box<Stmt>>,
-        cond: Option<Expr>,
+        cond: Option<ExprId>,
         update: Option<Box<Stmt>>,
         body: Vec<Stmt>,
     },
     Break,
     Continue,
-    Return(Option<Expr>),
+    Return(Option<ExprId>),
     /// `throw {...};` — the operand is always an object literal expression.
-    Throw(Expr),
+    Throw(ExprId),
     Try(Box<TryStmt>),
     /// `import a.b as m;` binds `var` to the module (or, without `as`, `import a.b;` binds `a`
     /// to a namespace whose member `b` is the module).
@@ -172,95 +314,95 @@ pub struct Handler {
     pub range: TextRange,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Target {
     pub kind: TargetKind,
     pub range: TextRange,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum TargetKind {
     Var(Var),
     /// `obj[index] = v` and `obj.name = v` (the latter with a string-literal index).
     Index {
-        object: Expr,
-        index: Expr,
+        object: ExprId,
+        index: ExprId,
     },
     /// `obj[start:end:step] = v`.
     Slice {
-        object: Expr,
-        start: Option<Expr>,
-        end: Option<Expr>,
-        step: Option<Expr>,
+        object: ExprId,
+        start: Option<ExprId>,
+        end: Option<ExprId>,
+        step: Option<ExprId>,
     },
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Expr {
     pub kind: ExprKind,
     pub range: TextRange,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ExprKind {
     Null,
     Bool(bool),
     Int(i64),
     /// An integer literal too large for i64, as decimal digits (optional leading `-`).
-    BigInt(String),
+    BigInt(Symbol),
     Float(f64),
     /// String literal with escapes already processed.
-    Str(String),
-    Array(Vec<Expr>),
+    Str(Symbol),
+    Array(ExprList),
     /// Object literal; keys are always strings (NAME or STRING in the source).
-    Object(Vec<(String, Expr)>),
+    Object(PropList),
     Var(Var),
     Unary {
         op: UnaryOp,
-        operand: Box<Expr>,
+        operand: ExprId,
     },
     Binary {
         op: BinaryOp,
-        lhs: Box<Expr>,
-        rhs: Box<Expr>,
+        lhs: ExprId,
+        rhs: ExprId,
     },
     /// `a && b`: `a` if falsy, else `b`.
-    And(Box<Expr>, Box<Expr>),
+    And(ExprId, ExprId),
     /// `a || b`: `a` if truthy, else `b`.
-    Or(Box<Expr>, Box<Expr>),
+    Or(ExprId, ExprId),
     Cond {
-        cond: Box<Expr>,
-        then: Box<Expr>,
-        otherwise: Box<Expr>,
+        cond: ExprId,
+        then: ExprId,
+        otherwise: ExprId,
     },
     /// `obj.name` (read).
     Member {
-        object: Box<Expr>,
-        name: String,
+        object: ExprId,
+        name: Symbol,
     },
     /// `obj[index]`.
     Index {
-        object: Box<Expr>,
-        index: Box<Expr>,
+        object: ExprId,
+        index: ExprId,
     },
     /// `obj[start:end:step]`.
     Slice {
-        object: Box<Expr>,
-        start: Option<Box<Expr>>,
-        end: Option<Box<Expr>>,
-        step: Option<Box<Expr>>,
+        object: ExprId,
+        start: Option<ExprId>,
+        end: Option<ExprId>,
+        step: Option<ExprId>,
     },
     /// `callee(args)` where the callee is not a member access.
     Call {
-        callee: Box<Expr>,
-        args: Vec<Expr>,
+        callee: ExprId,
+        args: ExprList,
     },
     /// `obj.name(args)`: method-call semantics of language.md §7.3.
     MethodCall {
-        object: Box<Expr>,
-        name: String,
+        object: ExprId,
+        name: Symbol,
         name_range: TextRange,
-        args: Vec<Expr>,
+        args: ExprList,
     },
     /// Creates a closure over the function (capturing its `captures` now).
     Function(FuncId),

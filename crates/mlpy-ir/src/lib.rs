@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod dump;
+mod intern;
 pub mod ir;
 mod literal;
 mod lower;

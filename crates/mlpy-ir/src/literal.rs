@@ -1,5 +1,5 @@
 //! Number literal conversion for lowering: the lexer gives unsigned digit text (a sign is a
-//! prefix operator), this module turns it into the IR literal kinds.
+//! prefix operator), this module turns it into literal values.
 //!
 //! Invariants: ints that fit an `i64` are `Int`, larger ones are `BigInt` with canonical decimal
 //! digits (no leading zeros, optional leading `-`); floats use Rust's correctly rounded parser
@@ -7,8 +7,16 @@
 
 use crate::ir::ExprKind;
 
+/// An integer literal's value.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Int {
+    Small(i64),
+    /// Canonical decimal digits of a value outside the i64 range (optional leading `-`).
+    Big(String),
+}
+
 /// Integer literal text (`007`, `123`), optionally negated.
-pub(crate) fn int(text: &str, negative: bool) -> Option<ExprKind> {
+pub(crate) fn int(text: &str, negative: bool) -> Option<Int> {
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -17,7 +25,7 @@ pub(crate) fn int(text: &str, negative: bool) -> Option<ExprKind> {
     // Up to 18 digits always fit an i64: no signed copy of the text needed.
     if digits.len() <= 18 {
         let value: i64 = digits.parse().ok()?;
-        return Some(ExprKind::Int(if negative { -value } else { value }));
+        return Some(Int::Small(if negative { -value } else { value }));
     }
     let signed = if negative {
         format!("-{digits}")
@@ -25,8 +33,8 @@ pub(crate) fn int(text: &str, negative: bool) -> Option<ExprKind> {
         digits.to_string()
     };
     Some(match signed.parse::<i64>() {
-        Ok(v) => ExprKind::Int(v),
-        Err(_) => ExprKind::BigInt(signed),
+        Ok(v) => Int::Small(v),
+        Err(_) => Int::Big(signed),
     })
 }
 
@@ -42,27 +50,24 @@ mod tests {
 
     #[test]
     fn ints() {
-        assert_eq!(int("007", false), Some(ExprKind::Int(7)));
-        assert_eq!(int("0", true), Some(ExprKind::Int(0)));
+        assert_eq!(int("007", false), Some(Int::Small(7)));
+        assert_eq!(int("0", true), Some(Int::Small(0)));
         assert_eq!(
             int("9223372036854775807", false),
-            Some(ExprKind::Int(i64::MAX))
+            Some(Int::Small(i64::MAX))
         );
-        assert_eq!(
-            int("9223372036854775808", true),
-            Some(ExprKind::Int(i64::MIN))
-        );
+        assert_eq!(int("9223372036854775808", true), Some(Int::Small(i64::MIN)));
         assert_eq!(
             int("0009223372036854775808", false),
-            Some(ExprKind::BigInt("9223372036854775808".into()))
+            Some(Int::Big("9223372036854775808".into()))
         );
         assert_eq!(
             int("99999999999999999999", true),
-            Some(ExprKind::BigInt("-99999999999999999999".into()))
+            Some(Int::Big("-99999999999999999999".into()))
         );
         assert_eq!(
             int("999999999999999999", true),
-            Some(ExprKind::Int(-999_999_999_999_999_999))
+            Some(Int::Small(-999_999_999_999_999_999))
         );
         assert_eq!(int("1x", false), None);
         assert_eq!(int("", false), None);

@@ -1,20 +1,28 @@
 //! Lowering from the typed AST to the IR (the public entry point [`lower`]).
 //!
-//! Two passes over the tree. [`Collector`] registers scopes, bindings, `nonlocal`s and name
-//! occurrences with [`Scopes`], which then resolves everything; [`Lowerer`] builds the IR, asks
-//! [`Scopes`] for each name, removes the sugar listed in `ir.rs` and reports the semantic errors
-//! that need statement context (`break`/`continue` outside a loop, `return` outside a function,
-//! a bare `except` that is not last).
+//! One pass over the green tree: [`Lowerer`] builds the IR into the program's flat tables,
+//! removes the sugar listed in `ir.rs`, reports the semantic errors that need statement context
+//! (`break`/`continue` outside a loop, `return` outside a function, a bare `except` that is not
+//! last) and registers every scope, binding, `nonlocal` and name occurrence with [`Scopes`] in
+//! source order. A variable cannot be resolved before its scopes are complete, so each one is
+//! written as a placeholder `Var::Local(occurrence index)`; once the tree is done, [`Scopes`]
+//! resolves every occurrence and [`patch_vars`] replaces every placeholder (expressions by one
+//! scan of the expression table, statement-level variables by a walk of the statements).
 //!
-//! Invariants: both passes visit the same nodes in the same order and stop at the same depth
-//! ([`MAX_DEPTH`], reported once); a function scope is found again by its node's range; missing
-//! pieces of a broken tree are skipped (the parser already reported them), never unwrapped.
+//! Invariants: every `Var` the lowerer writes is a placeholder, and every placeholder is
+//! patched before the program is returned; nesting stops at [`MAX_DEPTH`] (reported once);
+//! missing pieces of a broken tree are skipped (the parser already reported them), never
+//! unwrapped.
 
-use crate::ir::{self, ExprKind, FuncId, StmtKind, TargetKind, TextRange, Var};
+use crate::intern::NameIndex;
+use crate::ir::{
+    self, ExprId, ExprKind, ExprList, FuncId, PropList, StmtKind, Symbol, TargetKind, TextRange,
+    Var,
+};
 use crate::literal;
 use crate::names;
 use crate::scope::{ScopeId, Scopes, World, GLOBAL};
-use hashbrown::{HashMap, HashSet};
+use hashbrown::HashSet;
 use mlpy_syntax::ast::{self, AstNode};
 use mlpy_syntax::ast::{TreeNode, TreeToken};
 use mlpy_syntax::{Diagnostic, SyntaxKind};
@@ -56,15 +64,19 @@ pub struct Lowered {
     /// Semantic errors and warnings, sorted by position (syntax errors are the parser's).
     pub diagnostics: Vec<Diagnostic>,
     pub imports: Vec<ImportRequest>,
-    /// Every name the program binds in any scope (for the audit's name rules, D4).
-    bound_names: HashSet<String>,
+    /// Finds a name's symbol among `program.symbols`.
+    names: NameIndex,
+    /// Every name (symbol id) the program binds in any scope (for the audit's name rules, D4).
+    bound: HashSet<u32>,
 }
 
 impl Lowered {
     /// True when the program itself binds `name` somewhere (variable, parameter, function,
     /// import alias), so name-based audit rules do not apply to it (spec D4).
     pub fn binds(&self, name: &str) -> bool {
-        self.bound_names.contains(name)
+        self.names
+            .lookup(&self.program.symbols, name)
+            .is_some_and(|sym| self.bound.contains(&sym.0))
     }
 
     /// True when some diagnostic is an error (the program must not run).
@@ -83,25 +95,17 @@ pub fn lower(file: &ast::SourceFile, options: &LowerOptions) -> Lowered {
         extra_modules: options.extra_modules.iter().cloned().collect(),
         open_world: options.open_world,
     };
-    let mut collector = Collector {
-        scopes: Scopes::new(world),
-        scope_of: HashMap::new(),
-        depth: 0,
-    };
-    for item in file.iter().flat_map(ast::SourceFile::items) {
-        collector.stmt(&item, GLOBAL);
-    }
-    let Collector {
-        mut scopes,
-        scope_of,
-        ..
-    } = collector;
-    scopes.finish_collection();
-
+    // About one expression per 5 bytes of source in typical code: one allocation, no regrowth
+    // copies for most files.
+    let source_len = u32::from(root.text_range().len()) as usize;
     let mut lowerer = Lowerer {
-        scopes,
-        scope_of,
+        scopes: Scopes::new(world),
         options,
+        exprs: Vec::with_capacity(source_len / 5),
+        expr_lists: Vec::with_capacity(source_len / 24),
+        props: Vec::new(),
+        scratch: Vec::new(),
+        prop_scratch: Vec::new(),
         functions: Vec::new(),
         function_scopes: Vec::new(),
         capabilities: Vec::new(),
@@ -114,13 +118,15 @@ pub fn lower(file: &ast::SourceFile, options: &LowerOptions) -> Lowered {
         depth: 0,
         too_deep: false,
     };
-    let body = match &file {
+    let mut body = match &file {
         Some(file) => lowerer.block_items(file, file.items()),
         None => Vec::new(),
     };
-    let bound_names = lowerer.scopes.take_bound_names();
     let Lowerer {
         mut scopes,
+        mut exprs,
+        expr_lists,
+        props,
         mut functions,
         function_scopes,
         capabilities,
@@ -128,29 +134,119 @@ pub fn lower(file: &ast::SourceFile, options: &LowerOptions) -> Lowered {
         diagnostics,
         ..
     } = lowerer;
+    let vars = scopes.resolve_all();
     for (f, &scope) in functions.iter_mut().zip(&function_scopes) {
         let (locals, captures) = scopes.take_function_frame(scope);
         f.locals = locals;
         f.captures = captures;
     }
-    let (globals, mut all) = scopes.into_globals();
+    patch_vars(&vars, &mut exprs, &mut body, &mut functions);
+    let finished = scopes.finish();
+    let (symbols, names) = finished.interner.into_parts();
+    let mut all = finished.diagnostics;
     all.extend(diagnostics);
     all.sort_by(|a, b| (a.range.start(), &a.message).cmp(&(b.range.start(), &b.message)));
     Lowered {
         program: ir::Program {
             body,
-            globals,
+            globals: finished.globals,
             functions,
             capabilities,
+            exprs,
+            expr_lists,
+            props,
+            symbols,
         },
         diagnostics: all,
         imports,
-        bound_names,
+        names,
+        bound: finished.bound,
     }
 }
 
-fn name_of(token: &Token<'_>) -> (String, TextRange) {
-    (token.text().to_string(), token.text_range())
+/// Replaces every placeholder `Var::Local(occurrence)` by the occurrence's resolved variable.
+fn patch_vars(
+    vars: &[Var],
+    exprs: &mut [ir::Expr],
+    body: &mut [ir::Stmt],
+    functions: &mut [ir::Function],
+) {
+    let fix = |v: &mut Var| {
+        if let Var::Local(k) = *v {
+            if let Some(&resolved) = vars.get(k as usize) {
+                *v = resolved;
+            }
+        }
+    };
+    for e in exprs.iter_mut() {
+        if let ExprKind::Var(v) = &mut e.kind {
+            fix(v);
+        }
+    }
+    // An explicit stack: statement nesting is bounded, but this keeps the walk flat anyway.
+    let mut stack: Vec<&mut ir::Stmt> = body.iter_mut().collect();
+    for f in functions.iter_mut() {
+        stack.extend(f.body.iter_mut());
+    }
+    while let Some(s) = stack.pop() {
+        match &mut s.kind {
+            StmtKind::Assign { target, .. } => {
+                if let TargetKind::Var(v) = &mut target.kind {
+                    fix(v);
+                }
+            }
+            StmtKind::DestructureArray { names, .. } => names.iter_mut().for_each(|(v, _)| fix(v)),
+            StmtKind::DestructureObject { names, .. } => {
+                names.iter_mut().for_each(|(_, v, _)| fix(v))
+            }
+            StmtKind::ForIn { var, body, .. } => {
+                fix(var);
+                stack.extend(body.iter_mut());
+            }
+            StmtKind::Import { var, .. } => fix(var),
+            StmtKind::If {
+                branches,
+                else_body,
+            } => {
+                for (_, b) in branches.iter_mut() {
+                    stack.extend(b.iter_mut());
+                }
+                if let Some(b) = else_body {
+                    stack.extend(b.iter_mut());
+                }
+            }
+            StmtKind::While { body, .. } => stack.extend(body.iter_mut()),
+            StmtKind::CFor {
+                init, update, body, ..
+            } => {
+                stack.extend(init.as_deref_mut());
+                stack.extend(update.as_deref_mut());
+                stack.extend(body.iter_mut());
+            }
+            StmtKind::Try(t) => {
+                let ir::TryStmt {
+                    body,
+                    handler,
+                    finally,
+                } = &mut **t;
+                stack.extend(body.iter_mut());
+                if let Some(h) = handler {
+                    if let Some((v, _)) = &mut h.var {
+                        fix(v);
+                    }
+                    stack.extend(h.body.iter_mut());
+                }
+                if let Some(b) = finally {
+                    stack.extend(b.iter_mut());
+                }
+            }
+            StmtKind::Expr(_)
+            | StmtKind::Break
+            | StmtKind::Continue
+            | StmtKind::Return(_)
+            | StmtKind::Throw(_) => {}
+        }
+    }
 }
 
 fn is_constant(name: &str) -> bool {
@@ -161,6 +257,18 @@ fn is_constant(name: &str) -> bool {
 fn import_binding<'t>(stmt: &ast::ImportStmt<Tree<'t>>) -> Option<Token<'t>> {
     stmt.alias()
         .or_else(|| stmt.path_tokens().into_iter().next())
+}
+
+/// The value of a STRING token (quotes removed, escapes processed), borrowed when it has no
+/// escapes.
+fn with_string_value<R>(token: &Token<'_>, f: impl FnOnce(&str) -> R) -> R {
+    let text = token.text();
+    let raw = text.get(1..text.len().saturating_sub(1)).unwrap_or("");
+    if raw.contains('\\') {
+        f(&mlpy_syntax::unescape(raw))
+    } else {
+        f(raw)
+    }
 }
 
 /// The pieces shared by `function` declarations, arrows and anonymous functions.
@@ -192,202 +300,6 @@ fn fn_parts<'t>(expr: &ast::Expr<Tree<'t>>) -> Option<FnParts<'t>> {
     }
 }
 
-// ------------------------------------------------------------------------------------ pass 1
-
-struct Collector {
-    scopes: Scopes,
-    scope_of: HashMap<TextRange, ScopeId>,
-    depth: u32,
-}
-
-impl Collector {
-    fn block(&mut self, block: Option<ast::Block<Tree<'_>>>, scope: ScopeId) {
-        if let Some(block) = block {
-            for s in block.stmts() {
-                self.stmt(&s, scope);
-            }
-        }
-    }
-
-    fn opt_expr(&mut self, expr: Option<ast::Expr<Tree<'_>>>, scope: ScopeId) {
-        if let Some(e) = expr {
-            self.expr(&e, scope);
-        }
-    }
-
-    fn bind_token(&mut self, token: Option<Token<'_>>, scope: ScopeId) {
-        if let Some(t) = token {
-            self.scopes.bind(scope, t.text(), t.text_range());
-        }
-    }
-
-    fn stmt(&mut self, stmt: &ast::Stmt<Tree<'_>>, scope: ScopeId) {
-        if self.depth >= MAX_DEPTH {
-            return;
-        }
-        self.depth += 1;
-        match stmt {
-            ast::Stmt::Capability(_) => {}
-            ast::Stmt::Import(i) => self.bind_token(import_binding(i), scope),
-            ast::Stmt::FunctionDecl(f) => {
-                self.bind_token(f.name(), scope);
-                let parts = FnParts {
-                    params: f.param_list(),
-                    body: FnBody::Block(f.body()),
-                };
-                self.function(f.range(), parts, scope);
-            }
-            ast::Stmt::If(i) => {
-                self.opt_expr(i.condition(), scope);
-                self.block(i.then_block(), scope);
-                for elif in i.elif_clauses() {
-                    self.opt_expr(elif.condition(), scope);
-                    self.block(elif.block(), scope);
-                }
-                self.block(i.else_block(), scope);
-            }
-            ast::Stmt::While(w) => {
-                self.opt_expr(w.condition(), scope);
-                self.block(w.body(), scope);
-            }
-            ast::Stmt::ForIn(f) => {
-                self.bind_token(f.var(), scope);
-                self.opt_expr(f.iterable(), scope);
-                self.block(f.body(), scope);
-            }
-            ast::Stmt::CFor(f) => {
-                if let Some(init) = f.init() {
-                    self.assign(&init, scope);
-                }
-                self.opt_expr(f.cond(), scope);
-                if let Some(update) = f.update() {
-                    self.assign(&update, scope);
-                }
-                self.block(f.body(), scope);
-            }
-            ast::Stmt::Try(t) => {
-                self.block(t.body(), scope);
-                for clause in t.except_clauses() {
-                    self.bind_token(clause.var(), scope);
-                    self.block(clause.body(), scope);
-                }
-                self.block(t.finally_block(), scope);
-            }
-            ast::Stmt::Return(r) => self.opt_expr(r.value(), scope),
-            ast::Stmt::Throw(t) => self.opt_expr(t.value(), scope),
-            ast::Stmt::Break(_) | ast::Stmt::Continue(_) => {}
-            ast::Stmt::Nonlocal(n) => {
-                for t in n.names() {
-                    self.scopes
-                        .declare_nonlocal(scope, t.text(), t.text_range());
-                }
-            }
-            ast::Stmt::Destructure(d) => {
-                for t in d.names() {
-                    self.bind_token(Some(t), scope);
-                }
-                self.opt_expr(d.value(), scope);
-            }
-            ast::Stmt::Assign(a) => self.assign(a, scope),
-            ast::Stmt::Expr(e) => self.opt_expr(e.expr(), scope),
-        }
-        self.depth -= 1;
-    }
-
-    fn assign(&mut self, a: &ast::AssignStmt<Tree<'_>>, scope: ScopeId) {
-        if let Some(t) = a.target() {
-            self.target(&t, scope);
-        }
-        self.opt_expr(a.value(), scope);
-    }
-
-    /// Mirrors `Lowerer::target` (same nodes, same depth).
-    fn target(&mut self, t: &ast::Expr<Tree<'_>>, scope: ScopeId) {
-        match t {
-            ast::Expr::Name(n) => self.bind_token(n.ident(), scope),
-            ast::Expr::Paren(p) => {
-                if let Some(inner) = p.expr() {
-                    self.target(&inner, scope);
-                }
-            }
-            ast::Expr::Member(_) | ast::Expr::Index(_) | ast::Expr::Slice(_) => {
-                self.children(t, scope)
-            }
-            _ => {}
-        }
-    }
-
-    /// The sub-expressions of `expr`, in source order, one level deeper.
-    fn children(&mut self, expr: &ast::Expr<Tree<'_>>, scope: ScopeId) {
-        for child in expr.syntax().child_nodes().filter_map(ast::Expr::cast) {
-            self.expr(&child, scope);
-        }
-    }
-
-    fn function(&mut self, range: TextRange, parts: FnParts<'_>, parent: ScopeId) {
-        let scope = self.scopes.new_function(parent);
-        self.scope_of.insert(range, scope);
-        if let Some(list) = &parts.params {
-            for p in list.params() {
-                if let Some(t) = p.name() {
-                    self.scopes
-                        .add_param(scope, t.text(), t.text_range(), false);
-                }
-            }
-            if let Some(t) = list.rest_param().and_then(|r| r.name()) {
-                self.scopes.add_param(scope, t.text(), t.text_range(), true);
-            }
-        }
-        match parts.body {
-            FnBody::Block(b) => self.block(b, scope),
-            FnBody::Expr(e) => self.expr(&e, scope),
-        }
-    }
-
-    fn expr(&mut self, expr: &ast::Expr<Tree<'_>>, scope: ScopeId) {
-        if self.depth >= MAX_DEPTH {
-            return;
-        }
-        self.depth += 1;
-        match expr {
-            ast::Expr::Name(n) => {
-                if let Some(t) = n.ident() {
-                    let name = t.text();
-                    if !is_constant(name) {
-                        self.scopes.use_name(scope, name, t.text_range());
-                    }
-                }
-            }
-            ast::Expr::Arrow(_) | ast::Expr::Function(_) => {
-                if let Some(parts) = fn_parts(expr) {
-                    self.function(expr.range(), parts, scope);
-                }
-            }
-            ast::Expr::Literal(_) => {}
-            ast::Expr::Object(o) => {
-                for p in o.properties() {
-                    self.opt_expr(p.value(), scope);
-                }
-            }
-            // A method call's member callee is not a node of its own in the IR.
-            ast::Expr::Call(c) => {
-                match c.callee() {
-                    Some(ast::Expr::Member(m)) => self.opt_expr(m.object(), scope),
-                    callee => self.opt_expr(callee, scope),
-                }
-                for arg in c.args() {
-                    self.expr(&arg, scope);
-                }
-            }
-            // Every other expression: its sub-expressions in source order.
-            _ => self.children(expr, scope),
-        }
-        self.depth -= 1;
-    }
-}
-
-// ------------------------------------------------------------------------------------ pass 2
-
 #[derive(Clone, Copy)]
 struct Context {
     scope: ScopeId,
@@ -397,8 +309,14 @@ struct Context {
 
 struct Lowerer<'o> {
     scopes: Scopes,
-    scope_of: HashMap<TextRange, ScopeId>,
     options: &'o LowerOptions,
+    exprs: Vec<ir::Expr>,
+    expr_lists: Vec<ExprId>,
+    props: Vec<(Symbol, ExprId)>,
+    /// Elements of the lists being lowered (nested lists stack up; each moves its own run to
+    /// `expr_lists` when it is complete).
+    scratch: Vec<ExprId>,
+    prop_scratch: Vec<(Symbol, ExprId)>,
     functions: Vec<ir::Function>,
     function_scopes: Vec<ScopeId>,
     capabilities: Vec<ir::CapabilityDecl>,
@@ -430,8 +348,44 @@ impl Lowerer<'_> {
         true
     }
 
-    fn var(&mut self, name: &str, range: TextRange) -> Var {
-        self.scopes.var(self.ctx.scope, name, range)
+    fn push(&mut self, kind: ExprKind, range: TextRange) -> ExprId {
+        let id = ExprId(self.exprs.len() as u32);
+        self.exprs.push(ir::Expr { kind, range });
+        id
+    }
+
+    /// Moves the scratch elements from `mark` on into `expr_lists`.
+    fn finish_list(&mut self, mark: usize) -> ExprList {
+        let start = self.expr_lists.len() as u32;
+        let items = self.scratch.get(mark..).unwrap_or(&[]);
+        self.expr_lists.extend_from_slice(items);
+        self.scratch.truncate(mark);
+        ExprList {
+            start,
+            len: self.expr_lists.len() as u32 - start,
+        }
+    }
+
+    /// A read of `name`: its placeholder variable.
+    fn use_var(&mut self, name: &str, range: TextRange) -> Var {
+        Var::Local(self.scopes.use_name(self.ctx.scope, name, range))
+    }
+
+    /// A binding of `name`: its placeholder variable, `None` for a name that cannot be bound
+    /// (reported).
+    fn bind_var(&mut self, name: &str, range: TextRange) -> Option<Var> {
+        self.scopes
+            .bind(self.ctx.scope, name, range)
+            .map(Var::Local)
+    }
+
+    /// A binding of `name` that the IR keeps even when the name cannot be bound (the program
+    /// has an error then): resolved like a read.
+    fn bind_or_use(&mut self, name: &str, range: TextRange) -> Var {
+        match self.bind_var(name, range) {
+            Some(v) => v,
+            None => Var::Local(self.scopes.unbindable(self.ctx.scope, name, range)),
+        }
     }
 
     /// Lowers the statements of `parent` (a block or the file): sized up front by its child
@@ -492,7 +446,13 @@ impl Lowerer<'_> {
             ast::Stmt::Continue(_) => {
                 self.jump(StmtKind::Continue, "'continue' outside loop", range)
             }
-            ast::Stmt::Nonlocal(_) => None,
+            ast::Stmt::Nonlocal(n) => {
+                for t in n.names() {
+                    self.scopes
+                        .declare_nonlocal(self.ctx.scope, t.text(), t.text_range());
+                }
+                None
+            }
             ast::Stmt::Destructure(d) => self.destructure(d, range),
             ast::Stmt::Assign(a) => self.assign(a).map(|s| s.kind),
             ast::Stmt::Expr(e) => self.expr_stmt(e, range),
@@ -538,24 +498,24 @@ impl Lowerer<'_> {
         f: &ast::FunctionDecl<Tree<'_>>,
         range: TextRange,
     ) -> Option<StmtKind> {
+        let name = f.name();
+        // The name is bound before the body is registered (source order).
+        let var = name
+            .as_ref()
+            .map(|t| (self.bind_or_use(t.text(), t.text_range()), t.text_range()));
         let parts = FnParts {
             params: f.param_list(),
             body: FnBody::Block(f.body()),
         };
-        let name = f.name();
         let id = self.function(range, name.as_ref().map(|t| t.text().to_string()), parts);
-        let name = name?;
-        let name_range = name.text_range();
-        let var = self.var(name.text(), name_range);
+        let (var, name_range) = var?;
+        let value = self.push(ExprKind::Function(id), range);
         Some(StmtKind::Assign {
             target: ir::Target {
                 kind: TargetKind::Var(var),
                 range: name_range,
             },
-            value: ir::Expr {
-                kind: ExprKind::Function(id),
-                range,
-            },
+            value,
         })
     }
 
@@ -575,16 +535,28 @@ impl Lowerer<'_> {
     }
 
     fn for_in(&mut self, f: &ast::ForInStmt<Tree<'_>>, range: TextRange) -> Option<StmtKind> {
-        let var_token = f.var();
+        // The loop variable is bound before the iterable is read (source order).
+        let var = f
+            .var()
+            .map(|t| (self.bind_var(t.text(), t.text_range()), t.text_range()));
         let iterable = self.opt_expr(f.iterable(), range);
         let body = self.loop_body(f.body());
-        let var_token = var_token?;
-        let (name, var_range) = (var_token.text(), var_token.text_range());
-        if is_constant(name) {
-            return None;
-        }
+        let (var, var_range) = var?;
         Some(StmtKind::ForIn {
-            var: self.var(name, var_range),
+            // A constant loop variable was reported; `__python_callback` resolves as a read.
+            var: match var {
+                Some(v) => v,
+                None => {
+                    let name = f.var()?;
+                    if is_constant(name.text()) {
+                        return None;
+                    }
+                    Var::Local(
+                        self.scopes
+                            .unbindable(self.ctx.scope, name.text(), var_range),
+                    )
+                }
+            },
             var_range,
             iterable,
             body,
@@ -619,9 +591,10 @@ impl Lowerer<'_> {
     }
 
     fn import(&mut self, i: &ast::ImportStmt<Tree<'_>>, range: TextRange) -> Option<StmtKind> {
+        let binding = import_binding(i)?;
+        let var = self.bind_or_use(binding.text(), binding.text_range());
         let path = i.path();
         let first = path.first()?;
-        let (bound, bound_range) = name_of(&import_binding(i)?);
         let library = path.len() == 1
             && (names::is_stdlib_module(first)
                 || first == names::BUILTIN_MODULE
@@ -633,11 +606,7 @@ impl Lowerer<'_> {
             });
         }
         let alias = i.alias().map(|a| a.text().to_string());
-        Some(StmtKind::Import {
-            path,
-            alias,
-            var: self.var(&bound, bound_range),
-        })
+        Some(StmtKind::Import { path, alias, var })
     }
 
     fn try_stmt(&mut self, t: &ast::TryStmt<Tree<'_>>) -> Option<StmtKind> {
@@ -645,16 +614,24 @@ impl Lowerer<'_> {
         let clauses: Vec<_> = t.except_clauses().collect();
         let mut handler = None;
         for (i, clause) in clauses.iter().enumerate() {
-            let var = clause.var().map(|tok| name_of(&tok));
-            if var.is_none() && i + 1 < clauses.len() {
+            let var_token = clause.var();
+            if var_token.is_none() && i + 1 < clauses.len() {
                 self.error(
                     "bare 'except' must be the last except clause",
                     clause.range(),
                 );
             }
-            let var = match var {
-                Some((name, r)) if !is_constant(&name) => Some((self.var(&name, r), r)),
-                _ => None,
+            let var = match var_token {
+                Some(tok) if !is_constant(tok.text()) => {
+                    let r = tok.text_range();
+                    Some((self.bind_or_use(tok.text(), r), r))
+                }
+                Some(tok) => {
+                    // Reported by `bind_var`.
+                    self.bind_var(tok.text(), tok.text_range());
+                    None
+                }
+                None => None,
             };
             // Later clauses can never run; they are still lowered for their diagnostics.
             let body = self.block(clause.body());
@@ -679,28 +656,27 @@ impl Lowerer<'_> {
         d: &ast::DestructureStmt<Tree<'_>>,
         range: TextRange,
     ) -> Option<StmtKind> {
+        // Names are bound before the value is read (source order).
+        let tokens = d.names();
+        let mut bound = Vec::with_capacity(tokens.len());
+        for t in &tokens {
+            let (name, r) = (t.text(), t.text_range());
+            if is_constant(name) {
+                self.bind_var(name, r); // reported
+                continue;
+            }
+            bound.push((self.bind_or_use(name, r), r, t));
+        }
         let value = self.opt_expr(d.value(), range);
-        let names: Vec<(String, TextRange)> = d
-            .names()
-            .iter()
-            .map(name_of)
-            .filter(|(n, _)| !is_constant(n))
-            .collect();
         Some(match d.kind()? {
             ast::DestructureKind::Array => StmtKind::DestructureArray {
-                names: names
-                    .into_iter()
-                    .map(|(n, r)| (self.var(&n, r), r))
-                    .collect(),
+                names: bound.into_iter().map(|(v, r, _)| (v, r)).collect(),
                 value,
             },
             ast::DestructureKind::Object => StmtKind::DestructureObject {
-                names: names
+                names: bound
                     .into_iter()
-                    .map(|(n, r)| {
-                        let var = self.var(&n, r);
-                        (n, var, r)
-                    })
+                    .map(|(v, r, t)| (self.scopes.symbol(t.text()), v, r))
                     .collect(),
                 value,
             },
@@ -709,14 +685,13 @@ impl Lowerer<'_> {
 
     fn assign(&mut self, a: &ast::AssignStmt<Tree<'_>>) -> Option<ir::Stmt> {
         let range = a.range();
-        let target_ast = a.target();
-        let target = match &target_ast {
-            Some(t) => self.target(t)?,
-            None => return None,
-        };
+        let target = a.target().and_then(|t| self.target(&t));
         let value = self.opt_expr(a.value(), range);
         Some(ir::Stmt {
-            kind: StmtKind::Assign { target, value },
+            kind: StmtKind::Assign {
+                target: target?,
+                value,
+            },
             range,
         })
     }
@@ -726,22 +701,14 @@ impl Lowerer<'_> {
         let kind = match t {
             ast::Expr::Name(n) => {
                 let t = n.ident()?;
-                let name = t.text();
-                if is_constant(name) || name == crate::scope::PYTHON_CALLBACK {
-                    return None; // reported by the collector
-                }
-                TargetKind::Var(self.var(name, t.text_range()))
+                TargetKind::Var(self.bind_var(t.text(), t.text_range())?)
             }
             ast::Expr::Member(m) => {
                 let object = self.opt_expr(m.object(), range);
-                let (key, key_range) = name_of(&m.name()?);
-                TargetKind::Index {
-                    object,
-                    index: ir::Expr {
-                        kind: ExprKind::Str(key),
-                        range: key_range,
-                    },
-                }
+                let name = m.name()?;
+                let key = self.scopes.symbol(name.text());
+                let index = self.push(ExprKind::Str(key), name.text_range());
+                TargetKind::Index { object, index }
             }
             ast::Expr::Index(i) => {
                 let object = self.opt_expr(i.base(), range);
@@ -771,10 +738,18 @@ impl Lowerer<'_> {
 
     /// Lowers a function body into `Program::functions` (frame filled in at the end).
     fn function(&mut self, range: TextRange, name: Option<String>, parts: FnParts<'_>) -> FuncId {
-        let scope = match self.scope_of.get(&range) {
-            Some(&s) => s,
-            None => self.scopes.new_function(self.ctx.scope),
-        };
+        let scope = self.scopes.new_function(self.ctx.scope);
+        if let Some(list) = &parts.params {
+            for p in list.params() {
+                if let Some(t) = p.name() {
+                    self.scopes
+                        .add_param(scope, t.text(), t.text_range(), false);
+                }
+            }
+            if let Some(t) = list.rest_param().and_then(|r| r.name()) {
+                self.scopes.add_param(scope, t.text(), t.text_range(), true);
+            }
+        }
         let id = self.functions.len() as FuncId;
         let (params, has_rest) = self.scopes.param_counts(scope);
         self.functions.push(ir::Function {
@@ -794,7 +769,7 @@ impl Lowerer<'_> {
             FnBody::Expr(e) => {
                 let value = self.expr(&e);
                 vec![ir::Stmt {
-                    range: value.range,
+                    range: self.exprs[value.0 as usize].range,
                     kind: StmtKind::Return(Some(value)),
                 }]
             }
@@ -806,41 +781,28 @@ impl Lowerer<'_> {
         id
     }
 
-    fn opt_expr(&mut self, expr: Option<ast::Expr<Tree<'_>>>, fallback: TextRange) -> ir::Expr {
+    fn opt_expr(&mut self, expr: Option<ast::Expr<Tree<'_>>>, fallback: TextRange) -> ExprId {
         match expr {
             Some(e) => self.expr(&e),
-            None => ir::Expr {
-                kind: ExprKind::Null,
-                range: fallback,
-            },
+            None => self.push(ExprKind::Null, fallback),
         }
     }
 
-    fn boxed(&mut self, expr: Option<ast::Expr<Tree<'_>>>, fallback: TextRange) -> Box<ir::Expr> {
-        Box::new(self.opt_expr(expr, fallback))
-    }
-
-    fn expr(&mut self, expr: &ast::Expr<Tree<'_>>) -> ir::Expr {
+    fn expr(&mut self, expr: &ast::Expr<Tree<'_>>) -> ExprId {
         let range = expr.range();
         if !self.enter(range) {
-            return ir::Expr {
-                kind: ExprKind::Null,
-                range,
-            };
+            return self.push(ExprKind::Null, range);
         }
         let out = match expr {
             // Parentheses are transparent: the inner expression keeps its own range.
             ast::Expr::Paren(p) => match p.expr() {
                 Some(inner) => self.expr(&inner),
-                None => ir::Expr {
-                    kind: ExprKind::Null,
-                    range,
-                },
+                None => self.push(ExprKind::Null, range),
             },
-            _ => ir::Expr {
-                kind: self.expr_kind(expr, range),
-                range,
-            },
+            _ => {
+                let kind = self.expr_kind(expr, range);
+                self.push(kind, range)
+            }
         };
         self.depth -= 1;
         out
@@ -848,17 +810,24 @@ impl Lowerer<'_> {
 
     fn expr_kind(&mut self, expr: &ast::Expr<Tree<'_>>, range: TextRange) -> ExprKind {
         match expr {
-            ast::Expr::Literal(l) => literal_kind(l, false).unwrap_or(ExprKind::Null),
+            ast::Expr::Literal(l) => self.literal_kind(l, false).unwrap_or(ExprKind::Null),
             ast::Expr::Name(n) => match n.ident() {
                 Some(t) => match t.text() {
                     "null" | "undefined" | "None" => ExprKind::Null,
                     "True" => ExprKind::Bool(true),
                     "False" => ExprKind::Bool(false),
-                    name => ExprKind::Var(self.var(name, t.text_range())),
+                    name => ExprKind::Var(self.use_var(name, t.text_range())),
                 },
                 None => ExprKind::Null,
             },
-            ast::Expr::Array(a) => ExprKind::Array(a.elements().map(|e| self.expr(&e)).collect()),
+            ast::Expr::Array(a) => {
+                let mark = self.scratch.len();
+                for e in a.elements() {
+                    let id = self.expr(&e);
+                    self.scratch.push(id);
+                }
+                ExprKind::Array(self.finish_list(mark))
+            }
             ast::Expr::Object(o) => self.object(o),
             // Handled by `expr`.
             ast::Expr::Paren(_) => ExprKind::Null,
@@ -880,18 +849,39 @@ impl Lowerer<'_> {
     // (expr -> expr_kind -> form -> expr) small.
 
     fn object(&mut self, o: &ast::ObjectExpr<Tree<'_>>) -> ExprKind {
-        let mut props = Vec::new();
+        let mark = self.prop_scratch.len();
         for p in o.properties() {
-            if let Some((key, key_range)) = p.key() {
-                props.push((key, self.opt_expr(p.value(), key_range)));
+            match p.key_token() {
+                Some(key) => {
+                    let sym = if key.kind() == SyntaxKind::STRING {
+                        with_string_value(&key, |k| self.scopes.symbol(k))
+                    } else {
+                        self.scopes.symbol(key.text())
+                    };
+                    let value = self.opt_expr(p.value(), key.text_range());
+                    self.prop_scratch.push((sym, value));
+                }
+                // A broken property: its value is still lowered for its diagnostics.
+                None => {
+                    if let Some(v) = p.value() {
+                        self.expr(&v);
+                    }
+                }
             }
         }
-        ExprKind::Object(props)
+        let start = self.props.len() as u32;
+        let items = self.prop_scratch.get(mark..).unwrap_or(&[]);
+        self.props.extend_from_slice(items);
+        self.prop_scratch.truncate(mark);
+        ExprKind::Object(PropList {
+            start,
+            len: self.props.len() as u32 - start,
+        })
     }
 
     fn bin(&mut self, b: &ast::BinExpr<Tree<'_>>, range: TextRange) -> ExprKind {
-        let lhs = self.boxed(b.lhs(), range);
-        let rhs = self.boxed(b.rhs(), range);
+        let lhs = self.opt_expr(b.lhs(), range);
+        let rhs = self.opt_expr(b.rhs(), range);
         match b.op() {
             Some((op, _)) => binary(op, lhs, rhs),
             None => ExprKind::Null,
@@ -900,48 +890,50 @@ impl Lowerer<'_> {
 
     fn cond(&mut self, c: &ast::CondExpr<Tree<'_>>, range: TextRange) -> ExprKind {
         ExprKind::Cond {
-            cond: self.boxed(c.condition(), range),
-            then: self.boxed(c.then_branch(), range),
-            otherwise: self.boxed(c.else_branch(), range),
+            cond: self.opt_expr(c.condition(), range),
+            then: self.opt_expr(c.then_branch(), range),
+            otherwise: self.opt_expr(c.else_branch(), range),
         }
     }
 
     fn member(&mut self, m: &ast::MemberExpr<Tree<'_>>, range: TextRange) -> ExprKind {
-        let object = self.boxed(m.object(), range);
+        let object = self.opt_expr(m.object(), range);
         match m.name() {
             Some(name) => ExprKind::Member {
                 object,
-                name: name.text().to_string(),
+                name: self.scopes.symbol(name.text()),
             },
-            None => object.kind,
+            None => self.exprs[object.0 as usize].kind,
         }
     }
 
     fn index(&mut self, i: &ast::IndexExpr<Tree<'_>>, range: TextRange) -> ExprKind {
         ExprKind::Index {
-            object: self.boxed(i.base(), range),
-            index: self.boxed(i.index(), range),
+            object: self.opt_expr(i.base(), range),
+            index: self.opt_expr(i.index(), range),
         }
     }
 
     fn slice(&mut self, s: &ast::SliceExpr<Tree<'_>>, range: TextRange) -> ExprKind {
         ExprKind::Slice {
-            object: self.boxed(s.base(), range),
-            start: s.start().map(|e| Box::new(self.expr(&e))),
-            end: s.end().map(|e| Box::new(self.expr(&e))),
-            step: s.step().map(|e| Box::new(self.expr(&e))),
+            object: self.opt_expr(s.base(), range),
+            start: s.start().map(|e| self.expr(&e)),
+            end: s.end().map(|e| self.expr(&e)),
+            step: s.step().map(|e| self.expr(&e)),
         }
     }
 
     fn prefix(&mut self, p: &ast::PrefixExpr<Tree<'_>>, range: TextRange) -> ExprKind {
+        let operand = p.operand();
         let Some((op, _)) = p.op() else {
+            // Broken: the operand is still lowered for its diagnostics.
+            self.opt_expr(operand, range);
             return ExprKind::Null;
         };
-        let operand = p.operand();
         // A sign directly on a number literal is part of the literal (language.md §1.5).
         if let Some(ast::Expr::Literal(l)) = &operand {
             if op != ast::PrefixOp::Not {
-                if let Some(kind) = literal_kind(l, op == ast::PrefixOp::Neg) {
+                if let Some(kind) = self.literal_kind(l, op == ast::PrefixOp::Neg) {
                     if matches!(
                         kind,
                         ExprKind::Int(_) | ExprKind::BigInt(_) | ExprKind::Float(_)
@@ -951,7 +943,7 @@ impl Lowerer<'_> {
                 }
             }
         }
-        let operand = self.boxed(operand, range);
+        let operand = self.opt_expr(operand, range);
         match op {
             ast::PrefixOp::Not => ExprKind::Unary {
                 op: ir::UnaryOp::Not,
@@ -962,54 +954,64 @@ impl Lowerer<'_> {
                 operand,
             },
             // The parser only accepts `+` before a number literal.
-            ast::PrefixOp::Plus => operand.kind,
+            ast::PrefixOp::Plus => self.exprs[operand.0 as usize].kind,
         }
+    }
+
+    fn args(&mut self, c: &ast::CallExpr<Tree<'_>>) -> ExprList {
+        let mark = self.scratch.len();
+        if let Some(list) = c.arg_list() {
+            for a in list.args() {
+                let id = self.expr(&a);
+                self.scratch.push(id);
+            }
+        }
+        self.finish_list(mark)
     }
 
     fn call(&mut self, c: &ast::CallExpr<Tree<'_>>, range: TextRange) -> ExprKind {
         match c.callee() {
             Some(ast::Expr::Member(m)) => {
-                let object = self.boxed(m.object(), range);
+                let object = self.opt_expr(m.object(), range);
+                let args = self.args(c);
                 let Some(name) = m.name() else {
-                    return object.kind;
+                    return self.exprs[object.0 as usize].kind;
                 };
-                let args = c.args().iter().map(|a| self.expr(a)).collect();
                 ExprKind::MethodCall {
                     object,
-                    name: name.text().to_string(),
+                    name: self.scopes.symbol(name.text()),
                     name_range: name.text_range(),
                     args,
                 }
             }
             callee => {
-                let callee = self.boxed(callee, range);
-                let args = c.args().iter().map(|a| self.expr(a)).collect();
+                let callee = self.opt_expr(callee, range);
+                let args = self.args(c);
                 ExprKind::Call { callee, args }
             }
         }
     }
-}
 
-fn literal_kind(l: &ast::Literal<Tree<'_>>, negative: bool) -> Option<ExprKind> {
-    // Numbers are converted from the token's text directly (`kind()` would copy it first).
-    if let Some(token) = l.token() {
+    fn literal_kind(&mut self, l: &ast::Literal<Tree<'_>>, negative: bool) -> Option<ExprKind> {
+        let token = l.token()?;
         match token.kind() {
-            SyntaxKind::INT_NUMBER => return literal::int(token.text(), negative),
-            SyntaxKind::FLOAT_NUMBER => return literal::float(token.text(), negative),
-            _ => {}
+            SyntaxKind::INT_NUMBER => match literal::int(token.text(), negative)? {
+                literal::Int::Small(n) => Some(ExprKind::Int(n)),
+                literal::Int::Big(digits) => Some(ExprKind::BigInt(self.scopes.symbol(&digits))),
+            },
+            SyntaxKind::FLOAT_NUMBER => literal::float(token.text(), negative),
+            SyntaxKind::STRING => Some(ExprKind::Str(with_string_value(&token, |s| {
+                self.scopes.symbol(s)
+            }))),
+            SyntaxKind::TRUE_KW => Some(ExprKind::Bool(true)),
+            SyntaxKind::FALSE_KW => Some(ExprKind::Bool(false)),
+            _ => None,
         }
-    }
-    match l.kind()? {
-        ast::LiteralKind::Int(text) => literal::int(&text, negative),
-        ast::LiteralKind::Float(text) => literal::float(&text, negative),
-        ast::LiteralKind::Str(s) => Some(ExprKind::Str(s)),
-        ast::LiteralKind::True => Some(ExprKind::Bool(true)),
-        ast::LiteralKind::False => Some(ExprKind::Bool(false)),
     }
 }
 
 /// A binary operator node: `&&`/`||` become `And`/`Or`, the rest `Binary`.
-fn binary(op: ast::BinOp, lhs: Box<ir::Expr>, rhs: Box<ir::Expr>) -> ExprKind {
+fn binary(op: ast::BinOp, lhs: ExprId, rhs: ExprId) -> ExprKind {
     use ast::BinOp as A;
     use ir::BinaryOp as B;
     let op = match op {

@@ -1,25 +1,27 @@
 //! Scope tree and name resolution (language.md §4), independent of the AST.
 //!
-//! Lowering runs in two passes over the tree. The *collect* pass registers every function scope,
-//! every binding occurrence, every `nonlocal` declaration and every name occurrence (in source
-//! order) here; [`Scopes::finish_collection`] then fixes each function's locals and resolves
-//! every recorded occurrence, which decides once and for all which locals are cells, which
-//! captures each function has and the order of the global slots (first appearance in the
-//! source). The *lower* pass only asks [`Scopes::var`], which answers from the memo filled by
-//! that resolution.
+//! Lowering registers every function scope, every binding occurrence, every `nonlocal`
+//! declaration and every name occurrence here, in source order, while it builds the IR; each
+//! occurrence gets an index. [`Scopes::resolve_all`] then fixes each function's locals and
+//! resolves every occurrence in order, which decides once and for all which locals are cells,
+//! which captures each function has and the order of the global slots (first appearance in the
+//! source); it returns the [`Var`] of each occurrence index, which lowering writes into the IR.
 //!
 //! Invariants: the global scope is [`GLOBAL`]; a function's locals are its parameters first, then
 //! the other names it binds in order of first appearance, minus its `nonlocal` names; resolution
 //! is iterative (no recursion on scope depth); an unresolvable name is reported once per name.
+//! Names are interned once per occurrence in the program's one [`Interner`] (so a name id is
+//! the name's IR [`Symbol`]).
 
-use crate::ir::{Capture, GlobalVar, Local, TextRange, Var};
+use crate::intern::Interner;
+use crate::ir::{Capture, GlobalVar, Local, Symbol, TextRange, Var};
 use crate::names;
 use hashbrown::{HashMap, HashSet};
 use mlpy_syntax::Diagnostic;
 
 pub(crate) type ScopeId = usize;
 
-/// An interned name: index into `Scopes::names`. Every table below is keyed by it, so a name
+/// An interned name (a [`Symbol`]'s index). Every table below is keyed by it, so a name
 /// occurrence costs one string hash (its interning) however many tables it touches.
 type NameId = u32;
 
@@ -63,9 +65,8 @@ pub(crate) struct World {
 pub(crate) struct Scopes {
     scopes: Vec<Scope>,
     world: World,
-    /// Interned names: `names[id]` is the text of `id`, `ids` the reverse map.
-    names: Vec<String>,
-    ids: HashMap<String, NameId>,
+    /// Interned names (and the other strings of the IR).
+    interner: Interner,
     /// Every name occurrence in source order: (scope, name, range).
     log: Vec<(ScopeId, NameId, TextRange)>,
     /// Names bound in any function scope (they count as resolvable globals, §4.7).
@@ -74,6 +75,15 @@ pub(crate) struct Scopes {
     global_slot: HashMap<NameId, u32>,
     reported_unknown: HashSet<NameId>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What [`Scopes::finish`] hands back.
+pub(crate) struct Finished {
+    pub globals: Vec<GlobalVar>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub interner: Interner,
+    /// Every name (symbol id) bound in some scope.
+    pub bound: HashSet<u32>,
 }
 
 /// Where an outward walk for a name ended.
@@ -89,8 +99,7 @@ impl Scopes {
         Scopes {
             scopes: vec![Scope::default()],
             world,
-            names: Vec::new(),
-            ids: HashMap::new(),
+            interner: Interner::default(),
             log: Vec::new(),
             fn_bound: HashSet::new(),
             globals: Vec::new(),
@@ -101,20 +110,19 @@ impl Scopes {
     }
 
     fn intern(&mut self, name: &str) -> NameId {
-        if let Some(&id) = self.ids.get(name) {
-            return id;
-        }
-        let id = self.names.len() as NameId;
-        self.names.push(name.to_string());
-        self.ids.insert(name.to_string(), id);
-        id
+        self.interner.intern(name).0
+    }
+
+    /// Interns any string of the IR (member names, string literals).
+    pub fn symbol(&mut self, text: &str) -> Symbol {
+        self.interner.intern(text)
     }
 
     fn name(&self, id: NameId) -> &str {
-        self.names.get(id as usize).map_or("", String::as_str)
+        self.interner.get(Symbol(id))
     }
 
-    // ---- collect pass ----
+    // ---- registration (while lowering) ----
 
     pub fn new_function(&mut self, parent: ScopeId) -> ScopeId {
         self.scopes.push(Scope {
@@ -144,10 +152,11 @@ impl Scopes {
         self.fn_bound.insert(id);
     }
 
-    /// A binding occurrence (assignment, destructuring, for/except variable, declaration, import).
-    pub fn bind(&mut self, scope: ScopeId, name: &str, range: TextRange) {
+    /// A binding occurrence (assignment, destructuring, for/except variable, declaration,
+    /// import): its occurrence index, or `None` (reported) when the name cannot be bound.
+    pub fn bind(&mut self, scope: ScopeId, name: &str, range: TextRange) -> Option<u32> {
         if !self.check_bindable(name, range) {
-            return;
+            return None;
         }
         let id = self.intern(name);
         let s = &mut self.scopes[scope];
@@ -158,14 +167,26 @@ impl Scopes {
         if scope != GLOBAL {
             self.fn_bound.insert(id);
         }
-        self.log.push((scope, id, range));
+        Some(self.log_occurrence(scope, id, range))
     }
 
-    /// A read of `name` in `scope`.
-    pub fn use_name(&mut self, scope: ScopeId, name: &str, range: TextRange) {
+    /// A read of `name` in `scope`: its occurrence index.
+    pub fn use_name(&mut self, scope: ScopeId, name: &str, range: TextRange) -> u32 {
         let id = self.intern(name);
         self.scopes[scope].seen.insert(id);
+        self.log_occurrence(scope, id, range)
+    }
+
+    /// An occurrence of a name that could not be bound (a constant or `__python_callback`
+    /// in a binding position, already reported) but still resolves like a read: its index.
+    pub fn unbindable(&mut self, scope: ScopeId, name: &str, range: TextRange) -> u32 {
+        let id = self.intern(name);
+        self.log_occurrence(scope, id, range)
+    }
+
+    fn log_occurrence(&mut self, scope: ScopeId, id: NameId, range: TextRange) -> u32 {
         self.log.push((scope, id, range));
+        self.log.len() as u32 - 1
     }
 
     pub fn declare_nonlocal(&mut self, scope: ScopeId, name: &str, range: TextRange) {
@@ -220,10 +241,9 @@ impl Scopes {
         }
     }
 
-    /// Ends the collect pass: fixes locals, checks `nonlocal`s, resolves every occurrence in
-    /// source order.
-    pub fn finish_collection(&mut self) {
-        let names = &self.names;
+    /// Ends registration: fixes locals, checks `nonlocal`s, resolves every occurrence in source
+    /// order; returns the variable of each occurrence index (cell flags final).
+    pub fn resolve_all(&mut self) -> Vec<Var> {
         for s in &mut self.scopes[1..] {
             let mut locals: Vec<Local> = Vec::with_capacity(s.params.len() + s.bound.len());
             for &id in s.params.iter().chain(s.bound.iter()) {
@@ -232,7 +252,7 @@ impl Scopes {
                 }
                 s.slot_of.insert(id, locals.len() as u32);
                 locals.push(Local {
-                    name: names.get(id as usize).cloned().unwrap_or_default(),
+                    name: Symbol(id),
                     is_cell: false,
                 });
             }
@@ -243,18 +263,23 @@ impl Scopes {
                 self.check_nonlocal(id, name, range);
             }
         }
-        for (scope, id, range) in std::mem::take(&mut self.log) {
-            self.var_id(scope, id, range);
+        let log = std::mem::take(&mut self.log);
+        let mut vars: Vec<Var> = log
+            .iter()
+            .map(|&(scope, id, range)| self.var_id(scope, id, range))
+            .collect();
+        // A local read before an inner function captured it is a cell all the same.
+        for (var, &(scope, _, _)) in vars.iter_mut().zip(&log) {
+            if let Var::Local(slot) = *var {
+                if self.scopes[scope].locals[slot as usize].is_cell {
+                    *var = Var::Cell(slot);
+                }
+            }
         }
+        vars
     }
 
-    // ---- queries (lower pass) ----
-
-    /// The resolved variable for `name` read or bound in `scope`.
-    pub fn var(&mut self, scope: ScopeId, name: &str, range: TextRange) -> Var {
-        let id = self.intern(name);
-        self.var_id(scope, id, range)
-    }
+    // ---- queries ----
 
     fn var_id(&mut self, scope: ScopeId, id: NameId, range: TextRange) -> Var {
         let s = &self.scopes[scope];
@@ -266,11 +291,11 @@ impl Scopes {
                 Var::Local(slot)
             };
         }
-        if let Some(v) = s.resolved.get(&id) {
-            return v.clone();
+        if let Some(&v) = s.resolved.get(&id) {
+            return v;
         }
         let var = self.resolve(scope, id, range);
-        self.scopes[scope].resolved.insert(id, var.clone());
+        self.scopes[scope].resolved.insert(id, var);
         var
     }
 
@@ -282,18 +307,13 @@ impl Scopes {
     }
 
     /// Moves out the locals (with final cell flags) and captures of a function scope; only
-    /// once lowering has asked its last [`Scopes::var`].
+    /// after [`Scopes::resolve_all`].
     pub fn take_function_frame(&mut self, scope: ScopeId) -> (Vec<Local>, Vec<Capture>) {
         let s = &mut self.scopes[scope];
         (
             std::mem::take(&mut s.locals),
             std::mem::take(&mut s.captures),
         )
-    }
-
-    /// Every name the program binds anywhere.
-    pub fn take_bound_names(&mut self) -> HashSet<String> {
-        self.bound_names().map(str::to_string).collect()
     }
 
     fn bound_names(&self) -> impl Iterator<Item = &str> {
@@ -304,8 +324,17 @@ impl Scopes {
             .map(|&id| self.name(id))
     }
 
-    pub fn into_globals(self) -> (Vec<GlobalVar>, Vec<Diagnostic>) {
-        (self.globals, self.diagnostics)
+    /// The end of resolution: the global slots, the resolver's diagnostics, the interner and
+    /// the names bound anywhere in the program.
+    pub fn finish(self) -> Finished {
+        let mut bound = self.fn_bound;
+        bound.extend(&self.scopes[GLOBAL].bound_set);
+        Finished {
+            globals: self.globals,
+            diagnostics: self.diagnostics,
+            interner: self.interner,
+            bound,
+        }
     }
 
     // ---- resolution ----
@@ -397,18 +426,17 @@ impl Scopes {
         if self.scopes[GLOBAL].bound_set.contains(&id) || w.host_globals.contains(name) {
             self.global_var(id)
         } else if names::is_builtin(name) {
-            Var::Builtin(name.to_string())
+            Var::Builtin(Symbol(id))
         } else if names::is_stdlib_module(name) || w.extra_modules.contains(name) {
-            Var::Module(name.to_string())
+            Var::Module(Symbol(id))
         } else if self.fn_bound.contains(&id) {
             self.global_var(id)
         } else if name == PYTHON_CALLBACK {
             // Always resolvable; no handler installed is a run-time NameError (P-144).
-            Var::HostGlobal(name.to_string())
+            Var::HostGlobal(Symbol(id))
         } else {
-            let var = Var::HostGlobal(name.to_string());
             self.report_unknown(id, range);
-            var
+            Var::HostGlobal(Symbol(id))
         }
     }
 

@@ -2,7 +2,7 @@
 
 mod common;
 
-use mlpy_ir::{Expr, ExprKind, LowerOptions, Program, Stmt, StmtKind, TargetKind, Var};
+use mlpy_ir::{Expr, ExprId, ExprKind, LowerOptions, Program, Stmt, StmtKind, TargetKind, Var};
 
 struct Check<'a> {
     src: &'a str,
@@ -71,7 +71,9 @@ impl Check<'_> {
         }
     }
 
-    fn expr(&mut self, e: &Expr) {
+    fn expr(&mut self, e: &ExprId) {
+        let program = self.program;
+        let e = &program[*e];
         self.seen += 1;
         assert!(!e.range.is_empty(), "empty range for {e:?}");
         let text = self.text(e).to_string();
@@ -80,7 +82,9 @@ impl Check<'_> {
                 let name = match v {
                     Var::Local(i) | Var::Cell(i) => self.locals[*i as usize].clone(),
                     Var::Global(g) => self.program.globals[*g as usize].name.clone(),
-                    Var::Builtin(n) | Var::Module(n) | Var::HostGlobal(n) => n.clone(),
+                    Var::Builtin(n) | Var::Module(n) | Var::HostGlobal(n) => {
+                        program[*n].to_string()
+                    }
                     Var::Free(_) => return,
                 };
                 assert_eq!(text, name);
@@ -96,13 +100,16 @@ impl Check<'_> {
             ExprKind::Binary { lhs, rhs, .. }
             | ExprKind::And(lhs, rhs)
             | ExprKind::Or(lhs, rhs) => {
-                assert!(e.range.contains_range(lhs.range) && e.range.contains_range(rhs.range));
+                assert!(
+                    e.range.contains_range(program[*lhs].range)
+                        && e.range.contains_range(program[*rhs].range)
+                );
                 self.expr(lhs);
                 self.expr(rhs);
             }
             ExprKind::Call { callee, args } => {
                 self.expr(callee);
-                args.iter().for_each(|a| self.expr(a));
+                program.list(*args).iter().for_each(|a| self.expr(a));
             }
             ExprKind::MethodCall {
                 object,
@@ -112,19 +119,22 @@ impl Check<'_> {
             } => {
                 assert_eq!(
                     &self.src[usize::from(name_range.start())..usize::from(name_range.end())],
-                    name
+                    &program[*name]
                 );
                 self.expr(object);
-                args.iter().for_each(|a| self.expr(a));
+                program.list(*args).iter().for_each(|a| self.expr(a));
             }
-            ExprKind::Array(items) => items.iter().for_each(|a| self.expr(a)),
+            ExprKind::Array(items) => program.list(*items).iter().for_each(|a| self.expr(a)),
             ExprKind::Member { object, .. } => self.expr(object),
             ExprKind::Function(id) => {
                 let f = &self.program.functions[*id as usize];
                 assert_eq!(f.range, e.range);
                 let saved = std::mem::replace(
                     &mut self.locals,
-                    f.locals.iter().map(|l| l.name.clone()).collect(),
+                    f.locals
+                        .iter()
+                        .map(|l| program[l.name].to_string())
+                        .collect(),
                 );
                 self.stmts(&f.body);
                 self.locals = saved;

@@ -134,11 +134,11 @@ impl<'a> Emitter<'a> {
     pub fn new(p: &'a Program, lines: &'a LineIndex<'a>, max_depth: u64) -> Self {
         let mut parent = vec![None; p.functions.len()];
         for s in &p.body {
-            find_parents_stmt(s, None, &mut parent);
+            find_parents_stmt(p, s, None, &mut parent);
         }
         for (id, f) in p.functions.iter().enumerate() {
             for s in &f.body {
-                find_parents_stmt(s, Some(id as FuncId), &mut parent);
+                find_parents_stmt(p, s, Some(id as FuncId), &mut parent);
             }
         }
         Emitter {
@@ -236,7 +236,7 @@ impl<'a> Emitter<'a> {
                     // A missing key is reported at its name, as the VM does.
                     self.set_pos(*range);
                     let target = self.var(var);
-                    self.line(&format!("{target} = {t}[{}]", str_lit(key)));
+                    self.line(&format!("{target} = {t}[{}]", str_lit(&self.p[*key])));
                 }
             }
             StmtKind::If {
@@ -258,7 +258,7 @@ impl<'a> Emitter<'a> {
                 let v = self.var(var);
                 // A non-iterable is reported at the iterable, a change of an object's size
                 // during the loop at the loop variable (as the VM does).
-                let mark = self.mark(iterable.range);
+                let mark = self.mark(self.p[*iterable].range);
                 self.set_pos(*var_range);
                 self.line(&format!("for {v} in {mark}__ml_iterable({it}):"));
                 self.loop_body(body, None);
@@ -370,7 +370,7 @@ impl<'a> Emitter<'a> {
         self.blocks -= 1;
     }
 
-    fn if_chain(&mut self, branches: &'a [(Expr, Vec<Stmt>)], else_body: Option<&'a [Stmt]>) {
+    fn if_chain(&mut self, branches: &'a [(ExprId, Vec<Stmt>)], else_body: Option<&'a [Stmt]>) {
         let Some(((cond, body), rest)) = branches.split_first() else {
             if let Some(e) = else_body {
                 self.block(e);
@@ -386,14 +386,14 @@ impl<'a> Emitter<'a> {
         // `elif` unless the condition needs a hoisted function definition (a def cannot stand
         // between an `if` block and its `elif`); then `else:` + a nested `if`.
         while let Some(((cond, body), tail)) = rest.split_first() {
-            if contains_function(cond) {
+            if contains_function(self.p, cond) {
                 self.line("else:");
                 self.indent += 1;
                 self.if_chain(rest, else_body);
                 self.indent -= 1;
                 return;
             }
-            self.set_pos(cond.range);
+            self.set_pos(self.p[*cond].range);
             let c = self.expr(cond);
             self.line(&format!("elif {c}:"));
             self.indent += 1;
@@ -463,9 +463,10 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    fn assign(&mut self, target: &'a Target, value: &'a Expr) {
+    fn assign(&mut self, target: &'a Target, value: &'a ExprId) {
         // `function f() {...}` is an assignment of a named function to its own name: a `def`.
-        if let (TargetKind::Var(var), ExprKind::Function(id)) = (&target.kind, &value.kind) {
+        if let (TargetKind::Var(var), ExprKind::Function(id)) = (&target.kind, &self.p[*value].kind)
+        {
             let f = &self.p.functions[*id as usize];
             if let Some(name) = &f.name {
                 let py = self.var(var);
@@ -487,7 +488,7 @@ impl<'a> Emitter<'a> {
                 self.line(&format!("{t} = {v}"));
             }
             TargetKind::Index { object, index } => {
-                if is_simple(object) && is_simple(index) {
+                if is_simple(self.p, object) && is_simple(self.p, index) {
                     let o = self.expr(object);
                     let i = self.expr(index);
                     self.line(&format!("{o}[{i}] = {v}"));
@@ -524,10 +525,10 @@ impl<'a> Emitter<'a> {
         self.set_pos(f.range);
         let mut params: Vec<String> = f.locals[..f.params as usize]
             .iter()
-            .map(|l| ident(&l.name))
+            .map(|l| ident(&self.p[l.name]))
             .collect();
         let rest = if f.has_rest {
-            let r = ident(&f.locals[f.params as usize].name);
+            let r = ident(&self.p[f.locals[f.params as usize].name]);
             params.push(format!("*{r}"));
             Some(r)
         } else {
@@ -580,15 +581,16 @@ impl<'a> Emitter<'a> {
         self.pos = saved_pos;
     }
 
-    fn opt_expr(&mut self, e: Option<&'a Expr>) -> String {
+    fn opt_expr(&mut self, e: Option<&ExprId>) -> String {
         match e {
             Some(e) => self.expr(e),
             None => "None".to_string(),
         }
     }
 
-    fn args(&mut self, args: &'a [Expr]) -> String {
-        let parts: Vec<String> = args.iter().map(|a| self.expr(a)).collect();
+    fn args(&mut self, args: &ExprList) -> String {
+        let p = self.p;
+        let parts: Vec<String> = p.list(*args).iter().map(|a| self.expr(a)).collect();
         parts.join(", ")
     }
 
@@ -596,7 +598,7 @@ impl<'a> Emitter<'a> {
     fn var(&self, v: &Var) -> String {
         match v {
             Var::Local(slot) | Var::Cell(slot) => match self.func {
-                Some(f) => ident(&self.p.functions[f as usize].locals[*slot as usize].name),
+                Some(f) => ident(&self.p[self.p.functions[f as usize].locals[*slot as usize].name]),
                 None => format!("__ml_bad_local_{slot}"),
             },
             Var::Free(i) => match self.func {
@@ -605,14 +607,15 @@ impl<'a> Emitter<'a> {
             },
             Var::Global(g) => ident(&self.p.globals[*g as usize].name),
             Var::Builtin(name) => {
+                let name = &self.p[*name];
                 if name == mlpy_ir::names::BUILTIN_MODULE {
                     "__ml_builtin_module".to_string()
                 } else {
                     format!("__ml_b_{name}")
                 }
             }
-            Var::Module(name) => format!("__ml_module_{name}"),
-            Var::HostGlobal(name) => format!("__ml_host_global({})", str_lit(name)),
+            Var::Module(name) => format!("__ml_module_{}", &self.p[*name]),
+            Var::HostGlobal(name) => format!("__ml_host_global({})", str_lit(&self.p[*name])),
         }
     }
 
@@ -629,9 +632,8 @@ impl<'a> Emitter<'a> {
             };
             match *cap {
                 Capture::Local(slot) => {
-                    return self.p.functions[parent as usize].locals[slot as usize]
-                        .name
-                        .clone()
+                    let name = self.p.functions[parent as usize].locals[slot as usize].name;
+                    return self.p[name].to_string();
                 }
                 Capture::Free(j) => {
                     func = parent;
@@ -643,8 +645,9 @@ impl<'a> Emitter<'a> {
     }
 
     /// Python text of an expression; one that can raise starts with a position marker.
-    fn expr(&mut self, e: &'a Expr) -> String {
-        let text = self.expr_text(e);
+    fn expr(&mut self, id: &ExprId) -> String {
+        let e = &self.p[*id];
+        let text = self.expr_text(id);
         let can_fail = match &e.kind {
             ExprKind::Binary { .. }
             | ExprKind::Index { .. }
@@ -669,28 +672,31 @@ impl<'a> Emitter<'a> {
         format!("{MARK}{id}{MARK_END}")
     }
 
-    fn expr_text(&mut self, e: &'a Expr) -> String {
+    fn expr_text(&mut self, id: &ExprId) -> String {
+        let p = self.p;
+        let e = &p[*id];
         match &e.kind {
             ExprKind::Null => "None".to_string(),
             ExprKind::Bool(true) => "True".to_string(),
             ExprKind::Bool(false) => "False".to_string(),
             ExprKind::Int(i) if *i < 0 => format!("({i})"),
             ExprKind::Int(i) => i.to_string(),
-            ExprKind::BigInt(s) if s.starts_with('-') => format!("({s})"),
-            ExprKind::BigInt(s) => s.clone(),
+            ExprKind::BigInt(s) if p[*s].starts_with('-') => format!("({})", &p[*s]),
+            ExprKind::BigInt(s) => p[*s].to_string(),
             ExprKind::Float(f) => float_lit(*f),
-            ExprKind::Str(s) => str_lit(s),
+            ExprKind::Str(s) => str_lit(&p[*s]),
             ExprKind::Array(items) => format!("[{}]", self.args(items)),
             ExprKind::Object(entries) => {
-                let parts: Vec<String> = entries
+                let parts: Vec<String> = p
+                    .props(*entries)
                     .iter()
-                    .map(|(k, v)| format!("{}: {}", str_lit(k), self.expr(v)))
+                    .map(|(k, v)| format!("{}: {}", str_lit(&p[*k]), self.expr(v)))
                     .collect();
                 format!("{{{}}}", parts.join(", "))
             }
             ExprKind::Var(v) => {
                 if let Var::Module(m) = v {
-                    self.modules.insert(m.clone());
+                    self.modules.insert(p[*m].to_string());
                 }
                 self.var(v)
             }
@@ -705,26 +711,26 @@ impl<'a> Emitter<'a> {
                 // A long left-deep chain (`s + a + b + ...`) would nest one call per operator,
                 // past CPython's 200-parenthesis limit: emit it as a flat tuple of walrus
                 // steps, which keeps the evaluation order (operand, operator, operand, ...).
-                let mut chain = vec![(*op, &**rhs, e)];
-                let mut base = &**lhs;
-                while let ExprKind::Binary { op, lhs, rhs } = &base.kind {
-                    chain.push((*op, &**rhs, base));
-                    base = lhs;
+                let mut chain = vec![(*op, *rhs, *id)];
+                let mut base = *lhs;
+                while let ExprKind::Binary { op, lhs, rhs } = &p[base].kind {
+                    chain.push((*op, *rhs, base));
+                    base = *lhs;
                 }
                 if chain.len() <= MAX_CHAIN {
                     let a = self.expr(lhs);
                     let b = self.expr(rhs);
-                    return binary(*op, lhs, rhs, e, &a, &b);
+                    return binary(p, *op, *lhs, *rhs, *id, &a, &b);
                 }
                 let mut steps = Vec::with_capacity(chain.len() + 1);
-                let mut prev = self.expr(base);
+                let mut prev = self.expr(&base);
                 let mut prev_expr = base;
                 for (op, rhs, whole) in chain.into_iter().rev() {
-                    let b = self.expr(rhs);
+                    let b = self.expr(&rhs);
                     let t = self.fresh("c");
                     steps.push(format!(
                         "({t} := {})",
-                        binary(op, prev_expr, rhs, whole, &prev, &b)
+                        binary(p, op, prev_expr, rhs, whole, &prev, &b)
                     ));
                     prev = t;
                     prev_expr = whole;
@@ -735,15 +741,16 @@ impl<'a> Emitter<'a> {
                 // `a || b || c` is Python's n-ary `a or b or c` (same short-circuit, one level).
                 let is_and = matches!(e.kind, ExprKind::And(..));
                 let mut operands = Vec::new();
-                let mut cur = e;
+                let mut cur = *id;
                 while let (ExprKind::And(l, r), true) | (ExprKind::Or(l, r), false) =
-                    (&cur.kind, is_and)
+                    (&p[cur].kind, is_and)
                 {
-                    operands.push(&**r);
-                    cur = l;
+                    operands.push(*r);
+                    cur = *l;
                 }
                 operands.push(cur);
-                let parts: Vec<String> = operands.into_iter().rev().map(|x| self.expr(x)).collect();
+                let parts: Vec<String> =
+                    operands.into_iter().rev().map(|x| self.expr(&x)).collect();
                 format!("({})", parts.join(if is_and { " and " } else { " or " }))
             }
             ExprKind::Cond {
@@ -758,12 +765,12 @@ impl<'a> Emitter<'a> {
             }
             ExprKind::Member { object, name } => {
                 let o = self.expr(object);
-                format!("__ml_getattr({o}, {})", str_lit(name))
+                format!("__ml_getattr({o}, {})", str_lit(&p[*name]))
             }
             ExprKind::Index { object, index } => {
                 let o = self.expr(object);
                 let i = self.expr(index);
-                if is_literal(object) {
+                if is_literal(&p[*object]) {
                     // Python warns at compile time about subscripting a literal of the wrong kind.
                     format!("__ml_index({o}, {i})")
                 } else {
@@ -777,15 +784,15 @@ impl<'a> Emitter<'a> {
                 step,
             } => {
                 let o = self.expr(object);
-                let a = self.opt_expr(start.as_deref());
-                let b = self.opt_expr(end.as_deref());
-                let c = self.opt_expr(step.as_deref());
+                let a = self.opt_expr(start.as_ref());
+                let b = self.opt_expr(end.as_ref());
+                let c = self.opt_expr(step.as_ref());
                 format!("__ml_slice({o}, {a}, {b}, {c})")
             }
             ExprKind::Call { callee, args } => {
                 let f = self.expr(callee);
                 let a = self.args(args);
-                if matches!(callee.kind, ExprKind::Var(_)) {
+                if matches!(p[*callee].kind, ExprKind::Var(_)) {
                     format!("{f}({a})")
                 } else if a.is_empty() {
                     format!("__ml_call({f})")
@@ -801,7 +808,7 @@ impl<'a> Emitter<'a> {
                 if !a.is_empty() {
                     a.insert_str(0, ", ");
                 }
-                format!("__ml_call_method({o}, {}{a})", str_lit(name))
+                format!("__ml_call_method({o}, {}{a})", str_lit(&p[*name]))
             }
             ExprKind::Function(id) => {
                 let f = &self.p.functions[*id as usize];
@@ -818,8 +825,17 @@ impl<'a> Emitter<'a> {
 const MAX_CHAIN: usize = 32;
 
 /// Python for `lhs op rhs` given the operands' texts (`whole` is the binary expression).
-fn binary(op: BinaryOp, lhs: &Expr, rhs: &Expr, whole: &Expr, a: &str, b: &str) -> String {
-    let numeric = is_number(lhs) && is_number(rhs);
+fn binary(
+    p: &Program,
+    op: BinaryOp,
+    lhs: ExprId,
+    rhs: ExprId,
+    whole: ExprId,
+    a: &str,
+    b: &str,
+) -> String {
+    let (lhs, rhs, whole) = (&p[lhs], &p[rhs], &p[whole]);
+    let numeric = is_number(p, lhs) && is_number(p, rhs);
     match op {
         BinaryOp::Add if numeric => format!("({a} + {b})"),
         BinaryOp::Add => format!("__ml_add({a}, {b})"),
@@ -827,7 +843,7 @@ fn binary(op: BinaryOp, lhs: &Expr, rhs: &Expr, whole: &Expr, a: &str, b: &str) 
         BinaryOp::Mul => format!("({a} * {b})"),
         BinaryOp::Div => format!("({a} / {b})"),
         BinaryOp::FloorDiv => format!("({a} // {b})"),
-        BinaryOp::Mod if is_safe_division(whole) => format!("({a} % {b})"),
+        BinaryOp::Mod if is_safe_division(p, whole) => format!("({a} % {b})"),
         BinaryOp::Mod => format!("__ml_mod({a}, {b})"),
         BinaryOp::Eq if is_scalar(lhs) || is_scalar(rhs) => format!("({a} == {b})"),
         BinaryOp::Eq => format!("__ml_eq({a}, {b})"),
@@ -851,8 +867,8 @@ fn binary(op: BinaryOp, lhs: &Expr, rhs: &Expr, whole: &Expr, a: &str, b: &str) 
 }
 
 /// Expressions without side effects or hoisting whose evaluation order does not matter.
-fn is_simple(e: &Expr) -> bool {
-    match &e.kind {
+fn is_simple(p: &Program, e: &ExprId) -> bool {
+    match &p[*e].kind {
         ExprKind::Null
         | ExprKind::Bool(_)
         | ExprKind::Int(_)
@@ -894,18 +910,18 @@ fn is_literal(e: &Expr) -> bool {
 }
 
 /// A number literal (or arithmetic on number literals) whose `+` is Python's.
-fn is_number(e: &Expr) -> bool {
+fn is_number(p: &Program, e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Int(_) | ExprKind::BigInt(_) | ExprKind::Float(_) => true,
         ExprKind::Unary {
             op: UnaryOp::Neg,
             operand,
-        } => is_number(operand),
+        } => is_number(p, &p[*operand]),
         ExprKind::Binary {
             op: BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul,
             lhs,
             rhs,
-        } => is_number(lhs) && is_number(rhs),
+        } => is_number(p, &p[*lhs]) && is_number(p, &p[*rhs]),
         _ => false,
     }
 }
@@ -923,9 +939,9 @@ fn is_scalar(e: &Expr) -> bool {
     )
 }
 
-fn contains_function(e: &Expr) -> bool {
+fn contains_function(p: &Program, e: &ExprId) -> bool {
     let mut found = false;
-    visit_expr(e, &mut |x| {
+    visit_expr(p, e, &mut |x| {
         if matches!(x.kind, ExprKind::Function(_)) {
             found = true;
         }
@@ -934,29 +950,33 @@ fn contains_function(e: &Expr) -> bool {
 }
 
 /// Calls `f` on `e` and every sub-expression (not entering function bodies).
-fn visit_expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
+fn visit_expr(p: &Program, e: &ExprId, f: &mut dyn FnMut(&Expr)) {
+    let e = &p[*e];
     f(e);
     match &e.kind {
-        ExprKind::Array(items) => items.iter().for_each(|x| visit_expr(x, f)),
-        ExprKind::Object(entries) => entries.iter().for_each(|(_, x)| visit_expr(x, f)),
-        ExprKind::Unary { operand, .. } => visit_expr(operand, f),
+        ExprKind::Array(items) => p.list(*items).iter().for_each(|x| visit_expr(p, x, f)),
+        ExprKind::Object(entries) => p
+            .props(*entries)
+            .iter()
+            .for_each(|(_, x)| visit_expr(p, x, f)),
+        ExprKind::Unary { operand, .. } => visit_expr(p, operand, f),
         ExprKind::Binary { lhs, rhs, .. } | ExprKind::And(lhs, rhs) | ExprKind::Or(lhs, rhs) => {
-            visit_expr(lhs, f);
-            visit_expr(rhs, f);
+            visit_expr(p, lhs, f);
+            visit_expr(p, rhs, f);
         }
         ExprKind::Cond {
             cond,
             then,
             otherwise,
         } => {
-            visit_expr(cond, f);
-            visit_expr(then, f);
-            visit_expr(otherwise, f);
+            visit_expr(p, cond, f);
+            visit_expr(p, then, f);
+            visit_expr(p, otherwise, f);
         }
-        ExprKind::Member { object, .. } => visit_expr(object, f),
+        ExprKind::Member { object, .. } => visit_expr(p, object, f),
         ExprKind::Index { object, index } => {
-            visit_expr(object, f);
-            visit_expr(index, f);
+            visit_expr(p, object, f);
+            visit_expr(p, index, f);
         }
         ExprKind::Slice {
             object,
@@ -964,18 +984,18 @@ fn visit_expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
             end,
             step,
         } => {
-            visit_expr(object, f);
+            visit_expr(p, object, f);
             for x in [start, end, step].into_iter().flatten() {
-                visit_expr(x, f);
+                visit_expr(p, x, f);
             }
         }
         ExprKind::Call { callee, args } => {
-            visit_expr(callee, f);
-            args.iter().for_each(|x| visit_expr(x, f));
+            visit_expr(p, callee, f);
+            p.list(*args).iter().for_each(|x| visit_expr(p, x, f));
         }
         ExprKind::MethodCall { object, args, .. } => {
-            visit_expr(object, f);
-            args.iter().for_each(|x| visit_expr(x, f));
+            visit_expr(p, object, f);
+            p.list(*args).iter().for_each(|x| visit_expr(p, x, f));
         }
         _ => {}
     }
@@ -983,8 +1003,8 @@ fn visit_expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
 
 /// Calls `f` on every expression directly in `s` (nested statements included, function
 /// bodies not).
-fn visit_stmt_exprs(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
-    let ex = |e: &Expr, f: &mut dyn FnMut(&Expr)| visit_expr(e, f);
+fn visit_stmt_exprs(p: &Program, s: &Stmt, f: &mut dyn FnMut(&Expr)) {
+    let ex = |e: &ExprId, f: &mut dyn FnMut(&Expr)| visit_expr(p, e, f);
     match &s.kind {
         StmtKind::Expr(e) | StmtKind::Throw(e) => ex(e, f),
         StmtKind::Assign { target, value } => {
@@ -1017,19 +1037,19 @@ fn visit_stmt_exprs(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
         } => {
             for (c, b) in branches {
                 ex(c, f);
-                b.iter().for_each(|s| visit_stmt_exprs(s, f));
+                b.iter().for_each(|s| visit_stmt_exprs(p, s, f));
             }
             if let Some(b) = else_body {
-                b.iter().for_each(|s| visit_stmt_exprs(s, f));
+                b.iter().for_each(|s| visit_stmt_exprs(p, s, f));
             }
         }
         StmtKind::While { cond, body } => {
             ex(cond, f);
-            body.iter().for_each(|s| visit_stmt_exprs(s, f));
+            body.iter().for_each(|s| visit_stmt_exprs(p, s, f));
         }
         StmtKind::ForIn { iterable, body, .. } => {
             ex(iterable, f);
-            body.iter().for_each(|s| visit_stmt_exprs(s, f));
+            body.iter().for_each(|s| visit_stmt_exprs(p, s, f));
         }
         StmtKind::CFor {
             init,
@@ -1038,32 +1058,32 @@ fn visit_stmt_exprs(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
             body,
         } => {
             if let Some(i) = init {
-                visit_stmt_exprs(i, f);
+                visit_stmt_exprs(p, i, f);
             }
             if let Some(c) = cond {
                 ex(c, f);
             }
             if let Some(u) = update {
-                visit_stmt_exprs(u, f);
+                visit_stmt_exprs(p, u, f);
             }
-            body.iter().for_each(|s| visit_stmt_exprs(s, f));
+            body.iter().for_each(|s| visit_stmt_exprs(p, s, f));
         }
         StmtKind::Return(Some(e)) => ex(e, f),
         StmtKind::Try(t) => {
-            t.body.iter().for_each(|s| visit_stmt_exprs(s, f));
+            t.body.iter().for_each(|s| visit_stmt_exprs(p, s, f));
             if let Some(h) = &t.handler {
-                h.body.iter().for_each(|s| visit_stmt_exprs(s, f));
+                h.body.iter().for_each(|s| visit_stmt_exprs(p, s, f));
             }
             if let Some(b) = &t.finally {
-                b.iter().for_each(|s| visit_stmt_exprs(s, f));
+                b.iter().for_each(|s| visit_stmt_exprs(p, s, f));
             }
         }
         _ => {}
     }
 }
 
-fn find_parents_stmt(s: &Stmt, owner: Option<FuncId>, parent: &mut [Option<FuncId>]) {
-    visit_stmt_exprs(s, &mut |e| {
+fn find_parents_stmt(p: &Program, s: &Stmt, owner: Option<FuncId>, parent: &mut [Option<FuncId>]) {
+    visit_stmt_exprs(p, s, &mut |e| {
         if let ExprKind::Function(id) = e.kind {
             if let Some(slot) = parent.get_mut(id as usize) {
                 *slot = owner;
@@ -1075,7 +1095,7 @@ fn find_parents_stmt(s: &Stmt, owner: Option<FuncId>, parent: &mut [Option<FuncI
 /// Variables a statement list assigns (not entering function bodies).
 fn add_var(out: &mut Vec<Var>, v: &Var) {
     if !out.contains(v) {
-        out.push(v.clone());
+        out.push(*v);
     }
 }
 
@@ -1139,31 +1159,32 @@ pub fn is_data_only(p: &Program) -> bool {
         && p.functions.is_empty()
         && p.body.iter().all(|s| match &s.kind {
             StmtKind::Assign { target, value } => {
-                matches!(target.kind, TargetKind::Var(Var::Global(_))) && is_data(value)
+                matches!(target.kind, TargetKind::Var(Var::Global(_))) && is_data(p, &p[*value])
             }
             _ => false,
         })
 }
 
-fn is_data(e: &Expr) -> bool {
+fn is_data(p: &Program, e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Null | ExprKind::Bool(_) | ExprKind::Str(_) => true,
-        ExprKind::Array(items) => items.iter().all(is_data),
-        ExprKind::Object(entries) => entries.iter().all(|(_, v)| is_data(v)),
-        _ => is_number(e) || is_safe_division(e),
+        ExprKind::Array(items) => p.list(*items).iter().all(|x| is_data(p, &p[*x])),
+        ExprKind::Object(entries) => p.props(*entries).iter().all(|(_, v)| is_data(p, &p[*v])),
+        _ => is_number(p, e) || is_safe_division(p, e),
     }
 }
 
 /// `/`, `//`, `%` of number literals by a non-zero literal.
-fn is_safe_division(e: &Expr) -> bool {
+fn is_safe_division(p: &Program, e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Binary {
             op: BinaryOp::Div | BinaryOp::FloorDiv | BinaryOp::Mod,
             lhs,
             rhs,
         } => {
-            (is_number(lhs) || is_safe_division(lhs))
-                && match rhs.kind {
+            let lhs = &p[*lhs];
+            (is_number(p, lhs) || is_safe_division(p, lhs))
+                && match p[*rhs].kind {
                     ExprKind::Int(i) => i != 0,
                     ExprKind::Float(f) => f != 0.0 && f.is_finite(),
                     _ => false,

@@ -15,9 +15,12 @@ use crate::peephole;
 use crate::promote;
 use hashbrown::{HashMap, HashSet};
 use mlpy_ir::{
-    BinaryOp, Capture, Expr, ExprKind, FuncId, Program, Stmt, StmtKind, Target, TargetKind,
-    TextRange, TryStmt, UnaryOp, Var,
+    BinaryOp, Capture, Expr, ExprId, ExprKind, FuncId, Program, Stmt, StmtKind, Symbol, Target,
+    TargetKind, TextRange, TryStmt, UnaryOp, Var,
 };
+
+/// Stands in for a capture's name when the IR has none (never for a well-formed program).
+const EMPTY_SYMBOL: Symbol = Symbol(u32::MAX);
 
 /// Deepest IR nesting (expressions + statements + functions) the compiler accepts.
 pub const MAX_DEPTH: u32 = 512;
@@ -91,7 +94,7 @@ struct FnInfo<'p> {
     has_rest: bool,
     locals: &'p [mlpy_ir::Local],
     capture_cells: Vec<u16>,
-    capture_names: Vec<String>,
+    capture_names: Vec<Symbol>,
     range: TextRange,
 }
 
@@ -127,6 +130,8 @@ struct FnState<'p> {
     spans: Vec<TextRange>,
     consts: Vec<Const>,
     const_ids: HashMap<ConstKey, u32>,
+    /// Constants made from IR symbols (memo of `const_ids` that needs no string copy).
+    sym_consts: HashMap<(SymConst, Symbol), u32>,
     handlers: Vec<Handler>,
     jump_tables: Vec<Vec<u32>>,
     next_reg: u32,
@@ -157,6 +162,15 @@ enum ConstKey {
     Str(String),
     Builtin(String),
     Module(String),
+}
+
+/// What kind of constant an IR symbol was turned into.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum SymConst {
+    Str,
+    BigInt,
+    Builtin,
+    Module,
 }
 
 /// A loop's promoted globals (see `Compiler::begin_promotion`).
@@ -207,13 +221,17 @@ impl<'p> Compiler<'p> {
                     slot as u32,
                     (slot as u32) < info.params + info.has_rest as u32,
                 ));
-                cell_names.push(local.name.clone());
+                cell_names.push(self.program.sym(local.name).to_string());
             }
         }
         if cell_locals.len() + info.capture_cells.len() > u16::MAX as usize {
             return err("too many captured variables in one function", info.range);
         }
-        cell_names.extend(info.capture_names.iter().cloned());
+        cell_names.extend(
+            info.capture_names
+                .iter()
+                .map(|&n| self.program.sym(n).to_string()),
+        );
         let mut assigned = vec![false; info.locals.len()];
         for a in assigned
             .iter_mut()
@@ -230,6 +248,7 @@ impl<'p> Compiler<'p> {
             spans: Vec::new(),
             consts: Vec::new(),
             const_ids: HashMap::new(),
+            sym_consts: HashMap::new(),
             handlers: Vec::new(),
             jump_tables: Vec::new(),
             next_reg: nlocals,
@@ -280,7 +299,12 @@ impl<'p> Compiler<'p> {
             params: f.info.params,
             has_rest: f.info.has_rest,
             nregs: f.max_reg as u16,
-            local_names: f.info.locals.iter().map(|l| l.name.clone()).collect(),
+            local_names: f
+                .info
+                .locals
+                .iter()
+                .map(|l| self.program.sym(l.name).to_string())
+                .collect(),
             cell_locals,
             capture_cells: f.info.capture_cells,
             cell_names,
@@ -339,7 +363,7 @@ impl<'p> Compiler<'p> {
                 let key = f.alloc(s.range)?;
                 for (i, (name, _, range)) in names.iter().enumerate() {
                     f.span = *range;
-                    let k = f.konst(Const::Str(name.clone()), *range)?;
+                    let k = self.sym_const(f, SymConst::Str, *name, *range)?;
                     f.emit(Instr::LoadK { dst: key, k });
                     f.emit(Instr::GetIndex {
                         dst: dst + i as Reg,
@@ -402,7 +426,7 @@ impl<'p> Compiler<'p> {
                 let promotion = self.begin_promotion(f, s, None)?;
                 let b = f.alloc_n(4, s.range)?;
                 self.expr_to(f, iterable, b)?;
-                f.span = iterable.range;
+                f.span = self.ex(*iterable).range;
                 f.emit(Instr::ForPrep { b });
                 let before = f.assigned.clone();
                 let top = f.code.len();
@@ -498,7 +522,12 @@ impl<'p> Compiler<'p> {
         Ok(())
     }
 
-    fn assign(&mut self, f: &mut FnState<'p>, target: &'p Target, value: &'p Expr) -> CResult<()> {
+    fn assign(
+        &mut self,
+        f: &mut FnState<'p>,
+        target: &'p Target,
+        value: &'p ExprId,
+    ) -> CResult<()> {
         let v = match &target.kind {
             TargetKind::Var(Var::Local(slot)) if f.cell_of_slot(*slot).is_none() => {
                 let dst = *slot as Reg;
@@ -613,7 +642,7 @@ impl<'p> Compiler<'p> {
         if !f.is_top || !f.promoted.is_empty() {
             return Ok(None);
         }
-        let Some(globals) = promote::loop_globals(s) else {
+        let Some(globals) = promote::loop_globals(self.program, s) else {
             return Ok(None);
         };
         let init_bound = init.map(promote::bound_by).unwrap_or_default();
@@ -706,7 +735,7 @@ impl<'p> Compiler<'p> {
                     f.emit(Instr::PopCompletion);
                 }
                 Scope::ExceptBody { var } => {
-                    let var = var.clone();
+                    let var = *var;
                     self.unbind_var(f, &var)?;
                 }
                 Scope::TryFinally { exits, .. } => {
@@ -762,7 +791,7 @@ impl<'p> Compiler<'p> {
             if let Some((var, vrange)) = &h.var {
                 f.span = *vrange;
                 self.store_var(f, var, ereg)?;
-                f.scopes.push(Scope::ExceptBody { var: var.clone() });
+                f.scopes.push(Scope::ExceptBody { var: *var });
             }
             let body_start = f.code.len() as u32;
             self.block(f, &h.body)?;
@@ -905,6 +934,7 @@ impl<'p> Compiler<'p> {
                 }
             },
             Var::Builtin(name) | Var::Module(name) | Var::HostGlobal(name) => {
+                let name = self.program.sym(*name);
                 return err(format!("cannot assign to '{name}'"), f.span);
             }
         }
@@ -912,7 +942,8 @@ impl<'p> Compiler<'p> {
     }
 
     /// Compiles `cond` and emits a jump taken when it is falsy; returns the jump to patch.
-    fn jump_if_false(&mut self, f: &mut FnState<'p>, cond: &'p Expr) -> CResult<usize> {
+    fn jump_if_false(&mut self, f: &mut FnState<'p>, id: &ExprId) -> CResult<usize> {
+        let cond = self.ex(*id);
         let mark = f.next_reg;
         if let ExprKind::Binary { op, lhs, rhs } = &cond.kind {
             let skip = |a, b| match op {
@@ -937,14 +968,15 @@ impl<'p> Compiler<'p> {
                 return Ok(f.emit_jump());
             }
         }
-        let r = self.expr_any(f, cond)?;
+        let r = self.expr_any(f, id)?;
         f.span = cond.range;
         f.next_reg = mark;
         Ok(f.emit(Instr::JumpIfFalse { src: r, off: 0 }))
     }
 
     /// Compiles `e` into some register (a local's own register when `e` reads a plain local).
-    fn expr_any(&mut self, f: &mut FnState<'p>, e: &'p Expr) -> CResult<Reg> {
+    fn expr_any(&mut self, f: &mut FnState<'p>, id: &ExprId) -> CResult<Reg> {
+        let e = self.ex(*id);
         if let ExprKind::Var(Var::Global(slot)) = &e.kind {
             if let Some(r) = f.promoted_reg(*slot) {
                 return Ok(r);
@@ -961,12 +993,13 @@ impl<'p> Compiler<'p> {
             }
         }
         let dst = f.alloc(e.range)?;
-        self.expr_to(f, e, dst)?;
+        self.expr_to(f, id, dst)?;
         Ok(dst)
     }
 
     /// Compiles `e` into register `dst`.
-    fn expr_to(&mut self, f: &mut FnState<'p>, e: &'p Expr, dst: Reg) -> CResult<()> {
+    fn expr_to(&mut self, f: &mut FnState<'p>, e: &ExprId, dst: Reg) -> CResult<()> {
+        let e = self.ex(*e);
         self.enter(e.range)?;
         let mark = f.next_reg.max(dst as u32 + 1);
         let r = self.expr_inner(f, e, dst);
@@ -994,12 +1027,12 @@ impl<'p> Compiler<'p> {
                 return err("internal: unfolded numeric literal", e.range);
             }
             ExprKind::BigInt(digits) => {
-                self.load_const(f, Const::BigInt(digits.clone()), dst, e.range)?
+                self.load_sym(f, SymConst::BigInt, *digits, dst, e.range)?
             }
-            ExprKind::Str(s) => self.load_const(f, Const::Str(s.clone()), dst, e.range)?,
+            ExprKind::Str(s) => self.load_sym(f, SymConst::Str, *s, dst, e.range)?,
             ExprKind::Array(items) => {
                 let mut first = true;
-                for chunk in items.chunks(LITERAL_CHUNK) {
+                for chunk in self.program.list(*items).chunks(LITERAL_CHUNK) {
                     let mark = f.next_reg;
                     let start = f.alloc_n(chunk.len(), e.range)?;
                     for (i, item) in chunk.iter().enumerate() {
@@ -1030,12 +1063,13 @@ impl<'p> Compiler<'p> {
             }
             ExprKind::Object(pairs) => {
                 let mut first = true;
-                for chunk in pairs.chunks(LITERAL_CHUNK) {
+                for chunk in self.program.props(*pairs).chunks(LITERAL_CHUNK) {
                     let mark = f.next_reg;
                     let start = f.alloc_n(chunk.len() * 2, e.range)?;
                     for (i, (key, value)) in chunk.iter().enumerate() {
                         let kr = start + 2 * i as Reg;
-                        self.load_const(f, Const::Str(key.clone()), kr, value.range)?;
+                        let range = self.ex(*value).range;
+                        self.load_sym(f, SymConst::Str, *key, kr, range)?;
                         self.expr_to(f, value, kr + 1)?;
                     }
                     f.span = e.range;
@@ -1078,7 +1112,9 @@ impl<'p> Compiler<'p> {
             }
             ExprKind::Binary { op, lhs, rhs } => {
                 let a = self.expr_any(f, lhs)?;
-                if let (BinaryOp::Add | BinaryOp::Sub, Some(Lit::Int(n))) = (op, self.fold(rhs)) {
+                if let (BinaryOp::Add | BinaryOp::Sub, Some(Lit::Int(n))) =
+                    (op, self.fold(self.ex(*rhs)))
+                {
                     if let Ok(imm) = i16::try_from(n) {
                         f.span = e.range;
                         f.emit(match op {
@@ -1141,7 +1177,7 @@ impl<'p> Compiler<'p> {
             }
             ExprKind::Member { object, name } => {
                 let obj = self.expr_any(f, object)?;
-                let name = f.name_const(name, e.range)?;
+                let name = self.name_const(f, *name, e.range)?;
                 f.span = e.range;
                 f.emit(Instr::GetMember { dst, obj, name });
             }
@@ -1158,11 +1194,12 @@ impl<'p> Compiler<'p> {
                 step,
             } => {
                 let obj = self.expr_any(f, object)?;
-                let b = self.slice_bounds(f, start.as_deref(), end.as_deref(), step.as_deref())?;
+                let b = self.slice_bounds(f, start.as_ref(), end.as_ref(), step.as_ref())?;
                 f.span = e.range;
                 f.emit(Instr::GetSlice { dst, obj, b });
             }
             ExprKind::Call { callee, args } => {
+                let args = self.program.list(*args);
                 let base = f.call_base(dst, args.len(), e.range)?;
                 self.expr_to(f, callee, base)?;
                 for (i, a) in args.iter().enumerate() {
@@ -1180,12 +1217,13 @@ impl<'p> Compiler<'p> {
             ExprKind::MethodCall {
                 object, name, args, ..
             } => {
+                let args = self.program.list(*args);
                 let base = f.call_base(dst, args.len(), e.range)?;
                 self.expr_to(f, object, base)?;
                 for (i, a) in args.iter().enumerate() {
                     self.expr_to(f, a, base + 1 + i as Reg)?;
                 }
-                let name = f.name_const(name, e.range)?;
+                let name = self.name_const(f, *name, e.range)?;
                 f.span = e.range;
                 f.emit(Instr::CallMethod {
                     b: base,
@@ -1209,9 +1247,9 @@ impl<'p> Compiler<'p> {
     fn slice_bounds(
         &mut self,
         f: &mut FnState<'p>,
-        start: Option<&'p Expr>,
-        end: Option<&'p Expr>,
-        step: Option<&'p Expr>,
+        start: Option<&ExprId>,
+        end: Option<&ExprId>,
+        step: Option<&ExprId>,
     ) -> CResult<Reg> {
         let b = f.alloc_n(3, f.span)?;
         for (i, part) in [start, end, step].into_iter().enumerate() {
@@ -1238,18 +1276,15 @@ impl<'p> Compiler<'p> {
             let (cell, name) = match *cap {
                 Capture::Local(slot) => {
                     let cell = f.cell_index(slot, range)?;
-                    (
-                        cell,
-                        f.info.locals.get(slot as usize).map(|l| l.name.clone()),
-                    )
+                    (cell, f.info.locals.get(slot as usize).map(|l| l.name))
                 }
                 Capture::Free(i) => {
                     let cell = f.free_index(i, range)?;
-                    (cell, f.info.capture_names.get(i as usize).cloned())
+                    (cell, f.info.capture_names.get(i as usize).copied())
                 }
             };
             capture_cells.push(cell);
-            capture_names.push(name.unwrap_or_default());
+            capture_names.push(name.unwrap_or(EMPTY_SYMBOL));
         }
         let info = FnInfo {
             name: func.name.clone().unwrap_or_else(|| "<lambda>".to_string()),
@@ -1305,10 +1340,10 @@ impl<'p> Compiler<'p> {
                     f.emit(Instr::GetGlobal { dst, slot: *slot });
                 }
             },
-            Var::Builtin(name) => self.load_const(f, Const::Builtin(name.clone()), dst, range)?,
-            Var::Module(name) => self.load_const(f, Const::Module(name.clone()), dst, range)?,
+            Var::Builtin(name) => self.load_sym(f, SymConst::Builtin, *name, dst, range)?,
+            Var::Module(name) => self.load_sym(f, SymConst::Module, *name, dst, range)?,
             Var::HostGlobal(name) => {
-                let k = f.konst(Const::Str(name.clone()), range)?;
+                let k = self.sym_const(f, SymConst::Str, *name, range)?;
                 f.emit(Instr::GetHostGlobal { dst, k });
             }
         }
@@ -1326,6 +1361,55 @@ impl<'p> Compiler<'p> {
         f.span = range;
         f.emit(Instr::LoadK { dst, k });
         Ok(())
+    }
+
+    /// The constant made from symbol `sym` (one string copy per function, on first use).
+    fn sym_const(
+        &mut self,
+        f: &mut FnState<'p>,
+        kind: SymConst,
+        sym: Symbol,
+        range: TextRange,
+    ) -> CResult<u32> {
+        if let Some(&k) = f.sym_consts.get(&(kind, sym)) {
+            return Ok(k);
+        }
+        let text = self.program.sym(sym).to_string();
+        let c = match kind {
+            SymConst::Str => Const::Str(text),
+            SymConst::BigInt => Const::BigInt(text),
+            SymConst::Builtin => Const::Builtin(text),
+            SymConst::Module => Const::Module(text),
+        };
+        let k = f.konst(c, range)?;
+        f.sym_consts.insert((kind, sym), k);
+        Ok(k)
+    }
+
+    fn load_sym(
+        &mut self,
+        f: &mut FnState<'p>,
+        kind: SymConst,
+        sym: Symbol,
+        dst: Reg,
+        range: TextRange,
+    ) -> CResult<()> {
+        let k = self.sym_const(f, kind, sym, range)?;
+        f.span = range;
+        f.emit(Instr::LoadK { dst, k });
+        Ok(())
+    }
+
+    /// A string constant used as a member or method name (16-bit operand).
+    fn name_const(&mut self, f: &mut FnState<'p>, name: Symbol, range: TextRange) -> CResult<u16> {
+        let k = self.sym_const(f, SymConst::Str, name, range)?;
+        Ok(k as u16)
+    }
+
+    /// The expression `id` (borrowed for the whole compilation).
+    fn ex(&self, id: ExprId) -> &'p Expr {
+        let program: &'p Program = self.program;
+        &program[id]
     }
 
     fn load_lit(
@@ -1357,19 +1441,20 @@ impl<'p> Compiler<'p> {
         if depth > 16 {
             return None;
         }
+        let fold = |id: &ExprId| self.fold_depth(self.ex(*id), depth + 1);
         match &e.kind {
             ExprKind::Int(n) => Some(Lit::Int(*n)),
             ExprKind::Float(x) => Some(Lit::Float(*x)),
             ExprKind::Unary {
                 op: UnaryOp::Neg,
                 operand,
-            } => match self.fold_depth(operand, depth + 1)? {
+            } => match fold(operand)? {
                 Lit::Int(n) => n.checked_neg().map(Lit::Int),
                 Lit::Float(x) => Some(Lit::Float(-x)),
             },
             ExprKind::Binary { op, lhs, rhs } => {
-                let a = self.fold_depth(lhs, depth + 1)?;
-                let b = self.fold_depth(rhs, depth + 1)?;
+                let a = fold(lhs)?;
+                let b = fold(rhs)?;
                 match (a, b) {
                     (Lit::Int(a), Lit::Int(b)) => match op {
                         BinaryOp::Add => a.checked_add(b).map(Lit::Int),
@@ -1514,12 +1599,6 @@ impl<'p> FnState<'p> {
         self.consts.push(c);
         self.const_ids.insert(key, k as u32);
         Ok(k as u32)
-    }
-
-    /// A string constant used as a member or method name (16-bit operand).
-    fn name_const(&mut self, name: &str, range: TextRange) -> CResult<u16> {
-        let k = self.konst(Const::Str(name.to_string()), range)?;
-        Ok(k as u16)
     }
 
     /// Where a variable lives, for handler-table cleanups (`None` for non-variables).

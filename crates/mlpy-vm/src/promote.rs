@@ -12,7 +12,7 @@
 //! unbound after its handler, also from inside a function through `nonlocal`). So a read in
 //! the loop never needs the unbound / builtin-fallback check of `GetGlobal`.
 
-use mlpy_ir::{Expr, ExprKind, Program, Stmt, StmtKind, Target, TargetKind, Var};
+use mlpy_ir::{ExprId, ExprKind, Program, Stmt, StmtKind, Target, TargetKind, Var};
 
 /// The globals a qualifying loop reads and writes (each sorted, without duplicates).
 #[derive(Default)]
@@ -23,9 +23,9 @@ pub(crate) struct LoopGlobals {
 
 /// The globals of the loop statement `s` (all of it: initialiser, condition, update, iterable,
 /// loop variable, body), or `None` when the loop does not qualify.
-pub(crate) fn loop_globals(s: &Stmt) -> Option<LoopGlobals> {
+pub(crate) fn loop_globals(p: &Program, s: &Stmt) -> Option<LoopGlobals> {
     let mut g = LoopGlobals::default();
-    scan_stmt(s, &mut g)?;
+    scan_stmt(p, s, &mut g)?;
     for v in [&mut g.read, &mut g.written] {
         v.sort_unstable();
         v.dedup();
@@ -106,20 +106,20 @@ fn var(v: &Var, into: &mut Vec<u32>) {
     }
 }
 
-fn scan_stmts(stmts: &[Stmt], g: &mut LoopGlobals) -> Option<()> {
-    stmts.iter().try_for_each(|s| scan_stmt(s, g))
+fn scan_stmts(p: &Program, stmts: &[Stmt], g: &mut LoopGlobals) -> Option<()> {
+    stmts.iter().try_for_each(|s| scan_stmt(p, s, g))
 }
 
-fn scan_stmt(s: &Stmt, g: &mut LoopGlobals) -> Option<()> {
+fn scan_stmt(p: &Program, s: &Stmt, g: &mut LoopGlobals) -> Option<()> {
     match &s.kind {
-        StmtKind::Expr(e) | StmtKind::Throw(e) => scan_expr(e, g),
+        StmtKind::Expr(e) | StmtKind::Throw(e) => scan_expr(p, e, g),
         StmtKind::Assign { target, value } => {
-            scan_expr(value, g)?;
+            scan_expr(p, value, g)?;
             match &target.kind {
                 TargetKind::Var(v) => var(v, &mut g.written),
                 TargetKind::Index { object, index } => {
-                    scan_expr(object, g)?;
-                    scan_expr(index, g)?;
+                    scan_expr(p, object, g)?;
+                    scan_expr(p, index, g)?;
                 }
                 TargetKind::Slice {
                     object,
@@ -127,9 +127,9 @@ fn scan_stmt(s: &Stmt, g: &mut LoopGlobals) -> Option<()> {
                     end,
                     step,
                 } => {
-                    scan_expr(object, g)?;
+                    scan_expr(p, object, g)?;
                     for e in [start, end, step].into_iter().flatten() {
-                        scan_expr(e, g)?;
+                        scan_expr(p, e, g)?;
                     }
                 }
             }
@@ -137,25 +137,27 @@ fn scan_stmt(s: &Stmt, g: &mut LoopGlobals) -> Option<()> {
         }
         StmtKind::DestructureArray { names, value } => {
             names.iter().for_each(|(v, _)| var(v, &mut g.written));
-            scan_expr(value, g)
+            scan_expr(p, value, g)
         }
         StmtKind::DestructureObject { names, value } => {
             names.iter().for_each(|(_, v, _)| var(v, &mut g.written));
-            scan_expr(value, g)
+            scan_expr(p, value, g)
         }
         StmtKind::If {
             branches,
             else_body,
         } => {
             for (cond, body) in branches {
-                scan_expr(cond, g)?;
-                scan_stmts(body, g)?;
+                scan_expr(p, cond, g)?;
+                scan_stmts(p, body, g)?;
             }
-            else_body.as_deref().map_or(Some(()), |b| scan_stmts(b, g))
+            else_body
+                .as_deref()
+                .map_or(Some(()), |b| scan_stmts(p, b, g))
         }
         StmtKind::While { cond, body } => {
-            scan_expr(cond, g)?;
-            scan_stmts(body, g)
+            scan_expr(p, cond, g)?;
+            scan_stmts(p, body, g)
         }
         StmtKind::ForIn {
             var: v,
@@ -164,8 +166,8 @@ fn scan_stmt(s: &Stmt, g: &mut LoopGlobals) -> Option<()> {
             ..
         } => {
             var(v, &mut g.written);
-            scan_expr(iterable, g)?;
-            scan_stmts(body, g)
+            scan_expr(p, iterable, g)?;
+            scan_stmts(p, body, g)
         }
         StmtKind::CFor {
             init,
@@ -174,20 +176,20 @@ fn scan_stmt(s: &Stmt, g: &mut LoopGlobals) -> Option<()> {
             body,
         } => {
             for s in [init, update].into_iter().flatten() {
-                scan_stmt(s, g)?;
+                scan_stmt(p, s, g)?;
             }
             if let Some(c) = cond {
-                scan_expr(c, g)?;
+                scan_expr(p, c, g)?;
             }
-            scan_stmts(body, g)
+            scan_stmts(p, body, g)
         }
         StmtKind::Break | StmtKind::Continue => Some(()),
         StmtKind::Return(_) | StmtKind::Try(_) | StmtKind::Import { .. } => None,
     }
 }
 
-fn scan_expr(e: &Expr, g: &mut LoopGlobals) -> Option<()> {
-    match &e.kind {
+fn scan_expr(p: &Program, e: &ExprId, g: &mut LoopGlobals) -> Option<()> {
+    match &p[*e].kind {
         ExprKind::Null
         | ExprKind::Bool(_)
         | ExprKind::Int(_)
@@ -198,26 +200,29 @@ fn scan_expr(e: &Expr, g: &mut LoopGlobals) -> Option<()> {
             var(v, &mut g.read);
             Some(())
         }
-        ExprKind::Array(items) => items.iter().try_for_each(|e| scan_expr(e, g)),
-        ExprKind::Object(items) => items.iter().try_for_each(|(_, e)| scan_expr(e, g)),
-        ExprKind::Unary { operand, .. } => scan_expr(operand, g),
+        ExprKind::Array(items) => p.list(*items).iter().try_for_each(|e| scan_expr(p, e, g)),
+        ExprKind::Object(items) => p
+            .props(*items)
+            .iter()
+            .try_for_each(|(_, e)| scan_expr(p, e, g)),
+        ExprKind::Unary { operand, .. } => scan_expr(p, operand, g),
         ExprKind::Binary { lhs, rhs, .. } | ExprKind::And(lhs, rhs) | ExprKind::Or(lhs, rhs) => {
-            scan_expr(lhs, g)?;
-            scan_expr(rhs, g)
+            scan_expr(p, lhs, g)?;
+            scan_expr(p, rhs, g)
         }
         ExprKind::Cond {
             cond,
             then,
             otherwise,
         } => {
-            scan_expr(cond, g)?;
-            scan_expr(then, g)?;
-            scan_expr(otherwise, g)
+            scan_expr(p, cond, g)?;
+            scan_expr(p, then, g)?;
+            scan_expr(p, otherwise, g)
         }
-        ExprKind::Member { object, .. } => scan_expr(object, g),
+        ExprKind::Member { object, .. } => scan_expr(p, object, g),
         ExprKind::Index { object, index } => {
-            scan_expr(object, g)?;
-            scan_expr(index, g)
+            scan_expr(p, object, g)?;
+            scan_expr(p, index, g)
         }
         ExprKind::Slice {
             object,
@@ -225,11 +230,11 @@ fn scan_expr(e: &Expr, g: &mut LoopGlobals) -> Option<()> {
             end,
             step,
         } => {
-            scan_expr(object, g)?;
+            scan_expr(p, object, g)?;
             [start, end, step]
                 .into_iter()
                 .flatten()
-                .try_for_each(|e| scan_expr(e, g))
+                .try_for_each(|e| scan_expr(p, e, g))
         }
         ExprKind::Call { .. } | ExprKind::MethodCall { .. } | ExprKind::Function(_) => None,
     }

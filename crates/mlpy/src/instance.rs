@@ -298,12 +298,13 @@ impl Instance {
 /// When a program is one expression statement, stores its value in the global `_` (adding the
 /// slot if the program has none) instead of dropping it; true if it did.
 fn capture_expression_value(program: &mut Program) -> bool {
-    let [stmt] = program.ir.body.as_mut_slice() else {
+    let [stmt] = program.ir.body.as_slice() else {
         return false;
     };
-    let StmtKind::Expr(expr) = &stmt.kind else {
+    let StmtKind::Expr(value) = stmt.kind else {
         return false;
     };
+    let range = program.ir[value].range;
     let globals = &mut program.ir.globals;
     let slot = match globals.iter().position(|g| g.name == LAST_VALUE) {
         Some(slot) => slot,
@@ -316,12 +317,15 @@ fn capture_expression_value(program: &mut Program) -> bool {
             globals.len() - 1
         }
     };
+    let Some(stmt) = program.ir.body.first_mut() else {
+        return false;
+    };
     stmt.kind = StmtKind::Assign {
         target: Target {
             kind: TargetKind::Var(Var::Global(slot as u32)),
-            range: expr.range,
+            range,
         },
-        value: expr.clone(),
+        value,
     };
     true
 }

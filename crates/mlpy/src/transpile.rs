@@ -191,7 +191,7 @@ pub fn outline(source: &Source) -> Result<Outline, Error> {
 fn var_name(program: &ir::Program, func: Option<&ir::Function>, v: &ir::Var) -> Option<String> {
     let local = |i: &u32| {
         func.and_then(|f| f.locals.get(*i as usize))
-            .map(|l| l.name.clone())
+            .map(|l| program.sym(l.name).to_string())
     };
     match v {
         ir::Var::Global(i) => program.globals.get(*i as usize).map(|g| g.name.clone()),
@@ -213,7 +213,7 @@ fn describe<'p>(
                 ir::TargetKind::Var(v) => var_name(program, func, v),
                 _ => None,
             };
-            let defined = match &value.kind {
+            let defined = match &program[*value].kind {
                 ir::ExprKind::Function(id) => program
                     .functions
                     .get(*id as usize)
@@ -279,7 +279,7 @@ fn collect_symbols(
             let params = f.params as usize + usize::from(f.has_rest);
             for l in f.locals.iter().take(params) {
                 out.push(OutlineSymbol {
-                    name: l.name.clone(),
+                    name: program.sym(l.name).to_string(),
                     kind: "variable",
                     node_type: "Parameter",
                     start: f.range.start().into(),
