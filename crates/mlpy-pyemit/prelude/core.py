@@ -426,6 +426,8 @@ def __ml_bridge_members(path):
 def __ml_bridge_function(qualified, name, caps, doc, resolve):
     def call(*args):
         missing = [c for c in caps if not __ml_granted(c)]
+        if not missing:
+            missing = [c for c in caps if not __ml_used(c)]
         if missing:
             raise __MLError("CapabilityError", "Missing required capabilities: [" + ", ".join("'" + c + "'" for c in missing) + "] (bridge function " + qualified + ")")
         try:
@@ -1282,6 +1284,18 @@ def __ml_granted(capability):
     return capability in __ml_DEFAULT_GRANTS or capability in __ml_grants or "*" in __ml_grants
 
 
+# A passed capability check is a use of the grant (python-api.md §7.3): a token of the thread's
+# CapabilityContext (mlpy wheel) counts it; default and baked grants count nothing. False: the
+# token was used up or expired meanwhile, and the call is denied.
+def __ml_used(capability):
+    baked = __ml_grants.baked
+    if capability in __ml_DEFAULT_GRANTS or capability in baked or "*" in baked:
+        return True
+    caps = __ml_sys.modules.get("mlpy.runtime.capabilities")
+    used = getattr(caps, "thread_capability_used", None)
+    return used is None or used(capability)
+
+
 def __ml_glob_match(pattern, path):
     """Glob of stdlib.md §1.3: `*` within a segment, `**` any number of segments, `?` one char."""
     import re as __ml_re_glob
@@ -1312,7 +1326,7 @@ def __ml_require(capability, resource=None):
     if capability in __ml_DEFAULT_GRANTS:
         return
     patterns = __ml_grants.get(capability)
-    if patterns is None:
+    if patterns is None or ((resource is None or not patterns) and not __ml_used(capability)):
         raise __MLError("CapabilityError", "Missing required capabilities: ['" + capability + "']")
     if resource is None or not patterns:
         return
@@ -1321,7 +1335,7 @@ def __ml_require(capability, resource=None):
         pat = p
         if not pat.startswith("/") and "://" not in resource and resource.startswith("/"):
             pat = __ml_os_glob.path.join(__ml_os_glob.getcwd(), pat)
-        if __ml_glob_match(__ml_os_glob.path.normpath(pat) if resource.startswith("/") else pat, resource):
+        if __ml_glob_match(__ml_os_glob.path.normpath(pat) if resource.startswith("/") else pat, resource) and __ml_used(capability):
             return
     raise __MLError("CapabilityError", "Missing required capabilities: ['" + capability + "'] (requires capability '" + capability + "' for '" + resource + "')")
 

@@ -13,7 +13,7 @@ use convert::{is_data, ToMl, ToMlError, ToPy};
 use host::{PyHost, CALLBACK_ID};
 use mlpy::host::{
     compile_host, host_callable, parses, run_host, HostEnv, HostGrants, HostRun, Quotas, RtError,
-    Violations,
+    TokenGrant, TokenUses, Violations,
 };
 use mlpy::{Engine, Error, Limits, Source};
 use pyo3::exceptions::PyValueError;
@@ -208,6 +208,54 @@ impl NativeBridges {
     }
 }
 
+/// The use count and last-use time of a capability token (`CapabilityToken.usage_count`,
+/// `.last_used_at`), shared with the runs the token is granted to: they count successful
+/// guarded calls while running (python-api.md §7.3), lock-free, so Python sees them live.
+#[pyclass(frozen, module = "mlpy._mlpy")]
+struct TokenUsage {
+    uses: Arc<TokenUses>,
+}
+
+#[pymethods]
+impl TokenUsage {
+    #[new]
+    #[pyo3(signature = (count=0, last_used=None))]
+    fn new(count: u64, last_used: Option<f64>) -> Self {
+        TokenUsage {
+            uses: Arc::new(TokenUses::new(count, last_used)),
+        }
+    }
+    #[getter]
+    fn count(&self) -> u64 {
+        self.uses.count()
+    }
+    #[setter]
+    fn set_count(&self, count: u64) {
+        self.uses.set_count(count);
+    }
+    #[getter]
+    fn last_used(&self) -> Option<f64> {
+        self.uses.last_used()
+    }
+    #[setter]
+    fn set_last_used(&self, at: Option<f64>) {
+        self.uses.set_last_used(at);
+    }
+    /// Takes one use unless `max` uses were taken or `expires_at` (Unix seconds) passed.
+    #[pyo3(signature = (max=None, expires_at=None))]
+    fn try_use(&self, max: Option<u64>, expires_at: Option<f64>) -> bool {
+        self.uses.try_use(max, expires_at)
+    }
+    /// Copies and pickles carry the current values (a copy counts on its own).
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(PyObject, (u64, Option<f64>))> {
+        let cls = py.get_type::<TokenUsage>().into_any().unbind();
+        Ok((cls, (self.uses.count(), self.uses.last_used())))
+    }
+}
+
+/// A token's grant as the run takes it: `(grant string, usage, max_usage_count, expires_at)`.
+type TokenArg<'py> = (String, PyRef<'py, TokenUsage>, Option<u64>, Option<f64>);
+
 /// A flag that stops the runs given it (`Interrupted`, a limit error) when set from any
 /// thread; reusable after `clear()`.
 #[pyclass(frozen, module = "mlpy._mlpy")]
@@ -270,14 +318,15 @@ struct Finished {
 
 #[pymethods]
 impl NativeProgram {
-    /// Runs the program on a fresh VM with the GIL released. Returns the tuple
+    /// Runs the program on a fresh VM with the GIL released; `tokens` are the grants of
+    /// capability tokens (`TokenArg`), which count their uses. Returns the tuple
     /// `(output, stderr, error, value, variables, fuel_used, peak_memory, wall_seconds, cause,
     /// violations)` (`violations`: capability names the library denied, caught or not)
     /// where `error` is `None` or
     /// `(kind, message, line, column, stack, data, is_limit, rendered)`.
     /// Python conversion errors of `globals` (unsupported type, cycle) are raised.
     #[pyo3(signature = (*, fuel=None, timeout=None, memory=100 << 20, max_depth=1000,
-        max_output=None, grants=Vec::new(), deny_network=false, deny_file_system=false,
+        max_output=None, grants=Vec::new(), tokens=Vec::new(), deny_network=false, deny_file_system=false,
         read_only=false, file_patterns=Vec::new(), network_hosts=Vec::new(),
         max_file_operations=None, max_requests=None, allowed_ports=Vec::new(),
         file_size_limit=None, write_limit=None, globals=None, callback=None,
@@ -294,6 +343,7 @@ impl NativeProgram {
         max_depth: usize,
         max_output: Option<usize>,
         grants: Vec<String>,
+        tokens: Vec<TokenArg<'_>>,
         deny_network: bool,
         deny_file_system: bool,
         read_only: bool,
@@ -343,6 +393,14 @@ impl NativeProgram {
         policy.violations = violations.clone();
         for g in &grants {
             policy.add(g).map_err(PyValueError::new_err)?;
+        }
+        for (g, usage, max_uses, expires_at) in &tokens {
+            let token = TokenGrant {
+                uses: usage.uses.clone(),
+                max_uses: *max_uses,
+                expires_at: *expires_at,
+            };
+            policy.add_token(g, token).map_err(PyValueError::new_err)?;
         }
         // Beyond ~31 years a deadline means "none" (and `Instant + Duration` could overflow).
         let timeout = match timeout {
@@ -743,6 +801,7 @@ fn _mlpy(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<host::MLFunction>()?;
     m.add_class::<Interrupt>()?;
     m.add_class::<NativeBridges>()?;
+    m.add_class::<TokenUsage>()?;
     m.add_function(wrap_pyfunction!(compile, m)?)?;
     m.add_function(wrap_pyfunction!(audit, m)?)?;
     m.add_function(wrap_pyfunction!(transpile, m)?)?;

@@ -5,7 +5,7 @@ import sys as __ml_args_sys
 
 
 def __ml_args_need():
-    if not ("args.read" in __ml_grants or "*" in __ml_grants):
+    if not (("args.read" in __ml_grants or "*" in __ml_grants) and __ml_used("args.read")):
         raise __MLError("CapabilityError", "Missing required capabilities: ['args.read']")
 
 
@@ -179,7 +179,7 @@ def __ml_ap_parse(self, *args):
     __ml_arity("parse", args, 0, 1)
     argv = __ml_args_opt(args, 0)
     if argv is None:
-        if not ("args.read" in __ml_grants or "*" in __ml_grants):
+        if not (("args.read" in __ml_grants or "*" in __ml_grants) and __ml_used("args.read")):
             raise __MLError("CapabilityError", "ArgParser.parse() requires capability 'args.read'")
         argv = __ml_args_argv()[1:]
     else:

@@ -4,7 +4,7 @@ import os as __ml_env_os
 
 
 def __ml_env_need(cap):
-    if not (cap in __ml_grants or "*" in __ml_grants):
+    if not ((cap in __ml_grants or "*" in __ml_grants) and __ml_used(cap)):
         raise __MLError("CapabilityError", "Missing required capabilities: ['" + cap + "']")
 
 

@@ -108,7 +108,7 @@ def __ml_sa_allows(cap, resource, kind):
 
 def __ml_sa_check(func, cap, resource=None, kind="path"):
     """Raises CapabilityError (D15 wording) unless `cap` is granted for `resource`."""
-    if __ml_sa_allows(cap, resource, kind):
+    if __ml_sa_allows(cap, resource, kind) and __ml_used(cap):
         return
     if resource is None:
         raise __MLError("CapabilityError", func + "() requires capability '" + cap + "'")

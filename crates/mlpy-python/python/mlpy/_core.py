@@ -50,40 +50,53 @@ def issues_of(native_issues: Iterable[tuple], source_file: str | None) -> list[E
     return [ErrorContext.from_native(i, source_file) for i in native_issues]
 
 
-def split_context(context: Any) -> tuple[dict[str, Any] | None, Callable | None, list[str]]:
-    """``(globals, callback, grants)`` of an ``execute_ml_code_sandbox`` context: a dict of
-    host values (may hold ``__python_callback``) or a ``CapabilityContext``."""
+def split_context(context: Any) -> tuple[dict[str, Any] | None, Callable | None, list[Any]]:
+    """``(globals, callback, grant items)`` of an ``execute_ml_code_sandbox`` context: a dict
+    of host values (may hold ``__python_callback``) or a ``CapabilityContext`` (its valid
+    tokens, parents included)."""
     if context is None:
         return None, None, []
     if isinstance(context, dict):
         callback = context.get(CALLBACK_NAME)
         values = {k: v for k, v in context.items() if is_injectable(k)}
         return values, callback, []
-    grant_strings = getattr(context, "grant_strings", None)
-    if callable(grant_strings):
-        return None, None, list(grant_strings())
+    tokens_of = getattr(context, "get_all_capabilities", None)
+    if callable(tokens_of):
+        return None, None, list(tokens_of().values())
     raise TypeError("context must be None, a dict of host values or a CapabilityContext")
 
 
-def grants_of(capabilities: Any) -> list[str]:
-    """Grant strings of ``capabilities``: ``None``, a list of strings / ``CapabilityToken``s,
-    or a ``CapabilityContext``."""
+def grants_of(capabilities: Any) -> list[Any]:
+    """Grant items of ``capabilities`` (``None``, a grant string, a list of grant strings /
+    ``CapabilityToken``s, or a ``CapabilityContext``): strings and tokens. Tokens stay tokens
+    until a run starts, so each run re-checks them and counts their uses (§7.3)."""
     if capabilities is None:
         return []
     if isinstance(capabilities, str):
         return [capabilities]
-    grant_strings = getattr(capabilities, "grant_strings", None)
-    if callable(grant_strings):
-        return list(grant_strings())
-    out: list[str] = []
+    tokens_of = getattr(capabilities, "get_all_capabilities", None)
+    if callable(tokens_of):
+        return list(tokens_of().values())
+    out: list[Any] = []
     for item in capabilities:
-        if isinstance(item, str):
+        if isinstance(item, str) or callable(getattr(item, "native_grants", None)):
             out.append(item)
-        elif callable(getattr(item, "grant_strings", None)):
-            out.extend(item.grant_strings())
         else:
             raise TypeError(f"capabilities must be grant strings or tokens, not {type(item).__name__}")
     return out
+
+
+def native_grants(items: Iterable[Any]) -> tuple[list[str], list[tuple]]:
+    """``(grant strings, token grants)`` of grant items for the native run; a token's grants
+    carry its use counter, usage limit and expiry (an invalid token gives none)."""
+    strings: list[str] = []
+    tokens: list[tuple] = []
+    for item in items:
+        if isinstance(item, str):
+            strings.append(item)
+        else:
+            tokens.extend(item.native_grants())
+    return strings, tokens
 
 
 def compile_failure(issues: list[ErrorContext], started: bool = False) -> "Any":
@@ -122,15 +135,22 @@ def run_native(
     *,
     source_file: str | None,
     options: dict[str, Any],
-    grants: list[str],
+    grants: list[Any],
     globals_: dict[str, Any] | None,
     callback: Callable | None,
     issues: list[ErrorContext],
 ) -> Any:
-    """Runs a compiled program and builds its ``SandboxResult``."""
+    """Runs a compiled program (``grants``: grant items, see ``grants_of``) and builds its
+    ``SandboxResult``."""
+    strings, tokens = native_grants(grants)
     cpu0 = time.thread_time()
     raw = native.run(
-        grants=grants, globals=globals_, callback=callback, **options, **bridge_options()
+        grants=strings,
+        tokens=tokens,
+        globals=globals_,
+        callback=callback,
+        **options,
+        **bridge_options(),
     )
     cpu = time.thread_time() - cpu0
     output, stderr, err, value, variables, fuel, peak, wall, cause, violations = raw

@@ -114,16 +114,41 @@ pub(crate) fn check(
     cap: &str,
     target: &Target<'_>,
 ) -> RtResult<()> {
-    if allows(ctx, cap, target)? && ctx.use_capability(cap) {
+    check_use(ctx, func, cap, target, true)
+}
+
+/// [`check`]; `count: false` leaves the use to [`count_use`], for calls that re-check what
+/// they opened (the grant must still hold then, even when this call takes its last use).
+fn check_use(
+    ctx: &mut NativeCtx<'_>,
+    func: &str,
+    cap: &str,
+    target: &Target<'_>,
+    count: bool,
+) -> RtResult<()> {
+    if allows(ctx, cap, target)? && (!count || ctx.use_capability(cap)) {
         return Ok(());
     }
+    Err(deny(ctx, func, cap, target))
+}
+
+/// Reports the use of a call checked with `check_use(.., false)` once its re-checks passed.
+fn count_use(ctx: &mut NativeCtx<'_>, func: &str, cap: &str, target: &Target<'_>) -> RtResult<()> {
+    if ctx.use_capability(cap) {
+        return Ok(());
+    }
+    Err(deny(ctx, func, cap, target))
+}
+
+/// Records the denial and builds its `CapabilityError`.
+fn deny(ctx: &mut NativeCtx<'_>, func: &str, cap: &str, target: &Target<'_>) -> RtError {
     record_denial(ctx, cap);
     let resource = match target {
         Target::Path(p) => p.display().to_string(),
         Target::Host(h) => h.to_string(),
         Target::None => String::new(),
     };
-    Err(denied(func, cap, &resource))
+    denied(func, cap, &resource)
 }
 
 /// Records a denial of `cap` for the host (python-api.md §5 `capability_violations`).
@@ -386,10 +411,10 @@ fn handle_path(fd: i32) -> Option<PathBuf> {
     std::fs::read_link(format!("/proc/self/fd/{fd}")).ok()
 }
 
-/// Re-checks what was actually opened (closes the check-then-open race).
+/// Re-checks what was actually opened (closes the check-then-open race); not another use.
 fn verify_handle(ctx: &mut NativeCtx<'_>, func: &str, cap: &str, fd: i32) -> RtResult<()> {
     if let Some(real) = handle_path(fd) {
-        check(ctx, func, cap, &Target::Path(&real))?;
+        check_use(ctx, func, cap, &Target::Path(&real), false)?;
     }
     Ok(())
 }
@@ -431,7 +456,7 @@ pub(crate) fn open_read(
     path: &Path,
 ) -> RtResult<File> {
     use std::os::unix::fs::OpenOptionsExt;
-    check(ctx, func, cap, &Target::Path(path))?;
+    check_use(ctx, func, cap, &Target::Path(path), false)?;
     // Non-blocking so a FIFO without a writer cannot hang the run in open(2) or read(2);
     // regular files are unaffected.
     let file = std::fs::OpenOptions::new()
@@ -440,6 +465,7 @@ pub(crate) fn open_read(
         .open(path)
         .map_err(|e| os_error(&e, path))?;
     verify_handle(ctx, func, cap, file.as_raw_fd())?;
+    count_use(ctx, func, cap, &Target::Path(path))?;
     Ok(file)
 }
 
@@ -530,7 +556,7 @@ pub(crate) fn open_write(
     path: &Path,
     mode: WriteMode,
 ) -> RtResult<File> {
-    check(ctx, func, cap, &Target::Path(path))?;
+    check_use(ctx, func, cap, &Target::Path(path), false)?;
     let (parent, name) = parent_and_name(path)?;
     create_dirs(ctx, func, cap, parent)?;
     let dir = open_dir_unchecked(parent)?;
@@ -547,6 +573,7 @@ pub(crate) fn open_write(
         .map_err(|e| os_error(&e, path))?
         .into_std();
     verify_handle(ctx, func, cap, file.as_raw_fd())?;
+    count_use(ctx, func, cap, &Target::Path(path))?;
     if mode == WriteMode::Truncate {
         file.set_len(0).map_err(|e| os_error(&e, path))?;
     }
@@ -574,8 +601,10 @@ pub(crate) fn open_dir_checked(
     cap: &str,
     dir: &Path,
 ) -> RtResult<Dir> {
-    check(ctx, func, cap, &Target::Path(dir))?;
-    open_dir(ctx, func, cap, dir)
+    check_use(ctx, func, cap, &Target::Path(dir), false)?;
+    let handle = open_dir(ctx, func, cap, dir)?;
+    count_use(ctx, func, cap, &Target::Path(dir))?;
+    Ok(handle)
 }
 
 /// Metadata of a canonical path after checking `cap`, read through a verified `O_PATH`
@@ -587,20 +616,22 @@ pub(crate) fn stat(
     path: &Path,
 ) -> RtResult<Option<std::fs::Metadata>> {
     use std::os::unix::fs::OpenOptionsExt;
-    check(ctx, func, cap, &Target::Path(path))?;
+    check_use(ctx, func, cap, &Target::Path(path), false)?;
     let mut opts = std::fs::OpenOptions::new();
     opts.read(true);
     #[cfg(target_os = "linux")]
     opts.custom_flags(libc::O_PATH);
-    match opts.open(path) {
+    let meta = match opts.open(path) {
         Ok(f) => {
             verify_handle(ctx, func, cap, f.as_raw_fd())?;
-            f.metadata().map(Some).map_err(|e| os_error(&e, path))
+            Some(f.metadata().map_err(|e| os_error(&e, path))?)
         }
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) if e.raw_os_error() == Some(libc::ENOTDIR) => Ok(None),
-        Err(e) => Err(os_error(&e, path)),
-    }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) if e.raw_os_error() == Some(libc::ENOTDIR) => None,
+        Err(e) => return Err(os_error(&e, path)),
+    };
+    count_use(ctx, func, cap, &Target::Path(path))?;
+    Ok(meta)
 }
 
 /// What is at a canonical path without following a final symlink (`None`: nothing).

@@ -106,6 +106,20 @@ def _grant_table(grants: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return table
 
 
+def thread_capability_used(name: str) -> bool:
+    """Counts a use of ``name`` by emitted Python (D3) on the token of the thread's active
+    context that grants it (python-api.md §7.3); ``False`` when that token was used up or
+    expired meanwhile. ``True`` when no token grants it (default or baked grants)."""
+    ctx = current_context()
+    if ctx is None:
+        return True
+    for token in ctx.get_all_capabilities().values():
+        table = _grant_table(tuple(token.grant_strings()))
+        if name in table or "*" in table:
+            return token.take_use()
+    return True
+
+
 def thread_grant_table() -> dict[str, tuple[str, ...]] | None:
     """Grants of the thread's active context as emitted Python reads them (spec D3):
     capability name -> resource patterns (empty = unrestricted); ``None`` without a context.
@@ -154,5 +168,6 @@ __all__ = [
     "create_capability_token",
     "current_context",
     "get_capability_manager",
+    "thread_capability_used",
     "thread_grant_table",
 ]

@@ -1,6 +1,9 @@
 """Capability tokens (python-api.md §7.1, P-120/P-121): a capability type plus constraints,
-protected by an integrity checksum. Tokens are turned into grant strings (§7.2) when a run
-starts; an invalid, expired or used-up token grants nothing."""
+protected by an integrity checksum. A run takes a token's grant strings (§7.2) together with
+its use counter (``_mlpy.TokenUsage``, shared with the run): every successful guarded call the
+token grants counts one use (§7.3), visible on ``usage_count`` / ``last_used_at`` while the run
+goes on, and a token at ``max_usage_count`` or past ``expires_at`` stops granting mid-run. An
+invalid token grants nothing."""
 
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
+
+from ... import _mlpy
 
 
 class CapabilityError(Exception):
@@ -131,8 +136,26 @@ class CapabilityToken:
             raise CapabilityValidationError(f"resource '{resource}' is not allowed by the token")
         if operation and not self.constraints.allows_operation(operation):
             raise CapabilityValidationError(f"operation '{operation}' is not allowed by the token")
-        self.usage_count += 1
-        self.last_used_at = time.time()
+        if not self.take_use():
+            raise CapabilityValidationError(f"capability token {self.token_id} is used up")
+
+    def take_use(self) -> bool:
+        """Counts one use unless the token is used up or expired (atomic across threads)."""
+        c = self.constraints
+        return self._usage().try_use(c.max_usage_count, c.expires_at)
+
+    def _usage(self) -> Any:
+        usage = self.__dict__.get("_usage_cell")
+        if usage is None:
+            usage = self.__dict__["_usage_cell"] = _mlpy.TokenUsage()
+        return usage
+
+    def native_grants(self) -> list[tuple[str, Any, int | None, float | None]]:
+        """The run's view of the token: ``(grant string, usage counter, max_usage_count,
+        expires_at)`` per grant string; none if the token is invalid."""
+        c = self.constraints
+        usage = self._usage()
+        return [(g, usage, c.max_usage_count, c.expires_at) for g in self.grant_strings()]
 
     def grant_strings(self) -> list[str]:
         """The grant strings (python-api.md §7.2) this token stands for; none if invalid."""
@@ -175,6 +198,28 @@ class CapabilityToken:
         if token.checksum != token._compute_checksum():
             raise CapabilityValidationError("capability token checksum mismatch")
         return token
+
+
+def _get_usage_count(self: CapabilityToken) -> int:
+    return self._usage().count
+
+
+def _set_usage_count(self: CapabilityToken, value: int) -> None:
+    self._usage().count = int(value)
+
+
+def _get_last_used_at(self: CapabilityToken) -> float | None:
+    return self._usage().last_used
+
+
+def _set_last_used_at(self: CapabilityToken, value: float | None) -> None:
+    self._usage().last_used = value
+
+
+# The dataclass fields `usage_count` / `last_used_at` live in the shared counter (the generated
+# __init__, repr, eq and to_dict go through these properties).
+CapabilityToken.usage_count = property(_get_usage_count, _set_usage_count)  # type: ignore[assignment]
+CapabilityToken.last_used_at = property(_get_last_used_at, _set_last_used_at)  # type: ignore[assignment]
 
 
 def create_capability_token(
