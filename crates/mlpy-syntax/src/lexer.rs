@@ -1,8 +1,9 @@
 //! Tokenizer: `logos` recognises the raw tokens; a small pass on top decides what `//` means and
 //! records line layout for the parser's recovery heuristics.
 //!
-//! Invariants: the tokens cover the input exactly, in order, with no gaps and no overlaps, and
-//! every token boundary is a UTF-8 character boundary. Lexing never fails: unknown characters and
+//! Invariants: the significant tokens and the comments are in order with no overlaps, what lies
+//! between them is whitespace only (logos skips it; each gap is one `WHITESPACE` token in the
+//! tree), and every token boundary is a UTF-8 character boundary. Lexing never fails: unknown characters and
 //! unterminated strings become `ERROR_TOKEN`s with a diagnostic.
 //!
 //! The `//` rule (language.md §1.2): `//` is the floor-division operator when the previous
@@ -19,20 +20,32 @@ use crate::{Diagnostic, SyntaxKind, SyntaxKind::*, TextRange, TextSize, MAX_ERRO
 /// Message of the unterminated-string diagnostic (the parser's echoes of it are dropped).
 pub(crate) const UNTERMINATED_STRING: &str = "unterminated string literal";
 
-/// One token of the input.
+/// One significant token of the input (anything but whitespace and comments).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token {
     pub(crate) kind: SyntaxKind,
     /// First significant token of its physical line.
     pub(crate) first_on_line: bool,
+    /// A `{` with no matching `}` anywhere after it.
+    pub(crate) unclosed: bool,
     /// Width (in bytes of leading whitespace) of the indentation of the token's line.
     pub(crate) indent: u32,
     pub(crate) range: TextRange,
 }
 
-/// The tokens of a whole input plus the lexical diagnostics.
+/// A comment, or the byte-order mark (a `WHITESPACE` token of its own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Trivia {
+    pub(crate) kind: SyntaxKind,
+    pub(crate) range: TextRange,
+}
+
+/// The tokens of a whole input plus the lexical diagnostics. Significant tokens and the
+/// comments are kept apart (the parser reads only the former); whitespace is not stored: every
+/// gap between them is exactly one `WHITESPACE` token (a maximal run of whitespace).
 pub(crate) struct Lexed {
     pub(crate) tokens: Vec<Token>,
+    pub(crate) trivia: Vec<Trivia>,
     pub(crate) errors: Vec<Diagnostic>,
 }
 
@@ -306,9 +319,11 @@ fn line_len(rest: &str) -> usize {
 /// Tokenizes `text`. `forced_comments` holds (sorted) start offsets of `//` tokens that must be
 /// read as comments even where the rule says floor division.
 pub(crate) fn lex(text: &str, forced_comments: &[TextSize]) -> Lexed {
-    // Typical code has a token (trivia included) every two bytes or so: one allocation, no
-    // regrowth copy, for most inputs.
-    let mut tokens = Vec::with_capacity(text.len() / 2 + 16);
+    // Typical code has a significant token every four bytes or so: one allocation, no regrowth
+    // copy, for most inputs.
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 3 + 16);
+    let mut trivia = Vec::new();
+    let mut open_curlies = Vec::new();
     let mut errors = Vec::new();
     let mut line = LineLayout {
         at_line_start: true,
@@ -320,10 +335,8 @@ pub(crate) fn lex(text: &str, forced_comments: &[TextSize]) -> Lexed {
         0
     };
     if bom > 0 {
-        tokens.push(Token {
+        trivia.push(Trivia {
             kind: WHITESPACE,
-            first_on_line: false,
-            indent: 0,
             range: range(0, bom),
         });
     }
@@ -333,6 +346,11 @@ pub(crate) fn lex(text: &str, forced_comments: &[TextSize]) -> Lexed {
         let span = lex.span();
         let start = span.start + bom;
         let kind = match raw {
+            Ok(Raw::Whitespace) => {
+                // Not stored: the tree builder re-creates it from the gap.
+                line.whitespace(lex.slice());
+                continue;
+            }
             Ok(raw) => raw_kind(raw),
             Err(()) => {
                 // Make the error token cover whole characters.
@@ -380,19 +398,41 @@ pub(crate) fn lex(text: &str, forced_comments: &[TextSize]) -> Lexed {
                 errors.push(Diagnostic::error(message, range(start, end)));
             }
         }
-        let (first_on_line, indent) = line.advance(kind, &text[start..end]);
-        if !kind.is_trivia() {
-            rule.push(kind);
+        if kind == COMMENT {
+            trivia.push(Trivia {
+                kind,
+                range: range(start, end),
+            });
+            continue;
+        }
+        let (first_on_line, indent) = line.token(kind, &text[start..end]);
+        rule.push(kind);
+        match kind {
+            L_CURLY => open_curlies.push(tokens.len()),
+            R_CURLY => {
+                open_curlies.pop();
+            }
+            _ => {}
         }
         tokens.push(Token {
             kind,
             first_on_line,
+            unclosed: false,
             indent,
             range: range(start, end),
         });
     }
+    for i in open_curlies {
+        if let Some(t) = tokens.get_mut(i) {
+            t.unclosed = true;
+        }
+    }
     errors.truncate(MAX_ERRORS);
-    Lexed { tokens, errors }
+    Lexed {
+        tokens,
+        trivia,
+        errors,
+    }
 }
 
 fn unterminated(start: usize) -> Diagnostic {
@@ -407,26 +447,22 @@ struct LineLayout {
 }
 
 impl LineLayout {
-    /// Returns `(first_on_line, indent)` for a token of `kind` spelled `text`.
-    fn advance(&mut self, kind: SyntaxKind, text: &str) -> (bool, u32) {
-        match kind {
-            WHITESPACE => {
-                if let Some(nl) = text.rfind(['\n', '\r']) {
-                    self.at_line_start = true;
-                    self.indent = (text.len() - nl - 1) as u32;
-                }
-                (false, self.indent)
-            }
-            COMMENT => (false, self.indent),
-            _ => {
-                let first = std::mem::replace(&mut self.at_line_start, false);
-                // A multi-line string ends on another line; later tokens are not line starts.
-                if kind == STRING && text.contains(['\n', '\r']) {
-                    self.indent = u32::MAX;
-                }
-                (first, self.indent)
-            }
+    /// Takes in a run of whitespace (comments change nothing).
+    fn whitespace(&mut self, text: &str) {
+        if let Some(nl) = text.rfind(['\n', '\r']) {
+            self.at_line_start = true;
+            self.indent = (text.len() - nl - 1) as u32;
         }
+    }
+
+    /// Returns `(first_on_line, indent)` for a significant token of `kind` spelled `text`.
+    fn token(&mut self, kind: SyntaxKind, text: &str) -> (bool, u32) {
+        let first = std::mem::replace(&mut self.at_line_start, false);
+        // A multi-line string ends on another line; later tokens are not line starts.
+        if kind == STRING && text.contains(['\n', '\r']) {
+            self.indent = u32::MAX;
+        }
+        (first, self.indent)
     }
 }
 
@@ -469,9 +505,25 @@ mod tests {
         lex(text, &[])
             .tokens
             .iter()
-            .filter(|t| t.kind != WHITESPACE)
             .map(|t| (t.kind, &text[t.range]))
             .collect()
+    }
+
+    /// All tokens, trivia included, in order (the gaps as whitespace).
+    fn all(lexed: &Lexed) -> Vec<(SyntaxKind, TextRange)> {
+        let mut stored: Vec<_> = lexed.tokens.iter().map(|t| (t.kind, t.range)).collect();
+        stored.extend(lexed.trivia.iter().map(|t| (t.kind, t.range)));
+        stored.sort_by_key(|&(_, range)| range.start());
+        let mut all = Vec::new();
+        let mut pos = TextSize::from(0);
+        for (kind, range) in stored {
+            if range.start() > pos {
+                all.push((WHITESPACE, TextRange::new(pos, range.start())));
+            }
+            all.push((kind, range));
+            pos = range.end();
+        }
+        all
     }
 
     #[test]
@@ -543,11 +595,10 @@ mod tests {
     }
 
     fn slash_kinds(text: &str) -> Vec<SyntaxKind> {
-        lex(text, &[])
-            .tokens
-            .iter()
-            .filter(|t| matches!(t.kind, SLASH_SLASH | COMMENT))
-            .map(|t| t.kind)
+        all(&lex(text, &[]))
+            .into_iter()
+            .filter(|(kind, _)| matches!(kind, SLASH_SLASH | COMMENT))
+            .map(|(kind, _)| kind)
             .collect()
     }
 
@@ -559,7 +610,7 @@ mod tests {
             vec![SLASH_SLASH, COMMENT, COMMENT, COMMENT]
         );
         let comments: Vec<_> = lex(text, &[])
-            .tokens
+            .trivia
             .iter()
             .filter(|t| t.kind == COMMENT)
             .map(|t| &text[t.range])
@@ -591,7 +642,7 @@ mod tests {
         let text = "a = 10 * 2 // ten\nb;";
         let lexed = lex(text, &[TextSize::from(11)]);
         let comment = lexed
-            .tokens
+            .trivia
             .iter()
             .find(|t| t.kind == COMMENT)
             .map(|t| &text[t.range]);
@@ -606,15 +657,47 @@ mod tests {
             "\"unterminated\\",
             "\u{0}\u{1}ü€",
             "1e",
+            " \t\x0C\n x \r\n",
         ] {
             let lexed = lex(text, &[]);
+            let mut stored: Vec<TextRange> = lexed.tokens.iter().map(|t| t.range).collect();
+            stored.extend(lexed.trivia.iter().map(|t| t.range));
+            stored.sort_by_key(|range| range.start());
             let mut pos = 0;
-            for t in &lexed.tokens {
-                assert_eq!(u32::from(t.range.start()) as usize, pos);
-                pos = u32::from(t.range.end()) as usize;
+            for range in stored {
+                let start = u32::from(range.start()) as usize;
+                assert!(start >= pos, "{text:?}: overlap at {start}");
+                assert!(text[pos..start]
+                    .bytes()
+                    .all(|b| b" \t\r\n\x0C".contains(&b)));
+                pos = u32::from(range.end()) as usize;
             }
-            assert_eq!(pos, text.len());
+            assert!(text[pos..].bytes().all(|b| b" \t\r\n\x0C".contains(&b)));
+            let whitespace: Vec<_> = all(&lexed)
+                .into_iter()
+                .filter(|&(kind, _)| kind == WHITESPACE)
+                .map(|(_, range)| &text[range])
+                .collect();
+            if text.starts_with('\u{FEFF}') {
+                assert_eq!(whitespace.first(), Some(&"\u{FEFF}"));
+            }
         }
+    }
+
+    #[test]
+    fn unclosed_curlies() {
+        let lexed = lex("{ { } { // }\n x", &[]);
+        let unclosed: Vec<bool> = lexed
+            .tokens
+            .iter()
+            .filter(|t| t.kind == L_CURLY)
+            .map(|t| t.unclosed)
+            .collect();
+        assert_eq!(unclosed, [true, false, true]);
+        assert!(lexed
+            .tokens
+            .iter()
+            .all(|t| t.kind == L_CURLY || !t.unclosed));
     }
 
     #[test]

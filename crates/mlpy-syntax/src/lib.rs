@@ -106,7 +106,7 @@ pub fn parse(text: &str) -> Parse {
         };
         if retry.is_empty() || pass == 0 {
             add_slash_hints(text, &slashes, &mut errors);
-            let green = parser::build_tree(text, &lexed.tokens, events);
+            let green = parser::build_tree(text, &lexed.tokens, &lexed.trivia, events);
             let mut diagnostics = lexed.errors;
             merge_parser_errors(&mut diagnostics, errors);
             diagnostics.sort_by_key(|d| d.range.start());

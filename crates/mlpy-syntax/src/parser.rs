@@ -16,7 +16,7 @@ use std::num::NonZeroU32;
 use hashbrown::HashMap;
 use rowan::{GreenNode, GreenToken, NodeOrToken};
 
-use crate::lexer::Token;
+use crate::lexer::{Token, Trivia};
 use crate::{Diagnostic, SyntaxKind, SyntaxKind::*, TextRange, TextSize, MAX_ERRORS, MAX_NESTING};
 
 /// Placeholder kind of abandoned or already-processed `Start` events.
@@ -42,9 +42,7 @@ pub(crate) enum Event {
 pub(crate) struct Parser<'t> {
     text: &'t str,
     /// Significant tokens only.
-    tokens: Vec<Token>,
-    /// Per significant token: a `{` with no matching `}` anywhere after it.
-    unclosed: Vec<bool>,
+    tokens: &'t [Token],
     pos: usize,
     events: Vec<Event>,
     errors: Vec<Diagnostic>,
@@ -56,30 +54,13 @@ pub(crate) struct Parser<'t> {
 }
 
 impl<'t> Parser<'t> {
-    pub(crate) fn new(text: &'t str, all_tokens: &[Token]) -> Parser<'t> {
-        let tokens: Vec<Token> = all_tokens
-            .iter()
-            .filter(|t| !t.kind.is_trivia())
-            .copied()
-            .collect();
-        let mut unclosed = vec![false; tokens.len()];
-        let mut open = Vec::new();
-        for (i, t) in tokens.iter().enumerate() {
-            match t.kind {
-                L_CURLY => open.push(i),
-                R_CURLY => {
-                    open.pop();
-                }
-                _ => {}
-            }
-        }
-        for i in open {
-            unclosed[i] = true;
-        }
+    /// A parser over the significant `tokens` of `text`.
+    pub(crate) fn new(text: &'t str, tokens: &'t [Token]) -> Parser<'t> {
         Parser {
             text,
-            unclosed,
-            events: Vec::with_capacity(tokens.len() * 2),
+            // One event per token plus a start and a finish per node: about 2.5 per token in
+            // typical code, so most inputs need no regrowth copy.
+            events: Vec::with_capacity(tokens.len() * 5 / 2 + 16),
             tokens,
             pos: 0,
             errors: Vec::new(),
@@ -150,11 +131,9 @@ impl<'t> Parser<'t> {
 
     /// Indentation of the current token's line and whether it is a `{` that is never closed.
     pub(crate) fn current_brace_layout(&self) -> (u32, bool) {
-        let indent = self.tokens.get(self.pos).map_or(0, |t| t.indent);
-        (
-            indent,
-            self.unclosed.get(self.pos).copied().unwrap_or(false),
-        )
+        self.tokens
+            .get(self.pos)
+            .map_or((0, false), |t| (t.indent, t.unclosed))
     }
 
     /// Whether the current and the next token touch (no trivia in between).
@@ -584,18 +563,59 @@ impl<'t> GreenSink<'t> {
     }
 }
 
-/// Replays `events` over `tokens` (all tokens, trivia included) into a green tree.
-/// Leading trivia is placed before a node starts; trailing trivia of the file goes to the root.
-pub(crate) fn build_tree(text: &str, tokens: &[Token], mut events: Vec<Event>) -> GreenNode {
-    let mut builder = GreenSink::new(text, tokens.len());
+/// Where trivia emission stands: the end of the last element emitted and the next stored
+/// trivia (comments, the byte-order mark).
+struct TriviaCursor<'a> {
+    offset: TextSize,
+    stored: &'a [Trivia],
+    next: usize,
+}
+
+impl TriviaCursor<'_> {
+    /// Emits the trivia between the last element emitted and `end`: the stored ones, and one
+    /// `WHITESPACE` token per gap around them.
+    fn emit_until(&mut self, builder: &mut GreenSink, end: TextSize) {
+        while self.offset < end {
+            let (kind, range) = match self.stored.get(self.next) {
+                Some(t) if t.range.start() == self.offset => {
+                    self.next += 1;
+                    (t.kind, t.range)
+                }
+                Some(t) if t.range.start() < end => {
+                    (WHITESPACE, TextRange::new(self.offset, t.range.start()))
+                }
+                _ => (WHITESPACE, TextRange::new(self.offset, end)),
+            };
+            builder.token(kind, range);
+            self.offset = range.end();
+        }
+    }
+}
+
+/// Replays `events` over the significant `tokens` into a green tree, re-inserting the trivia
+/// between them (the stored `trivia` and the whitespace gaps). Leading trivia is placed before
+/// a node starts; trailing trivia of the file goes to the root.
+pub(crate) fn build_tree(
+    text: &str,
+    tokens: &[Token],
+    trivia: &[Trivia],
+    mut events: Vec<Event>,
+) -> GreenNode {
+    let mut builder = GreenSink::new(text, tokens.len() * 2);
     let mut cursor = 0usize;
+    let mut gaps = TriviaCursor {
+        offset: TextSize::from(0),
+        stored: trivia,
+        next: 0,
+    };
     let mut depth = 0usize;
     let mut parents = Vec::new();
-    let emit_trivia = |builder: &mut GreenSink, cursor: &mut usize| {
-        while let Some(t) = tokens.get(*cursor).filter(|t| t.kind.is_trivia()) {
-            builder.token(t.kind, t.range);
-            *cursor += 1;
-        }
+    // Emits the trivia before the next significant token (all that is left after the last one).
+    let emit_trivia = |builder: &mut GreenSink, cursor: usize, gaps: &mut TriviaCursor| {
+        let end = tokens
+            .get(cursor)
+            .map_or(TextSize::of(text), |t| t.range.start());
+        gaps.emit_until(builder, end);
     };
     for i in 0..events.len() {
         let event = std::mem::replace(
@@ -640,7 +660,7 @@ pub(crate) fn build_tree(text: &str, tokens: &[Token], mut events: Vec<Event>) -
                 }
                 for kind in parents.drain(..).rev() {
                     if depth > 0 {
-                        emit_trivia(&mut builder, &mut cursor);
+                        emit_trivia(&mut builder, cursor, &mut gaps);
                     }
                     builder.start_node(kind);
                     depth += 1;
@@ -648,14 +668,18 @@ pub(crate) fn build_tree(text: &str, tokens: &[Token], mut events: Vec<Event>) -
             }
             Event::Finish => {
                 if depth == 1 {
-                    // Closing the root: everything left goes inside it.
-                    emit_trivia(&mut builder, &mut cursor);
+                    // Closing the root: everything left goes inside it, tokens the grammar did
+                    // not consume (and the trivia from the first of them on) in an `ERROR` node.
+                    emit_trivia(&mut builder, cursor, &mut gaps);
                     if cursor < tokens.len() {
                         builder.start_node(ERROR);
                         for t in &tokens[cursor..] {
+                            emit_trivia(&mut builder, cursor, &mut gaps);
                             builder.token(t.kind, t.range);
+                            gaps.offset = t.range.end();
+                            cursor += 1;
                         }
-                        cursor = tokens.len();
+                        emit_trivia(&mut builder, cursor, &mut gaps);
                         builder.finish_node();
                     }
                 }
@@ -663,9 +687,10 @@ pub(crate) fn build_tree(text: &str, tokens: &[Token], mut events: Vec<Event>) -
                 depth = depth.saturating_sub(1);
             }
             Event::Token { kind } => {
-                emit_trivia(&mut builder, &mut cursor);
+                emit_trivia(&mut builder, cursor, &mut gaps);
                 if let Some(t) = tokens.get(cursor) {
                     builder.token(kind, t.range);
+                    gaps.offset = t.range.end();
                     cursor += 1;
                 }
             }
