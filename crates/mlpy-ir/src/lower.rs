@@ -23,8 +23,8 @@ use crate::literal;
 use crate::names;
 use crate::scope::{ScopeId, Scopes, World, GLOBAL};
 use hashbrown::HashSet;
+use mlpy_syntax::ast::TreeToken;
 use mlpy_syntax::ast::{self, AstNode};
-use mlpy_syntax::ast::{TreeNode, TreeToken};
 use mlpy_syntax::{Diagnostic, SyntaxKind};
 
 /// Lowering walks the green tree directly: a red `SyntaxNode` cursor per visited node was a
@@ -106,6 +106,7 @@ pub fn lower(file: &ast::SourceFile, options: &LowerOptions) -> Lowered {
         props: Vec::new(),
         scratch: Vec::new(),
         prop_scratch: Vec::new(),
+        stmt_scratch: Vec::new(),
         functions: Vec::new(),
         function_scopes: Vec::new(),
         capabilities: Vec::new(),
@@ -119,7 +120,7 @@ pub fn lower(file: &ast::SourceFile, options: &LowerOptions) -> Lowered {
         too_deep: false,
     };
     let mut body = match &file {
-        Some(file) => lowerer.block_items(file, file.items()),
+        Some(file) => lowerer.block_items(file.items()),
         None => Vec::new(),
     };
     let Lowerer {
@@ -307,8 +308,8 @@ struct Context {
     loops: u32,
 }
 
-struct Lowerer<'o> {
-    scopes: Scopes,
+struct Lowerer<'o, 't> {
+    scopes: Scopes<'t>,
     options: &'o LowerOptions,
     exprs: Vec<ir::Expr>,
     expr_lists: Vec<ExprId>,
@@ -317,6 +318,8 @@ struct Lowerer<'o> {
     /// `expr_lists` when it is complete).
     scratch: Vec<ExprId>,
     prop_scratch: Vec<(Symbol, ExprId)>,
+    /// Statements of the blocks being lowered (as `scratch`, for `block_items`).
+    stmt_scratch: Vec<ir::Stmt>,
     functions: Vec<ir::Function>,
     function_scopes: Vec<ScopeId>,
     capabilities: Vec<ir::CapabilityDecl>,
@@ -327,7 +330,7 @@ struct Lowerer<'o> {
     too_deep: bool,
 }
 
-impl Lowerer<'_> {
+impl<'t> Lowerer<'_, 't> {
     fn error(&mut self, message: impl Into<String>, range: TextRange) {
         self.diagnostics.push(Diagnostic::error(message, range));
     }
@@ -367,13 +370,13 @@ impl Lowerer<'_> {
     }
 
     /// A read of `name`: its placeholder variable.
-    fn use_var(&mut self, name: &str, range: TextRange) -> Var {
+    fn use_var(&mut self, name: &'t str, range: TextRange) -> Var {
         Var::Local(self.scopes.use_name(self.ctx.scope, name, range))
     }
 
     /// A binding of `name`: its placeholder variable, `None` for a name that cannot be bound
     /// (reported).
-    fn bind_var(&mut self, name: &str, range: TextRange) -> Option<Var> {
+    fn bind_var(&mut self, name: &'t str, range: TextRange) -> Option<Var> {
         self.scopes
             .bind(self.ctx.scope, name, range)
             .map(Var::Local)
@@ -381,44 +384,43 @@ impl Lowerer<'_> {
 
     /// A binding of `name` that the IR keeps even when the name cannot be bound (the program
     /// has an error then): resolved like a read.
-    fn bind_or_use(&mut self, name: &str, range: TextRange) -> Var {
+    fn bind_or_use(&mut self, name: &'t str, range: TextRange) -> Var {
         match self.bind_var(name, range) {
             Some(v) => v,
             None => Var::Local(self.scopes.unbindable(self.ctx.scope, name, range)),
         }
     }
 
-    /// Lowers the statements of `parent` (a block or the file): sized up front by its child
-    /// count, since statements are large and regrowing copies them.
-    fn block_items<'t, N: AstNode<Tree<'t>>>(
-        &mut self,
-        parent: &N,
-        stmts: impl Iterator<Item = ast::Stmt<Tree<'t>>>,
-    ) -> Vec<ir::Stmt> {
-        let mut out = Vec::with_capacity(parent.syntax().child_nodes().count());
+    /// Lowers statements into a vector of exactly their number: they are collected on a
+    /// shared stack first (nested blocks stack above), so no block vector regrows.
+    fn block_items(&mut self, stmts: impl Iterator<Item = ast::Stmt<Tree<'t>>>) -> Vec<ir::Stmt> {
+        let mark = self.stmt_scratch.len();
         for s in stmts {
             if let Some(s) = self.stmt(&s) {
-                out.push(s);
+                self.stmt_scratch.push(s);
             }
         }
-        out
+        if self.stmt_scratch.len() <= mark {
+            return Vec::new();
+        }
+        self.stmt_scratch.drain(mark..).collect()
     }
 
-    fn block(&mut self, block: Option<ast::Block<Tree<'_>>>) -> Vec<ir::Stmt> {
+    fn block(&mut self, block: Option<ast::Block<Tree<'t>>>) -> Vec<ir::Stmt> {
         match block {
-            Some(b) => self.block_items(&b, b.stmts()),
+            Some(b) => self.block_items(b.stmts()),
             None => Vec::new(),
         }
     }
 
-    fn loop_body(&mut self, block: Option<ast::Block<Tree<'_>>>) -> Vec<ir::Stmt> {
+    fn loop_body(&mut self, block: Option<ast::Block<Tree<'t>>>) -> Vec<ir::Stmt> {
         self.ctx.loops += 1;
         let body = self.block(block);
         self.ctx.loops -= 1;
         body
     }
 
-    fn stmt(&mut self, stmt: &ast::Stmt<Tree<'_>>) -> Option<ir::Stmt> {
+    fn stmt(&mut self, stmt: &ast::Stmt<Tree<'t>>) -> Option<ir::Stmt> {
         let range = stmt.range();
         if !self.enter(range) {
             return None;
@@ -430,7 +432,7 @@ impl Lowerer<'_> {
 
     /// One call per form, each in tail position: in debug builds every temporary of a big
     /// `match` gets its own stack slot, and this function is on the recursive path.
-    fn stmt_kind(&mut self, stmt: &ast::Stmt<Tree<'_>>, range: TextRange) -> Option<StmtKind> {
+    fn stmt_kind(&mut self, stmt: &ast::Stmt<Tree<'t>>, range: TextRange) -> Option<StmtKind> {
         match stmt {
             ast::Stmt::Capability(c) => self.capability(c),
             ast::Stmt::Import(i) => self.import(i, range),
@@ -459,7 +461,7 @@ impl Lowerer<'_> {
         }
     }
 
-    fn while_stmt(&mut self, w: &ast::WhileStmt<Tree<'_>>, range: TextRange) -> Option<StmtKind> {
+    fn while_stmt(&mut self, w: &ast::WhileStmt<Tree<'t>>, range: TextRange) -> Option<StmtKind> {
         let cond = self.opt_expr(w.condition(), range);
         Some(StmtKind::While {
             cond,
@@ -467,18 +469,18 @@ impl Lowerer<'_> {
         })
     }
 
-    fn return_stmt(&mut self, r: &ast::ReturnStmt<Tree<'_>>, range: TextRange) -> Option<StmtKind> {
+    fn return_stmt(&mut self, r: &ast::ReturnStmt<Tree<'t>>, range: TextRange) -> Option<StmtKind> {
         if self.ctx.scope == GLOBAL {
             self.error("'return' outside function", range);
         }
         Some(StmtKind::Return(r.value().map(|v| self.expr(&v))))
     }
 
-    fn throw_stmt(&mut self, t: &ast::ThrowStmt<Tree<'_>>, range: TextRange) -> Option<StmtKind> {
+    fn throw_stmt(&mut self, t: &ast::ThrowStmt<Tree<'t>>, range: TextRange) -> Option<StmtKind> {
         Some(StmtKind::Throw(self.opt_expr(t.value(), range)))
     }
 
-    fn expr_stmt(&mut self, e: &ast::ExprStmt<Tree<'_>>, range: TextRange) -> Option<StmtKind> {
+    fn expr_stmt(&mut self, e: &ast::ExprStmt<Tree<'t>>, range: TextRange) -> Option<StmtKind> {
         Some(StmtKind::Expr(self.opt_expr(e.expr(), range)))
     }
 
@@ -495,7 +497,7 @@ impl Lowerer<'_> {
 
     fn function_decl(
         &mut self,
-        f: &ast::FunctionDecl<Tree<'_>>,
+        f: &ast::FunctionDecl<Tree<'t>>,
         range: TextRange,
     ) -> Option<StmtKind> {
         let name = f.name();
@@ -519,7 +521,7 @@ impl Lowerer<'_> {
         })
     }
 
-    fn if_stmt(&mut self, i: &ast::IfStmt<Tree<'_>>, range: TextRange) -> Option<StmtKind> {
+    fn if_stmt(&mut self, i: &ast::IfStmt<Tree<'t>>, range: TextRange) -> Option<StmtKind> {
         let mut branches = Vec::new();
         let cond = self.opt_expr(i.condition(), range);
         branches.push((cond, self.block(i.then_block())));
@@ -534,7 +536,7 @@ impl Lowerer<'_> {
         })
     }
 
-    fn for_in(&mut self, f: &ast::ForInStmt<Tree<'_>>, range: TextRange) -> Option<StmtKind> {
+    fn for_in(&mut self, f: &ast::ForInStmt<Tree<'t>>, range: TextRange) -> Option<StmtKind> {
         // The loop variable is bound before the iterable is read (source order).
         let var = f
             .var()
@@ -563,7 +565,7 @@ impl Lowerer<'_> {
         })
     }
 
-    fn c_for(&mut self, f: &ast::CForStmt<Tree<'_>>) -> Option<StmtKind> {
+    fn c_for(&mut self, f: &ast::CForStmt<Tree<'t>>) -> Option<StmtKind> {
         let init = f.init().and_then(|a| self.assign(&a)).map(Box::new);
         let cond = f.cond().map(|c| self.expr(&c));
         let update = f.update().and_then(|a| self.assign(&a)).map(Box::new);
@@ -576,7 +578,7 @@ impl Lowerer<'_> {
     }
 
     /// Kept in `Program::capabilities`; no statement.
-    fn capability(&mut self, c: &ast::CapabilityDecl<Tree<'_>>) -> Option<StmtKind> {
+    fn capability(&mut self, c: &ast::CapabilityDecl<Tree<'t>>) -> Option<StmtKind> {
         let name = c.name()?;
         self.capabilities.push(ir::CapabilityDecl {
             name: name.text().to_string(),
@@ -590,7 +592,7 @@ impl Lowerer<'_> {
         None
     }
 
-    fn import(&mut self, i: &ast::ImportStmt<Tree<'_>>, range: TextRange) -> Option<StmtKind> {
+    fn import(&mut self, i: &ast::ImportStmt<Tree<'t>>, range: TextRange) -> Option<StmtKind> {
         let binding = import_binding(i)?;
         let var = self.bind_or_use(binding.text(), binding.text_range());
         let path = i.path();
@@ -609,7 +611,7 @@ impl Lowerer<'_> {
         Some(StmtKind::Import { path, alias, var })
     }
 
-    fn try_stmt(&mut self, t: &ast::TryStmt<Tree<'_>>) -> Option<StmtKind> {
+    fn try_stmt(&mut self, t: &ast::TryStmt<Tree<'t>>) -> Option<StmtKind> {
         let body = self.block(t.body());
         let clauses: Vec<_> = t.except_clauses().collect();
         let mut handler = None;
@@ -653,7 +655,7 @@ impl Lowerer<'_> {
 
     fn destructure(
         &mut self,
-        d: &ast::DestructureStmt<Tree<'_>>,
+        d: &ast::DestructureStmt<Tree<'t>>,
         range: TextRange,
     ) -> Option<StmtKind> {
         // Names are bound before the value is read (source order).
@@ -676,14 +678,14 @@ impl Lowerer<'_> {
             ast::DestructureKind::Object => StmtKind::DestructureObject {
                 names: bound
                     .into_iter()
-                    .map(|(v, r, t)| (self.scopes.symbol(t.text()), v, r))
+                    .map(|(v, r, t)| (self.scopes.symbol_borrowed(t.text()), v, r))
                     .collect(),
                 value,
             },
         })
     }
 
-    fn assign(&mut self, a: &ast::AssignStmt<Tree<'_>>) -> Option<ir::Stmt> {
+    fn assign(&mut self, a: &ast::AssignStmt<Tree<'t>>) -> Option<ir::Stmt> {
         let range = a.range();
         let target = a.target().and_then(|t| self.target(&t));
         let value = self.opt_expr(a.value(), range);
@@ -696,7 +698,7 @@ impl Lowerer<'_> {
         })
     }
 
-    fn target(&mut self, t: &ast::Expr<Tree<'_>>) -> Option<ir::Target> {
+    fn target(&mut self, t: &ast::Expr<Tree<'t>>) -> Option<ir::Target> {
         let range = t.range();
         let kind = match t {
             ast::Expr::Name(n) => {
@@ -706,7 +708,7 @@ impl Lowerer<'_> {
             ast::Expr::Member(m) => {
                 let object = self.opt_expr(m.object(), range);
                 let name = m.name()?;
-                let key = self.scopes.symbol(name.text());
+                let key = self.scopes.symbol_borrowed(name.text());
                 let index = self.push(ExprKind::Str(key), name.text_range());
                 TargetKind::Index { object, index }
             }
@@ -737,7 +739,7 @@ impl Lowerer<'_> {
     }
 
     /// Lowers a function body into `Program::functions` (frame filled in at the end).
-    fn function(&mut self, range: TextRange, name: Option<String>, parts: FnParts<'_>) -> FuncId {
+    fn function(&mut self, range: TextRange, name: Option<String>, parts: FnParts<'t>) -> FuncId {
         let scope = self.scopes.new_function(self.ctx.scope);
         if let Some(list) = &parts.params {
             for p in list.params() {
@@ -781,14 +783,14 @@ impl Lowerer<'_> {
         id
     }
 
-    fn opt_expr(&mut self, expr: Option<ast::Expr<Tree<'_>>>, fallback: TextRange) -> ExprId {
+    fn opt_expr(&mut self, expr: Option<ast::Expr<Tree<'t>>>, fallback: TextRange) -> ExprId {
         match expr {
             Some(e) => self.expr(&e),
             None => self.push(ExprKind::Null, fallback),
         }
     }
 
-    fn expr(&mut self, expr: &ast::Expr<Tree<'_>>) -> ExprId {
+    fn expr(&mut self, expr: &ast::Expr<Tree<'t>>) -> ExprId {
         let range = expr.range();
         if !self.enter(range) {
             return self.push(ExprKind::Null, range);
@@ -808,7 +810,7 @@ impl Lowerer<'_> {
         out
     }
 
-    fn expr_kind(&mut self, expr: &ast::Expr<Tree<'_>>, range: TextRange) -> ExprKind {
+    fn expr_kind(&mut self, expr: &ast::Expr<Tree<'t>>, range: TextRange) -> ExprKind {
         match expr {
             ast::Expr::Literal(l) => self.literal_kind(l, false).unwrap_or(ExprKind::Null),
             ast::Expr::Name(n) => match n.ident() {
@@ -848,7 +850,7 @@ impl Lowerer<'_> {
     // As for statements: each expression form in its own function keeps the recursive frames
     // (expr -> expr_kind -> form -> expr) small.
 
-    fn object(&mut self, o: &ast::ObjectExpr<Tree<'_>>) -> ExprKind {
+    fn object(&mut self, o: &ast::ObjectExpr<Tree<'t>>) -> ExprKind {
         let mark = self.prop_scratch.len();
         for p in o.properties() {
             match p.key_token() {
@@ -856,7 +858,7 @@ impl Lowerer<'_> {
                     let sym = if key.kind() == SyntaxKind::STRING {
                         with_string_value(&key, |k| self.scopes.symbol(k))
                     } else {
-                        self.scopes.symbol(key.text())
+                        self.scopes.symbol_borrowed(key.text())
                     };
                     let value = self.opt_expr(p.value(), key.text_range());
                     self.prop_scratch.push((sym, value));
@@ -879,7 +881,7 @@ impl Lowerer<'_> {
         })
     }
 
-    fn bin(&mut self, b: &ast::BinExpr<Tree<'_>>, range: TextRange) -> ExprKind {
+    fn bin(&mut self, b: &ast::BinExpr<Tree<'t>>, range: TextRange) -> ExprKind {
         let lhs = self.opt_expr(b.lhs(), range);
         let rhs = self.opt_expr(b.rhs(), range);
         match b.op() {
@@ -888,7 +890,7 @@ impl Lowerer<'_> {
         }
     }
 
-    fn cond(&mut self, c: &ast::CondExpr<Tree<'_>>, range: TextRange) -> ExprKind {
+    fn cond(&mut self, c: &ast::CondExpr<Tree<'t>>, range: TextRange) -> ExprKind {
         ExprKind::Cond {
             cond: self.opt_expr(c.condition(), range),
             then: self.opt_expr(c.then_branch(), range),
@@ -896,25 +898,25 @@ impl Lowerer<'_> {
         }
     }
 
-    fn member(&mut self, m: &ast::MemberExpr<Tree<'_>>, range: TextRange) -> ExprKind {
+    fn member(&mut self, m: &ast::MemberExpr<Tree<'t>>, range: TextRange) -> ExprKind {
         let object = self.opt_expr(m.object(), range);
         match m.name() {
             Some(name) => ExprKind::Member {
                 object,
-                name: self.scopes.symbol(name.text()),
+                name: self.scopes.symbol_borrowed(name.text()),
             },
             None => self.exprs[object.0 as usize].kind,
         }
     }
 
-    fn index(&mut self, i: &ast::IndexExpr<Tree<'_>>, range: TextRange) -> ExprKind {
+    fn index(&mut self, i: &ast::IndexExpr<Tree<'t>>, range: TextRange) -> ExprKind {
         ExprKind::Index {
             object: self.opt_expr(i.base(), range),
             index: self.opt_expr(i.index(), range),
         }
     }
 
-    fn slice(&mut self, s: &ast::SliceExpr<Tree<'_>>, range: TextRange) -> ExprKind {
+    fn slice(&mut self, s: &ast::SliceExpr<Tree<'t>>, range: TextRange) -> ExprKind {
         ExprKind::Slice {
             object: self.opt_expr(s.base(), range),
             start: s.start().map(|e| self.expr(&e)),
@@ -923,7 +925,7 @@ impl Lowerer<'_> {
         }
     }
 
-    fn prefix(&mut self, p: &ast::PrefixExpr<Tree<'_>>, range: TextRange) -> ExprKind {
+    fn prefix(&mut self, p: &ast::PrefixExpr<Tree<'t>>, range: TextRange) -> ExprKind {
         let operand = p.operand();
         let Some((op, _)) = p.op() else {
             // Broken: the operand is still lowered for its diagnostics.
@@ -958,7 +960,7 @@ impl Lowerer<'_> {
         }
     }
 
-    fn args(&mut self, c: &ast::CallExpr<Tree<'_>>) -> ExprList {
+    fn args(&mut self, c: &ast::CallExpr<Tree<'t>>) -> ExprList {
         let mark = self.scratch.len();
         if let Some(list) = c.arg_list() {
             for a in list.args() {
@@ -969,7 +971,7 @@ impl Lowerer<'_> {
         self.finish_list(mark)
     }
 
-    fn call(&mut self, c: &ast::CallExpr<Tree<'_>>, range: TextRange) -> ExprKind {
+    fn call(&mut self, c: &ast::CallExpr<Tree<'t>>, range: TextRange) -> ExprKind {
         match c.callee() {
             Some(ast::Expr::Member(m)) => {
                 let object = self.opt_expr(m.object(), range);
@@ -979,7 +981,7 @@ impl Lowerer<'_> {
                 };
                 ExprKind::MethodCall {
                     object,
-                    name: self.scopes.symbol(name.text()),
+                    name: self.scopes.symbol_borrowed(name.text()),
                     name_range: name.text_range(),
                     args,
                 }
@@ -992,7 +994,7 @@ impl Lowerer<'_> {
         }
     }
 
-    fn literal_kind(&mut self, l: &ast::Literal<Tree<'_>>, negative: bool) -> Option<ExprKind> {
+    fn literal_kind(&mut self, l: &ast::Literal<Tree<'t>>, negative: bool) -> Option<ExprKind> {
         let token = l.token()?;
         match token.kind() {
             SyntaxKind::INT_NUMBER => match literal::int(token.text(), negative)? {

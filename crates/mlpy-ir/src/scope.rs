@@ -62,11 +62,12 @@ pub(crate) struct World {
     pub open_world: bool,
 }
 
-pub(crate) struct Scopes {
+/// `'t`: the lifetime of the syntax tree whose names are registered.
+pub(crate) struct Scopes<'t> {
     scopes: Vec<Scope>,
     world: World,
     /// Interned names (and the other strings of the IR).
-    interner: Interner,
+    interner: Interner<'t>,
     /// Every name occurrence in source order: (scope, name, range).
     log: Vec<(ScopeId, NameId, TextRange)>,
     /// Names bound in any function scope (they count as resolvable globals, §4.7).
@@ -78,10 +79,10 @@ pub(crate) struct Scopes {
 }
 
 /// What [`Scopes::finish`] hands back.
-pub(crate) struct Finished {
+pub(crate) struct Finished<'t> {
     pub globals: Vec<GlobalVar>,
     pub diagnostics: Vec<Diagnostic>,
-    pub interner: Interner,
+    pub interner: Interner<'t>,
     /// Every name (symbol id) bound in some scope.
     pub bound: HashSet<u32>,
 }
@@ -94,7 +95,7 @@ enum Found {
     Global,
 }
 
-impl Scopes {
+impl<'t> Scopes<'t> {
     pub fn new(world: World) -> Self {
         Scopes {
             scopes: vec![Scope::default()],
@@ -109,11 +110,16 @@ impl Scopes {
         }
     }
 
-    fn intern(&mut self, name: &str) -> NameId {
-        self.interner.intern(name).0
+    fn intern(&mut self, name: &'t str) -> NameId {
+        self.interner.intern_borrowed(name).0
     }
 
-    /// Interns any string of the IR (member names, string literals).
+    /// Interns a string of the IR borrowed from the tree (member names, keys).
+    pub fn symbol_borrowed(&mut self, text: &'t str) -> Symbol {
+        self.interner.intern_borrowed(text)
+    }
+
+    /// Interns any string of the IR (string literals).
     pub fn symbol(&mut self, text: &str) -> Symbol {
         self.interner.intern(text)
     }
@@ -133,7 +139,7 @@ impl Scopes {
     }
 
     /// A parameter of function `scope` (declared in order; the rest parameter last).
-    pub fn add_param(&mut self, scope: ScopeId, name: &str, range: TextRange, rest: bool) {
+    pub fn add_param(&mut self, scope: ScopeId, name: &'t str, range: TextRange, rest: bool) {
         if !self.check_bindable(name, range) {
             return;
         }
@@ -154,7 +160,7 @@ impl Scopes {
 
     /// A binding occurrence (assignment, destructuring, for/except variable, declaration,
     /// import): its occurrence index, or `None` (reported) when the name cannot be bound.
-    pub fn bind(&mut self, scope: ScopeId, name: &str, range: TextRange) -> Option<u32> {
+    pub fn bind(&mut self, scope: ScopeId, name: &'t str, range: TextRange) -> Option<u32> {
         if !self.check_bindable(name, range) {
             return None;
         }
@@ -171,7 +177,7 @@ impl Scopes {
     }
 
     /// A read of `name` in `scope`: its occurrence index.
-    pub fn use_name(&mut self, scope: ScopeId, name: &str, range: TextRange) -> u32 {
+    pub fn use_name(&mut self, scope: ScopeId, name: &'t str, range: TextRange) -> u32 {
         let id = self.intern(name);
         self.scopes[scope].seen.insert(id);
         self.log_occurrence(scope, id, range)
@@ -179,7 +185,7 @@ impl Scopes {
 
     /// An occurrence of a name that could not be bound (a constant or `__python_callback`
     /// in a binding position, already reported) but still resolves like a read: its index.
-    pub fn unbindable(&mut self, scope: ScopeId, name: &str, range: TextRange) -> u32 {
+    pub fn unbindable(&mut self, scope: ScopeId, name: &'t str, range: TextRange) -> u32 {
         let id = self.intern(name);
         self.log_occurrence(scope, id, range)
     }
@@ -189,7 +195,7 @@ impl Scopes {
         self.log.len() as u32 - 1
     }
 
-    pub fn declare_nonlocal(&mut self, scope: ScopeId, name: &str, range: TextRange) {
+    pub fn declare_nonlocal(&mut self, scope: ScopeId, name: &'t str, range: TextRange) {
         if scope == GLOBAL {
             self.diagnostics.push(Diagnostic::error(
                 "nonlocal declaration not allowed at module level",
@@ -326,7 +332,7 @@ impl Scopes {
 
     /// The end of resolution: the global slots, the resolver's diagnostics, the interner and
     /// the names bound anywhere in the program.
-    pub fn finish(self) -> Finished {
+    pub fn finish(self) -> Finished<'t> {
         let mut bound = self.fn_bound;
         bound.extend(&self.scopes[GLOBAL].bound_set);
         Finished {
