@@ -1,21 +1,25 @@
 //! Ctrl-C during a run. While a run holds no GIL, Python cannot run its SIGINT handler, so the
 //! VM would never hear of the key. Runs on the main thread (the only thread Python delivers
 //! `KeyboardInterrupt` to) register their interrupt flag here; a SIGINT handler chained in
-//! front of Python's own (signal-hook keeps calling the previous handler, so Python still
-//! records the signal) wakes a watcher thread that sets every registered flag. When the run
-//! returns, the caller lets Python run its handler (`Python::check_signals`), which raises
-//! `KeyboardInterrupt` as usual.
+//! front of the one installed (Python's C handler, which still records the signal) wakes a
+//! watcher thread through a self-pipe, and the watcher sets every registered flag. When the
+//! run returns, the caller lets Python run its handler (`Python::check_signals`), which raises
+//! `KeyboardInterrupt` as usual (or runs the host's own handler).
 //!
-//! Invariants: the handler is installed at most once per process, lazily, and only while
-//! Python's own SIGINT handler is installed (a host that ignores SIGINT or left the default
-//! action keeps it: nothing is chained); if the host later replaces the SIGINT handler through
-//! `signal.signal`, ours is gone and runs simply are not interrupted (the pre-existing
-//! behaviour). The signal handler itself only writes to signal-hook's self-pipe.
+//! Invariants:
+//! - The chain is (re)installed at the start of every main-thread run whose SIGINT handler is
+//!   a Python callable and is not ours already: a host that replaces the handler with
+//!   `signal.signal` between runs (Python then installs its C handler again, dropping ours)
+//!   gets Ctrl-C back on its next run. A host that ignores SIGINT or left the default action
+//!   keeps it: nothing is chained then.
+//! - The signal handler only does async-signal-safe work: atomic loads, one `write(2)` to the
+//!   non-blocking self-pipe, and a call of the handler it replaced; `errno` is preserved.
+//!
+//! Hand-written over `libc::sigaction` because `signal-hook`'s registry installs its OS handler
+//! once per process and cannot put it back after Python replaced it.
 
 use pyo3::prelude::*;
-use signal_hook::consts::SIGINT;
-use signal_hook::iterator::Signals;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 /// A registered run: its interrupt flag and whether a SIGINT set it.
@@ -27,10 +31,16 @@ struct Entry {
 
 static ACTIVE: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
 static NEXT: AtomicU64 = AtomicU64::new(1);
-/// Whether the handler is installed (decided once).
-static INSTALLED: OnceLock<bool> = OnceLock::new();
 /// `threading.main_thread().ident`, as `pthread_self()` gives it.
 static MAIN_THREAD: OnceLock<u64> = OnceLock::new();
+/// Write end of the self-pipe (-1 until the watcher runs).
+static WAKE_FD: AtomicI32 = AtomicI32::new(-1);
+/// The handler ours replaced (`sa_sigaction` value) and whether it takes `siginfo`.
+static PREV_HANDLER: AtomicUsize = AtomicUsize::new(libc::SIG_DFL);
+static PREV_SIGINFO: AtomicBool = AtomicBool::new(false);
+/// Serialises installs (runs on the main thread only, but a host may embed several
+/// interpreters' worth of callers; cheap either way).
+static INSTALL: Mutex<()> = Mutex::new(());
 
 /// Records the main thread's identity (called at module import).
 pub fn init(py: Python<'_>) -> PyResult<()> {
@@ -49,27 +59,75 @@ fn on_main_thread() -> bool {
     MAIN_THREAD.get() == Some(&me)
 }
 
-/// True when Python's SIGINT handler is a Python callable (so Python's C handler is installed
-/// and chaining to it keeps `KeyboardInterrupt` working).
+/// True when Python's SIGINT handler is a Python callable (so Python's C handler is what the
+/// OS calls, and chaining to it keeps `KeyboardInterrupt` working).
 fn python_handles_sigint(py: Python<'_>) -> bool {
     let handler = py
         .import("signal")
-        .and_then(|m| m.call_method1("getsignal", (SIGINT,)));
+        .and_then(|m| m.call_method1("getsignal", (libc::SIGINT,)));
     matches!(handler, Ok(h) if h.is_callable())
 }
 
-fn install(py: Python<'_>) -> bool {
-    *INSTALLED.get_or_init(|| {
-        if !python_handles_sigint(py) {
+extern "C" fn on_sigint(sig: libc::c_int, info: *mut libc::siginfo_t, ctx: *mut libc::c_void) {
+    // SAFETY: errno is thread-local; reading and restoring it is what handlers must do.
+    let errno = unsafe { *libc::__errno_location() };
+    let fd = WAKE_FD.load(Ordering::Relaxed);
+    if fd >= 0 {
+        // SAFETY: write(2) is async-signal-safe; a full pipe just drops the byte (the watcher
+        // is already due to wake).
+        unsafe { libc::write(fd, [1u8].as_ptr().cast(), 1) };
+    }
+    let prev = PREV_HANDLER.load(Ordering::Acquire);
+    if prev != libc::SIG_DFL && prev != libc::SIG_IGN && prev != our_handler() {
+        // SAFETY: `prev` was read from sigaction(2) as this signal's handler, with the
+        // calling convention its SA_SIGINFO flag says.
+        unsafe {
+            if PREV_SIGINFO.load(Ordering::Relaxed) {
+                let f: extern "C" fn(libc::c_int, *mut libc::siginfo_t, *mut libc::c_void) =
+                    std::mem::transmute(prev);
+                f(sig, info, ctx);
+            } else {
+                let f: extern "C" fn(libc::c_int) = std::mem::transmute(prev);
+                f(sig);
+            }
+        }
+    }
+    // SAFETY: as above.
+    unsafe { *libc::__errno_location() = errno };
+}
+
+/// [`on_sigint`] as `sigaction` stores a handler.
+fn our_handler() -> libc::sighandler_t {
+    on_sigint as *const () as libc::sighandler_t
+}
+
+/// Starts the watcher thread and its self-pipe (once); false when that is impossible.
+fn start_watcher() -> bool {
+    static STARTED: OnceLock<bool> = OnceLock::new();
+    *STARTED.get_or_init(|| {
+        let mut fds = [0; 2];
+        // SAFETY: pipe2 writes two descriptors into `fds`.
+        if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } != 0 {
             return false;
         }
-        let Ok(mut signals) = Signals::new([SIGINT]) else {
-            return false;
-        };
+        let [read_end, write_end] = fds;
+        // SAFETY: fcntl on a descriptor we own; the handler must never block on a full pipe.
+        unsafe { libc::fcntl(write_end, libc::F_SETFL, libc::O_NONBLOCK) };
         let spawned = std::thread::Builder::new()
             .name("mlpy-sigint".into())
             .spawn(move || {
-                for _ in signals.forever() {
+                let mut buf = [0u8; 64];
+                loop {
+                    // SAFETY: reading into a local buffer from the pipe we own.
+                    let n = unsafe { libc::read(read_end, buf.as_mut_ptr().cast(), buf.len()) };
+                    if n <= 0 {
+                        // SAFETY: reading errno of this thread.
+                        let again = n < 0 && unsafe { *libc::__errno_location() } == libc::EINTR;
+                        if again {
+                            continue;
+                        }
+                        return;
+                    }
                     let active = ACTIVE.lock().unwrap_or_else(PoisonError::into_inner);
                     for e in active.iter() {
                         e.hit.store(true, Ordering::Relaxed);
@@ -77,8 +135,39 @@ fn install(py: Python<'_>) -> bool {
                     }
                 }
             });
-        spawned.is_ok()
+        if spawned.is_err() {
+            return false;
+        }
+        WAKE_FD.store(write_end, Ordering::Release);
+        true
     })
+}
+
+/// Puts our handler in front of the installed one unless it is there already; true when it
+/// is installed afterwards.
+fn install(py: Python<'_>) -> bool {
+    if !python_handles_sigint(py) || !start_watcher() {
+        return false;
+    }
+    let _guard = INSTALL.lock().unwrap_or_else(PoisonError::into_inner);
+    // SAFETY: sigaction(2) with a zeroed struct for reading the current action.
+    let mut current: libc::sigaction = unsafe { std::mem::zeroed() };
+    if unsafe { libc::sigaction(libc::SIGINT, std::ptr::null(), &mut current) } != 0 {
+        return false;
+    }
+    if current.sa_sigaction == our_handler() {
+        return true;
+    }
+    PREV_SIGINFO.store(current.sa_flags & libc::SA_SIGINFO != 0, Ordering::Relaxed);
+    PREV_HANDLER.store(current.sa_sigaction, Ordering::Release);
+    // SAFETY: a zeroed sigaction filled with our handler and the replaced one's mask and
+    // flags (Python's: no SA_RESTART, so blocking calls still see EINTR and Python notices
+    // Ctrl-C in them), plus SA_SIGINFO for our signature.
+    let mut ours: libc::sigaction = unsafe { std::mem::zeroed() };
+    ours.sa_sigaction = our_handler();
+    ours.sa_mask = current.sa_mask;
+    ours.sa_flags = current.sa_flags | libc::SA_SIGINFO;
+    unsafe { libc::sigaction(libc::SIGINT, &ours, std::ptr::null_mut()) == 0 }
 }
 
 /// A run registered for Ctrl-C; unregisters on drop.

@@ -65,3 +65,43 @@ def test_ctrl_c_leaves_runs_on_other_threads_alone():
     out = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert "main interrupted" in out.stdout and "worker True" in out.stdout, out.stdout
+
+
+def test_ctrl_c_still_works_after_the_host_replaces_the_sigint_handler():
+    """The host swaps SIGINT handlers between runs (Python then installs its C handler again,
+    dropping the chain): every later run still stops, and the handler the host installed
+    last is the one that runs."""
+    child = textwrap.dedent(
+        """
+        import os, signal, threading, time
+        import mlpy
+        LOOP = "n = 0; while (true) { n = n + 1; }"
+
+        def interrupt_soon():
+            threading.Timer(0.2, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
+
+        class Stop(Exception):
+            pass
+
+        def host_handler(signum, frame):
+            raise Stop()
+
+        assert mlpy.run("x = 1;").success
+        for round, handler in enumerate([host_handler, signal.default_int_handler, host_handler]):
+            signal.signal(signal.SIGINT, handler)
+            interrupt_soon()
+            t0 = time.monotonic()
+            try:
+                mlpy.run(LOOP)
+                print("finished")
+            except (Stop, KeyboardInterrupt) as e:
+                print(round, type(e).__name__, "%.3f" % (time.monotonic() - t0))
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.split("\n")
+    assert [l.split()[:2] for l in lines[:3]] == [
+        ["0", "Stop"], ["1", "KeyboardInterrupt"], ["2", "Stop"]
+    ], out.stdout
+    assert all(float(l.split()[2]) < 2.0 for l in lines[:3]), out.stdout

@@ -24,6 +24,14 @@ class Interrupt:
     def clear(self) -> None: ...
     def is_set(self) -> bool: ...
 
+class TokenUsage:
+    """A capability token's use count and last-use time, shared with the runs it grants."""
+
+    count: int
+    last_used: float | None
+    def __init__(self, count: int = 0, last_used: float | None = None) -> None: ...
+    def try_use(self, max: int | None = None, expires_at: float | None = None) -> bool: ...
+
 class NativeBridges:
     def __init__(self, specs: list[tuple[str, str, str, str, list[str], bool]]) -> None: ...
 
@@ -37,6 +45,7 @@ class NativeProgram:
         max_depth: int = 1000,
         max_output: int | None = None,
         grants: list[str] = ...,
+        tokens: list[tuple[str, TokenUsage, int | None, float | None]] = ...,
         deny_network: bool = False,
         deny_file_system: bool = False,
         read_only: bool = False,
