@@ -273,7 +273,6 @@ impl HeapObject {
 struct Slot {
     obj: Option<HeapObject>,
     size: usize,
-    marked: bool,
 }
 
 /// log2 of the number of slots per [`SlotArena`] chunk.
@@ -282,10 +281,13 @@ const CHUNK_LEN: usize = 1 << CHUNK_BITS;
 
 /// Growable slot storage indexed like a vector, made of `CHUNK_LEN`-slot chunks allocated at
 /// full capacity: pushing never reallocates a chunk, so existing slots are never moved.
+/// The collector's mark bits live beside the slots, one bit per slot in `marks`, so a slot
+/// is 64 bytes.
 #[derive(Default)]
 struct SlotArena {
     chunks: Vec<Vec<Slot>>,
     len: usize,
+    marks: Vec<u64>,
 }
 
 impl SlotArena {
@@ -310,10 +312,29 @@ impl SlotArena {
         if let Some(chunk) = self.chunks.last_mut() {
             chunk.push(slot);
             self.len += 1;
+            self.marks.resize(self.len.div_ceil(64), 0);
         }
     }
-    fn iter_mut(&mut self) -> impl Iterator<Item = &mut Slot> {
-        self.chunks.iter_mut().flatten()
+    /// Sets the mark bit of slot `i`; false when it was already set (or `i` is out of range).
+    #[inline]
+    fn mark(&mut self, i: usize) -> bool {
+        let Some(word) = self.marks.get_mut(i / 64) else {
+            return false;
+        };
+        let bit = 1u64 << (i % 64);
+        let fresh = *word & bit == 0;
+        *word |= bit;
+        fresh
+    }
+    /// Calls `f` with the index and slot of every unmarked slot, then clears every mark.
+    fn sweep_unmarked(&mut self, mut f: impl FnMut(usize, &mut Slot)) {
+        let marks = &self.marks;
+        for (i, slot) in self.chunks.iter_mut().flatten().enumerate() {
+            if marks.get(i / 64).is_some_and(|w| w & (1u64 << (i % 64)) == 0) {
+                f(i, slot);
+            }
+        }
+        self.marks.fill(0);
     }
 }
 
@@ -532,7 +553,6 @@ impl Heap {
         let slot = Slot {
             obj: Some(obj),
             size,
-            marked: false,
         };
         match self.free.pop() {
             Some(i) => {
@@ -806,14 +826,10 @@ impl Heap {
         let mut gcs = std::mem::take(&mut self.trace_gcs);
         gcs.push(root);
         while let Some(g) = gcs.pop() {
-            let Some(slot) = self.slots.get_mut(g.index()) else {
-                continue;
-            };
-            if slot.marked {
+            if !self.slots.mark(g.index()) {
                 continue;
             }
-            slot.marked = true;
-            if let Some(obj) = &slot.obj {
+            if let Some(obj) = self.slots.get(g.index()).and_then(|s| s.obj.as_ref()) {
                 obj.trace(&mut values, &mut gcs);
                 gcs.extend(values.drain(..).filter_map(|v| v.gc()));
             }
@@ -829,15 +845,14 @@ impl Heap {
         for i in 0..self.char_cache.len() {
             self.mark_gc(self.char_cache[i]);
         }
-        for (i, slot) in self.slots.iter_mut().enumerate() {
-            if slot.marked {
-                slot.marked = false;
-            } else if slot.obj.take().is_some() {
-                self.bytes_used -= slot.size;
+        let (bytes_used, free) = (&mut self.bytes_used, &mut self.free);
+        self.slots.sweep_unmarked(|i, slot| {
+            if slot.obj.take().is_some() {
+                *bytes_used -= slot.size;
                 slot.size = 0;
-                self.free.push(i as u32);
+                free.push(i as u32);
             }
-        }
+        });
         self.live_after_gc = self.bytes_used;
         self.allocated_since_gc = 0;
         self.update_gc_trigger();
@@ -855,6 +870,26 @@ impl Heap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_slot_is_64_bytes_and_marks_cross_word_boundaries() {
+        assert_eq!(std::mem::size_of::<Slot>(), 64);
+        let mut heap = Heap::new();
+        // 200 strings: marks span four 64-bit words; keep every third one.
+        let all: Vec<Gc> = (0..200)
+            .map(|i| heap.alloc(HeapObject::Str(MlStr::new(format!("s{i}")))).unwrap())
+            .collect();
+        let keep: Vec<Value> = all.iter().step_by(3).map(|&g| Value::Str(g)).collect();
+        heap.collect(keep.iter().copied());
+        for (i, &g) in all.iter().enumerate() {
+            assert_eq!(heap.slots[g.index()].obj.is_some(), i % 3 == 0, "slot {i}");
+        }
+        // Marks were cleared: a second collection with no roots frees the rest.
+        let before = heap.bytes_used;
+        heap.collect([]);
+        assert!(heap.bytes_used < before);
+        assert!(all.iter().all(|g| heap.slots[g.index()].obj.is_none()));
+    }
 
     #[test]
     fn the_nth_charge_fails_once_and_charges_are_counted() {

@@ -34,8 +34,9 @@ struct Entry {
 #[derive(Default, Clone)]
 pub struct ObjMap {
     entries: Vec<Option<Entry>>,
-    /// Index of live entries by hash; empty (unused) while `entries.len() <= SMALL_MAP`.
-    table: HashTable<u32>,
+    /// Index of live entries by hash: `Some` exactly while `entries.len() > SMALL_MAP`
+    /// (boxed, so a small map, the common case, stays 40 bytes).
+    table: Option<Box<HashTable<u32>>>,
     /// Number of live entries (entry indices are `u32`, so this fits).
     live: u32,
     /// Number of live keys that are not strings (decides member-access behaviour, §7.3).
@@ -105,7 +106,10 @@ impl ObjMap {
     /// Bytes owned outside the map struct (for heap accounting).
     pub fn heap_bytes(&self) -> usize {
         self.entries.capacity() * std::mem::size_of::<Option<Entry>>()
-            + self.table.capacity() * (std::mem::size_of::<u32>() + 1)
+            + self.table.as_ref().map_or(0, |t| {
+                std::mem::size_of::<HashTable<u32>>()
+                    + t.capacity() * (std::mem::size_of::<u32>() + 1)
+            })
     }
 
     /// Pushes the heap references among the keys and values onto the mark stack.
@@ -128,7 +132,7 @@ impl ObjMap {
         hash: u64,
         mut eq: impl FnMut(Value) -> RtResult<bool>,
     ) -> RtResult<Option<usize>> {
-        if self.is_small() {
+        let Some(table) = self.table.as_deref().filter(|_| !self.is_small()) else {
             for (i, e) in self.entries.iter().enumerate() {
                 if let Some(e) = e {
                     if e.hash == hash && eq(e.key)? {
@@ -137,9 +141,9 @@ impl ObjMap {
                 }
             }
             return Ok(None);
-        }
+        };
         let mut err = None;
-        let found = self.table.find(hash, |&i| match &self.entries[i as usize] {
+        let found = table.find(hash, |&i| match &self.entries[i as usize] {
             Some(e) if e.hash == hash => match eq(e.key) {
                 Ok(b) => b,
                 Err(x) => {
@@ -190,10 +194,9 @@ impl ObjMap {
         self.live += 1;
         if self.entries.len() == SMALL_MAP + 1 {
             self.rebuild_table();
-        } else if !self.is_small() {
+        } else if let Some(table) = self.table.as_deref_mut() {
             let entries = &self.entries;
-            self.table
-                .insert_unique(hash, idx, |&i| entries[i as usize].map_or(0, |e| e.hash));
+            table.insert_unique(hash, idx, |&i| entries[i as usize].map_or(0, |e| e.hash));
         }
         if !matches!(key, Value::Str(_)) {
             self.non_str_keys += 1;
@@ -219,8 +222,8 @@ impl ObjMap {
 
     /// Removes the entry at raw position `i` (hash `hash`); returns its `(key, value)`.
     fn remove_at(&mut self, i: usize, hash: u64) -> Option<(Value, Value)> {
-        if !self.is_small() {
-            if let Ok(slot) = self.table.find_entry(hash, |&j| j as usize == i) {
+        if let Some(table) = self.table.as_deref_mut() {
+            if let Ok(slot) = table.find_entry(hash, |&j| j as usize == i) {
                 slot.remove();
             }
         }
@@ -244,15 +247,15 @@ impl ObjMap {
     /// Makes `table` index every live entry (or frees it for a small map).
     fn rebuild_table(&mut self) {
         if self.is_small() {
-            self.table = HashTable::new();
+            self.table = None;
             return;
         }
-        self.table.clear();
-        for (i, e) in self.entries.iter().enumerate() {
+        let entries = &self.entries;
+        let table = self.table.get_or_insert_with(Box::default);
+        table.clear();
+        for (i, e) in entries.iter().enumerate() {
             let Some(e) = e else { continue };
-            let hash = e.hash;
-            let entries = &self.entries;
-            self.table.insert_unique(hash, i as u32, |&j| {
+            table.insert_unique(e.hash, i as u32, |&j| {
                 entries[j as usize].map_or(0, |e| e.hash)
             });
         }
@@ -261,7 +264,7 @@ impl ObjMap {
     /// Removes every entry.
     pub fn clear(&mut self) {
         self.entries.clear();
-        self.table.clear();
+        self.table = None;
         self.live = 0;
         self.non_str_keys = 0;
     }

@@ -133,6 +133,7 @@ mod tests {
     fn value_is_at_most_16_bytes() {
         assert!(std::mem::size_of::<Value>() <= 16);
         assert!(std::mem::size_of::<Result<Value, crate::error::RtError>>() <= 16);
-        assert!(std::mem::size_of::<crate::heap::HeapObject>() <= 64);
+        assert!(std::mem::size_of::<crate::heap::HeapObject>() <= 56);
+        assert!(std::mem::size_of::<crate::objmap::ObjMap>() <= 40);
     }
 }
