@@ -92,6 +92,7 @@ pub fn run(args: &TranspileArgs) -> u8 {
             .and_then(|o| o.file_name())
             .map(|n| n.to_string_lossy().into_owned()),
         import_paths: args.import_path.clone(),
+        modules: Vec::new(),
         runtime: match args.runtime {
             RuntimeMode::Embed => mlpy::PythonRuntime::Embed,
             RuntimeMode::Import => mlpy::PythonRuntime::Import,

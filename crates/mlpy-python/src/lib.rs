@@ -650,11 +650,12 @@ fn audit(py: Python<'_>, source: &str, name: &str) -> Vec<Issue> {
 }
 
 /// `transpile(...) -> (python | None, issues, source_map_json | None)` in open world
-/// (python-api.md §2.1): unknown names are warnings and run-time host lookups.
+/// (python-api.md §2.1): unknown names are warnings and run-time host lookups. `modules`:
+/// ML modules held by the host (the registry's ML files), embedded when imported.
 #[pyfunction]
 #[pyo3(signature = (source, name, *, strict=true, source_map=false, max_depth=1000,
     max_output=None, grants=Vec::new(), tz=None, output_name=None, import_paths=Vec::new(),
-    runtime="embed"))]
+    runtime="embed", modules=HashMap::new()))]
 #[allow(clippy::too_many_arguments)]
 fn transpile(
     py: Python<'_>,
@@ -669,6 +670,7 @@ fn transpile(
     output_name: Option<String>,
     import_paths: Vec<String>,
     runtime: &str,
+    modules: HashMap<String, String>,
 ) -> PyResult<(Option<String>, Vec<Issue>, Option<String>)> {
     let runtime = match runtime {
         "embed" => mlpy::PythonRuntime::Embed,
@@ -699,6 +701,13 @@ fn transpile(
         source_map,
         output_name,
         import_paths: import_paths.into_iter().map(Into::into).collect(),
+        modules: modules
+            .into_iter()
+            .map(|(name, text)| {
+                let source = Source::new(format!("<module {name}>"), &text);
+                (name, source)
+            })
+            .collect(),
         runtime,
     };
     let source = Source::new(name, source);

@@ -8,6 +8,7 @@ import io
 
 import pytest
 
+import mlpy
 from mlpy.ml.errors.exceptions import MLError
 from mlpy.ml.transpiler import transpile_ml_code
 from mlpy.runtime.capabilities import CapabilityContext, create_capability_token
@@ -150,3 +151,26 @@ def test_source_map_debug_info_and_traceback_mapping():
         exec(code, {})
     assert e.value.kind == "ZeroDivisionError"
     assert map_python_traceback(e.value, smap) == [(6, 1), (4, 5)], "call site, then the failing line"
+
+
+def test_mixed_modules_reach_emitted_python_without_an_import_path(tmp_path, monkeypatch):
+    """A registered module's ML source file is embedded when the program imports it, wherever
+    the file lives (not on the import roots, not in the working directory)."""
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "units_impl.py").write_text("def scale(x):\n    return x * 10\n")
+    (lib / "units_src.ml").write_text('function name() { return "metre"; }\n')
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.syspath_prepend(str(lib))
+    monkeypatch.chdir(elsewhere)
+    reg = StandardLibraryRegistry()
+    reg.register_module("units", source_file=str(lib / "units_src.ml"))
+    reg.register_bridge_function("units", "scale", "units_impl", "scale")
+    try:
+        ns = _run("import units;\nn = units.name();\ns = units.scale(4);\n")
+        assert (ns["n"], ns["s"]) == ("metre", 40), "ML and bridge members side by side"
+        r = mlpy.run("import units;\nn = units.name();\ns = units.scale(4);\n")
+        assert r.variables == {"n": "metre", "s": 40}, "the VM agrees"
+    finally:
+        reg.unregister_module("units")

@@ -43,6 +43,9 @@ pub struct TranspileOptions {
     /// Directories searched by `import a.b;` for `a/b.ml` (then the program's directory), as
     /// `run` does; every module found is embedded in the output (D32).
     pub import_paths: Vec<PathBuf>,
+    /// ML modules held by the host (dotted path, source), found before the import paths, as
+    /// a host run's in-memory modules are (the wheel's registered modules with an ML file).
+    pub modules: Vec<(String, Source)>,
 }
 
 impl Default for TranspileOptions {
@@ -58,6 +61,7 @@ impl Default for TranspileOptions {
             source_map: false,
             output_name: None,
             import_paths: Vec::new(),
+            modules: Vec::new(),
         }
     }
 }
@@ -401,24 +405,30 @@ fn resolve_user_modules(
         if out.iter().any(|m| m.path == path) || out.len() >= MAX_MODULES {
             continue;
         }
-        let relative: PathBuf = path.split('.').collect::<PathBuf>().with_extension("ml");
-        let Some(file) = roots
-            .iter()
-            .map(|r| r.join(&relative))
-            .find(|p| p.is_file())
-        else {
-            continue;
-        };
-        let module_source = match Source::read(&file) {
-            Ok(s) => s,
-            Err(e) => {
-                out.push(mlpy_pyemit::UserModule {
-                    path: path.clone(),
-                    file_name: file.display().to_string(),
-                    source: String::new(),
-                    program: Err(e.to_string()),
-                });
-                continue;
+        let held = options.modules.iter().find(|(p, _)| *p == path);
+        let module_source = match held {
+            Some((_, source)) => source.clone(),
+            None => {
+                let relative: PathBuf = path.split('.').collect::<PathBuf>().with_extension("ml");
+                let Some(file) = roots
+                    .iter()
+                    .map(|r| r.join(&relative))
+                    .find(|p| p.is_file())
+                else {
+                    continue;
+                };
+                match Source::read(&file) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        out.push(mlpy_pyemit::UserModule {
+                            path: path.clone(),
+                            file_name: file.display().to_string(),
+                            source: String::new(),
+                            program: Err(e.to_string()),
+                        });
+                        continue;
+                    }
+                }
             }
         };
         let parse = mlpy_syntax::parse(&module_source.text);
@@ -476,6 +486,46 @@ mod tests {
         };
         let t = transpile(&s, &lax).expect("transpiles without strict");
         assert!(t.findings.iter().any(|f| f.severity.is_blocking()));
+    }
+
+    #[test]
+    fn host_held_modules_are_embedded_before_files_on_the_import_paths() {
+        let dir = std::env::temp_dir().join(format!("mlpy-held-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        std::fs::write(
+            dir.join("geo.ml"),
+            "function unit() { return \"from-file\"; }\n",
+        )
+        .expect("write");
+        let options = TranspileOptions {
+            import_paths: vec![dir.clone()],
+            modules: vec![(
+                "geo".to_string(),
+                Source::new(
+                    "/elsewhere/geo.ml",
+                    "function unit() { return \"from-host\"; }\n",
+                ),
+            )],
+            ..TranspileOptions::default()
+        };
+        let t = transpile(&src("import geo;\nu = geo.unit();\n"), &options).expect("ok");
+        assert!(t.python.contains("'from-host'"), "{}", t.python);
+        assert!(!t.python.contains("from-file"));
+        let options = TranspileOptions {
+            modules: vec![(
+                "bad".to_string(),
+                Source::new("bad.ml", "x = eval(\"1\");\n"),
+            )],
+            ..TranspileOptions::default()
+        };
+        assert!(
+            matches!(
+                transpile(&src("import bad;\n"), &options),
+                Err(Error::Security { .. })
+            ),
+            "held modules are audited like files (D4)"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -94,6 +94,7 @@ def transpile(
     output_name: str | None = None,
     import_paths: list[str] = ...,
     runtime: str = "embed",
+    modules: Mapping[str, str] = ...,
 ) -> tuple[str | None, list[Issue], str | None]: ...
 
 def python_runtime_module() -> str: ...

@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import _core, _mlpy
 from ..runtime.sandbox import SandboxConfig, SandboxResult
+from ..stdlib.registry import ml_module_sources
 from .errors.context import ErrorContext, SourceLocation
 from .errors.exceptions import MLParseError
 
@@ -232,6 +233,7 @@ class MLTranspiler:
             output_name=output_name,
             import_paths=[*(import_paths or []), *self.python_extension_paths],
             runtime=runtime,
+            modules=ml_module_sources(),
         )
         issues = _core.issues_of(raw, source_file)
         if code is None:

@@ -128,15 +128,34 @@ def _invalidate() -> None:
     _SNAPSHOT = None
 
 
+def _ml_file_text(info: ModuleInfo) -> str | None:
+    """The text of a module's ML source file (as given, else relative to the working
+    directory); ``None`` when there is none."""
+    if not info.source_file:
+        return None
+    for candidate in (Path(info.source_file), Path.cwd() / info.source_file):
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    return None
+
+
+def ml_module_sources() -> dict[str, str]:
+    """ML source files of the registered modules, by module name: what transpiling embeds
+    for ``import name;`` (the bridge members come from ``bridge_module`` at run time), so a
+    mixed module needs no import path (P-155)."""
+    with _LOCK:
+        infos = list(_MODULES.values())
+    texts = {info.name: _ml_file_text(info) for info in infos}
+    return {name: text for name, text in texts.items() if text is not None}
+
+
 def _module_source(info: ModuleInfo) -> str:
     """The ML module the VM imports for a module with an ML source file: that file (when it
     exists), then one binding per bridge function to its native."""
     parts: list[str] = []
-    if info.source_file:
-        for candidate in (Path(info.source_file), Path.cwd() / info.source_file):
-            if candidate.is_file():
-                parts.append(candidate.read_text(encoding="utf-8"))
-                break
+    text = _ml_file_text(info)
+    if text is not None:
+        parts.append(text)
     for fn in info.functions.values():
         parts.append(f'{fn.ml_name} = __python_callback("{info.name}", "{fn.ml_name}", "bridge");')
     return "\n".join(parts) + "\n"
@@ -207,4 +226,11 @@ def bridge_options() -> dict[str, Any]:
     return snap
 
 
-__all__ = ["BridgeFunction", "ModuleInfo", "StandardLibraryRegistry", "bridge_module", "bridge_options"]
+__all__ = [
+    "BridgeFunction",
+    "ModuleInfo",
+    "StandardLibraryRegistry",
+    "bridge_module",
+    "bridge_options",
+    "ml_module_sources",
+]
