@@ -22,7 +22,6 @@ use crate::ir::{
 use crate::literal;
 use crate::names;
 use crate::scope::{ScopeId, Scopes, World, GLOBAL};
-use hashbrown::HashSet;
 use mlpy_syntax::ast::TreeToken;
 use mlpy_syntax::ast::{self, AstNode};
 use mlpy_syntax::{Diagnostic, SyntaxKind};
@@ -66,8 +65,9 @@ pub struct Lowered {
     pub imports: Vec<ImportRequest>,
     /// Finds a name's symbol among `program.symbols`.
     names: NameIndex,
-    /// Every name (symbol id) the program binds in any scope (for the audit's name rules, D4).
-    bound: HashSet<u32>,
+    /// Per symbol id: nonzero when the program binds it in some scope (the audit's name
+    /// rules, D4).
+    bound: Vec<u8>,
 }
 
 impl Lowered {
@@ -76,7 +76,7 @@ impl Lowered {
     pub fn binds(&self, name: &str) -> bool {
         self.names
             .lookup(&self.program.symbols, name)
-            .is_some_and(|sym| self.bound.contains(&sym.0))
+            .is_some_and(|sym| self.bound.get(sym.0 as usize).is_some_and(|&b| b != 0))
     }
 
     /// True when some diagnostic is an error (the program must not run).
@@ -99,7 +99,7 @@ pub fn lower(file: &ast::SourceFile, options: &LowerOptions) -> Lowered {
     // copies for most files.
     let source_len = u32::from(root.text_range().len()) as usize;
     let mut lowerer = Lowerer {
-        scopes: Scopes::new(world),
+        scopes: Scopes::new(world, source_len / 40),
         options,
         exprs: Vec::with_capacity(source_len / 5),
         expr_lists: Vec::with_capacity(source_len / 24),

@@ -39,20 +39,50 @@ struct Scope {
     parent: Option<ScopeId>,
     /// Parameters in order (regular ones, then the rest parameter).
     params: Vec<NameId>,
-    param_set: HashSet<NameId>,
     has_rest: bool,
     /// Names with a binding occurrence, in order of first appearance (params excluded).
     bound: Vec<NameId>,
-    bound_set: HashSet<NameId>,
     nonlocals: Vec<(NameId, TextRange)>,
-    nonlocal_set: HashSet<NameId>,
-    /// Names that occurred (read or bound) so far in this scope, for the nonlocal order rule.
-    seen: HashSet<NameId>,
     locals: Vec<Local>,
-    slot_of: HashMap<NameId, u32>,
     captures: Vec<Capture>,
-    capture_of: HashMap<NameId, u32>,
-    resolved: HashMap<NameId, Var>,
+}
+
+/// A parameter of the scope.
+const PARAM: u8 = 1;
+/// Bound in the scope (params excluded).
+const BOUND: u8 = 2;
+/// Declared `nonlocal` in the scope.
+const NONLOCAL: u8 = 4;
+/// Occurred (read or bound) so far in the scope, for the nonlocal order rule.
+const SEEN: u8 = 8;
+/// `Scopes::bound_in`: bound in some function scope / at top level.
+const FN_BOUND: u8 = 1;
+const GLOBAL_BOUND: u8 = 2;
+/// No slot / no capture.
+const NONE: u32 = u32::MAX;
+
+/// What one scope knows about one name (all scopes share one table, keyed by both ids: one
+/// hash per occurrence instead of one small table per scope and property).
+#[derive(Clone, Copy)]
+struct Entry {
+    flags: u8,
+    /// Local slot in a function scope (after `resolve_all` fixed the locals), else `NONE`.
+    slot: u32,
+    /// Index into the scope's `captures`, else `NONE`.
+    capture: u32,
+    /// Memoised resolution of a name that is not a local of the scope.
+    resolved: Option<Var>,
+}
+
+const EMPTY: Entry = Entry {
+    flags: 0,
+    slot: NONE,
+    capture: NONE,
+    resolved: None,
+};
+
+fn key(scope: ScopeId, id: NameId) -> u64 {
+    ((scope as u64) << 32) | u64::from(id)
 }
 
 /// Settings of the resolver that come from the embedding (`LowerOptions`).
@@ -68,10 +98,13 @@ pub(crate) struct Scopes<'t> {
     world: World,
     /// Interned names (and the other strings of the IR).
     interner: Interner<'t>,
+    /// (scope, name) -> what the scope knows about the name.
+    entries: HashMap<u64, Entry>,
     /// Every name occurrence in source order: (scope, name, range).
     log: Vec<(ScopeId, NameId, TextRange)>,
     /// Names bound in any function scope (they count as resolvable globals, §4.7).
-    fn_bound: HashSet<NameId>,
+    /// Per name id: `FN_BOUND` / `GLOBAL_BOUND` (names are dense ids: a vector, not a set).
+    bound_in: Vec<u8>,
     globals: Vec<GlobalVar>,
     global_slot: HashMap<NameId, u32>,
     reported_unknown: HashSet<NameId>,
@@ -83,8 +116,8 @@ pub(crate) struct Finished<'t> {
     pub globals: Vec<GlobalVar>,
     pub diagnostics: Vec<Diagnostic>,
     pub interner: Interner<'t>,
-    /// Every name (symbol id) bound in some scope.
-    pub bound: HashSet<u32>,
+    /// Per name (symbol id): nonzero when bound in some scope.
+    pub bound: Vec<u8>,
 }
 
 /// Where an outward walk for a name ended.
@@ -96,13 +129,15 @@ enum Found {
 }
 
 impl<'t> Scopes<'t> {
-    pub fn new(world: World) -> Self {
+    /// `expected_entries`: a guess of the number of (scope, name) pairs, to size the table.
+    pub fn new(world: World, expected_entries: usize) -> Self {
         Scopes {
             scopes: vec![Scope::default()],
             world,
             interner: Interner::default(),
+            entries: HashMap::with_capacity(expected_entries),
             log: Vec::new(),
-            fn_bound: HashSet::new(),
+            bound_in: Vec::new(),
             globals: Vec::new(),
             global_slot: HashMap::new(),
             reported_unknown: HashSet::new(),
@@ -128,6 +163,18 @@ impl<'t> Scopes<'t> {
         self.interner.get(Symbol(id))
     }
 
+    fn entry(&mut self, scope: ScopeId, id: NameId) -> &mut Entry {
+        self.entries.entry(key(scope, id)).or_insert(EMPTY)
+    }
+
+    fn get(&self, scope: ScopeId, id: NameId) -> Entry {
+        self.entries.get(&key(scope, id)).copied().unwrap_or(EMPTY)
+    }
+
+    fn has(&self, scope: ScopeId, id: NameId, flag: u8) -> bool {
+        self.get(scope, id).flags & flag != 0
+    }
+
     // ---- registration (while lowering) ----
 
     pub fn new_function(&mut self, parent: ScopeId) -> ScopeId {
@@ -144,18 +191,19 @@ impl<'t> Scopes<'t> {
             return;
         }
         let id = self.intern(name);
-        let s = &mut self.scopes[scope];
-        if !s.param_set.insert(id) {
+        let e = self.entry(scope, id);
+        if e.flags & PARAM != 0 {
             self.diagnostics.push(Diagnostic::error(
                 format!("Duplicate parameter '{name}' in function definition"),
                 range,
             ));
             return;
         }
+        e.flags |= PARAM | SEEN;
+        let s = &mut self.scopes[scope];
         s.params.push(id);
         s.has_rest |= rest;
-        s.seen.insert(id);
-        self.fn_bound.insert(id);
+        self.mark_bound(id, FN_BOUND);
     }
 
     /// A binding occurrence (assignment, destructuring, for/except variable, declaration,
@@ -165,21 +213,27 @@ impl<'t> Scopes<'t> {
             return None;
         }
         let id = self.intern(name);
-        let s = &mut self.scopes[scope];
-        s.seen.insert(id);
-        if s.bound_set.insert(id) {
-            s.bound.push(id);
+        let e = self.entry(scope, id);
+        let new = e.flags & BOUND == 0;
+        e.flags |= BOUND | SEEN;
+        if new {
+            self.scopes[scope].bound.push(id);
         }
-        if scope != GLOBAL {
-            self.fn_bound.insert(id);
-        }
+        self.mark_bound(
+            id,
+            if scope == GLOBAL {
+                GLOBAL_BOUND
+            } else {
+                FN_BOUND
+            },
+        );
         Some(self.log_occurrence(scope, id, range))
     }
 
     /// A read of `name` in `scope`: its occurrence index.
     pub fn use_name(&mut self, scope: ScopeId, name: &'t str, range: TextRange) -> u32 {
         let id = self.intern(name);
-        self.scopes[scope].seen.insert(id);
+        self.entry(scope, id).flags |= SEEN;
         self.log_occurrence(scope, id, range)
     }
 
@@ -204,28 +258,28 @@ impl<'t> Scopes<'t> {
             return;
         }
         let id = self.intern(name);
-        let s = &mut self.scopes[scope];
-        if s.param_set.contains(&id) {
+        let e = self.entry(scope, id);
+        let flags = e.flags;
+        if flags & PARAM != 0 {
             self.diagnostics.push(Diagnostic::error(
                 format!("name '{name}' is parameter and nonlocal"),
                 range,
             ));
             return;
         }
-        if s.nonlocal_set.contains(&id) {
+        if flags & NONLOCAL != 0 {
             return;
         }
-        if s.seen.contains(&id) {
-            let msg = if s.bound_set.contains(&id) {
+        e.flags |= NONLOCAL | SEEN;
+        if flags & SEEN != 0 {
+            let msg = if flags & BOUND != 0 {
                 format!("name '{name}' is assigned to before nonlocal declaration")
             } else {
                 format!("name '{name}' is used prior to nonlocal declaration")
             };
             self.diagnostics.push(Diagnostic::error(msg, range));
         }
-        s.nonlocal_set.insert(id);
-        s.nonlocals.push((id, range));
-        s.seen.insert(id);
+        self.scopes[scope].nonlocals.push((id, range));
     }
 
     /// Predefined constants and `__python_callback` can never be bound (§4.7, P-140).
@@ -250,13 +304,15 @@ impl<'t> Scopes<'t> {
     /// Ends registration: fixes locals, checks `nonlocal`s, resolves every occurrence in source
     /// order; returns the variable of each occurrence index (cell flags final).
     pub fn resolve_all(&mut self) -> Vec<Var> {
-        for s in &mut self.scopes[1..] {
+        let entries = &mut self.entries;
+        for (scope, s) in self.scopes.iter_mut().enumerate().skip(1) {
             let mut locals: Vec<Local> = Vec::with_capacity(s.params.len() + s.bound.len());
             for &id in s.params.iter().chain(s.bound.iter()) {
-                if s.nonlocal_set.contains(&id) || s.slot_of.contains_key(&id) {
+                let e = entries.entry(key(scope, id)).or_insert(EMPTY);
+                if e.flags & NONLOCAL != 0 || e.slot != NONE {
                     continue;
                 }
-                s.slot_of.insert(id, locals.len() as u32);
+                e.slot = locals.len() as u32;
                 locals.push(Local {
                     name: Symbol(id),
                     is_cell: false,
@@ -288,20 +344,20 @@ impl<'t> Scopes<'t> {
     // ---- queries ----
 
     fn var_id(&mut self, scope: ScopeId, id: NameId, range: TextRange) -> Var {
-        let s = &self.scopes[scope];
-        if let Some(&slot) = s.slot_of.get(&id) {
+        let e = self.get(scope, id);
+        if e.slot != NONE {
             // Not memoised: an inner function may turn the local into a cell later on.
-            return if s.locals[slot as usize].is_cell {
-                Var::Cell(slot)
+            return if self.scopes[scope].locals[e.slot as usize].is_cell {
+                Var::Cell(e.slot)
             } else {
-                Var::Local(slot)
+                Var::Local(e.slot)
             };
         }
-        if let Some(&v) = s.resolved.get(&id) {
+        if let Some(v) = e.resolved {
             return v;
         }
         let var = self.resolve(scope, id, range);
-        self.scopes[scope].resolved.insert(id, var);
+        self.entry(scope, id).resolved = Some(var);
         var
     }
 
@@ -322,24 +378,36 @@ impl<'t> Scopes<'t> {
         )
     }
 
+    fn mark_bound(&mut self, id: NameId, flag: u8) {
+        let i = id as usize;
+        if self.bound_in.len() <= i {
+            self.bound_in.resize(i + 1, 0);
+        }
+        self.bound_in[i] |= flag;
+    }
+
+    fn bound_flag(&self, id: NameId, flag: u8) -> bool {
+        self.bound_in
+            .get(id as usize)
+            .is_some_and(|&f| f & flag != 0)
+    }
+
     fn bound_names(&self) -> impl Iterator<Item = &str> {
-        let global = &self.scopes[GLOBAL].bound_set;
-        self.fn_bound
+        self.bound_in
             .iter()
-            .chain(global.iter().filter(|id| !self.fn_bound.contains(*id)))
-            .map(|&id| self.name(id))
+            .enumerate()
+            .filter(|(_, &f)| f != 0)
+            .map(|(id, _)| self.name(id as NameId))
     }
 
     /// The end of resolution: the global slots, the resolver's diagnostics, the interner and
     /// the names bound anywhere in the program.
     pub fn finish(self) -> Finished<'t> {
-        let mut bound = self.fn_bound;
-        bound.extend(&self.scopes[GLOBAL].bound_set);
         Finished {
             globals: self.globals,
             diagnostics: self.diagnostics,
             interner: self.interner,
-            bound,
+            bound: self.bound_in,
         }
     }
 
@@ -349,7 +417,7 @@ impl<'t> Scopes<'t> {
         if scope == GLOBAL {
             return self.global_lookup(id, range);
         }
-        let is_nonlocal = self.scopes[scope].nonlocal_set.contains(&id);
+        let is_nonlocal = self.has(scope, id, NONLOCAL);
         match self.find_outward(scope, id) {
             Found::Function(binder, slot) => Var::Free(self.capture_chain(scope, binder, slot, id)),
             Found::Global if is_nonlocal || self.chain_declares_nonlocal(scope, id) => {
@@ -364,7 +432,7 @@ impl<'t> Scopes<'t> {
     /// name itself resolves with the other occurrences, so global slots keep source order.)
     fn check_nonlocal(&mut self, scope: ScopeId, id: NameId, range: TextRange) {
         if let Found::Global = self.find_outward(scope, id) {
-            if !self.scopes[GLOBAL].bound_set.contains(&id) {
+            if !self.bound_flag(id, GLOBAL_BOUND) {
                 let message = format!("no binding for nonlocal '{}' found", self.name(id));
                 self.diagnostics.push(Diagnostic::error(message, range));
             }
@@ -376,7 +444,7 @@ impl<'t> Scopes<'t> {
     fn chain_declares_nonlocal(&self, scope: ScopeId, id: NameId) -> bool {
         let mut cur = Some(scope);
         while let Some(s) = cur {
-            if self.scopes[s].nonlocal_set.contains(&id) {
+            if self.has(s, id, NONLOCAL) {
                 return true;
             }
             cur = self.scopes[s].parent;
@@ -391,7 +459,8 @@ impl<'t> Scopes<'t> {
             if s == GLOBAL {
                 break;
             }
-            if let Some(&slot) = self.scopes[s].slot_of.get(&id) {
+            let slot = self.get(s, id).slot;
+            if slot != NONE {
                 return Found::Function(s, slot);
             }
             cur = self.scopes[s].parent;
@@ -415,11 +484,13 @@ impl<'t> Scopes<'t> {
         let mut from = Capture::Local(slot);
         let mut index = 0;
         for &s in chain.iter().rev() {
-            let s = &mut self.scopes[s];
-            index = *s.capture_of.entry(id).or_insert_with(|| {
-                s.captures.push(from);
-                s.captures.len() as u32 - 1
-            });
+            let captures = &mut self.scopes[s].captures;
+            let e = self.entries.entry(key(s, id)).or_insert(EMPTY);
+            if e.capture == NONE {
+                captures.push(from);
+                e.capture = captures.len() as u32 - 1;
+            }
+            index = e.capture;
             from = Capture::Free(index);
         }
         index
@@ -429,13 +500,13 @@ impl<'t> Scopes<'t> {
     fn global_lookup(&mut self, id: NameId, range: TextRange) -> Var {
         let w = &self.world;
         let name = self.name(id);
-        if self.scopes[GLOBAL].bound_set.contains(&id) || w.host_globals.contains(name) {
+        if self.bound_flag(id, GLOBAL_BOUND) || w.host_globals.contains(name) {
             self.global_var(id)
         } else if names::is_builtin(name) {
             Var::Builtin(Symbol(id))
         } else if names::is_stdlib_module(name) || w.extra_modules.contains(name) {
             Var::Module(Symbol(id))
-        } else if self.fn_bound.contains(&id) {
+        } else if self.bound_flag(id, FN_BOUND) {
             self.global_var(id)
         } else if name == PYTHON_CALLBACK {
             // Always resolvable; no handler installed is a run-time NameError (P-144).
