@@ -132,12 +132,10 @@ pub const REFLECTION_ATTRIBUTES: &[&str] = &[
 ];
 
 /// Audits `file`; `lowered` is the same file's lowering (its bindings exempt user names).
-pub fn audit(file: &SourceFile, lowered: &Lowered) -> Vec<Finding> {
-    let root = file.syntax();
-    let green = root.green();
+pub fn audit(file: &SourceFile<GreenRef<'_>>, lowered: &Lowered) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut stack = vec![Element::Node {
-        node: GreenRef::new(&green, root.text_range().start()),
+        node: *file.syntax(),
         callee: false,
     }];
     let mut children = Vec::new();

@@ -22,7 +22,7 @@ use crate::ir::{
 use crate::literal;
 use crate::names;
 use crate::scope::{ScopeId, Scopes, World, GLOBAL};
-use mlpy_syntax::ast::TreeToken;
+use mlpy_syntax::ast::{TreeNode, TreeToken};
 use mlpy_syntax::ast::{self, AstNode};
 use mlpy_syntax::{Diagnostic, SyntaxKind};
 
@@ -86,10 +86,9 @@ impl Lowered {
 }
 
 /// Lowers a parsed file. Never panics, whatever the tree looks like.
-pub fn lower(file: &ast::SourceFile, options: &LowerOptions) -> Lowered {
-    let root = file.syntax();
-    let green = root.green();
-    let file = ast::SourceFile::cast(Tree::new(&green, root.text_range().start()));
+pub fn lower(file: &ast::SourceFile<Tree<'_>>, options: &LowerOptions) -> Lowered {
+    let root = *file.syntax();
+    let file = Some(file.clone());
     let world = World {
         host_globals: options.host_globals.iter().cloned().collect(),
         extra_modules: options.extra_modules.iter().cloned().collect(),

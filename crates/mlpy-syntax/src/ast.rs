@@ -6,18 +6,17 @@
 //! tree without syntax diagnostics has every accessor documented as "always present" filled.
 //! Names are returned as tokens so callers get both the text and the range.
 //!
-//! The wrappers stand on any [`TreeNode`]: the red [`SyntaxNode`] (the default: parent
-//! pointers, cheap to keep around) or [`GreenRef`], a borrowed view of the green tree that
-//! allocates nothing per visited node, for one-shot walks such as lowering. Both see the same
-//! children with the same ranges, so every accessor answers the same on either.
+//! The wrappers stand on any [`TreeNode`]: [`GreenRef`], a borrowed view of the parse's flat
+//! green tree that allocates nothing per visited node (what [`crate::Parse::tree`] returns, for
+//! walks such as lowering), or the red [`SyntaxNode`] (parent pointers, owned, built on demand
+//! by [`crate::Parse::syntax`]). Both see the same children with the same ranges, so every
+//! accessor answers the same on either.
 
-use std::borrow::Cow;
+use rowan::{Language, NodeOrToken};
 
-use rowan::{GreenNodeData, GreenTokenData, Language, NodeOrToken};
-
+use crate::green::GreenTree;
 use crate::{
     MlLanguage, SyntaxKind, SyntaxKind::*, SyntaxNode, SyntaxNodeChildren, SyntaxToken, TextRange,
-    TextSize,
 };
 
 /// A typed wrapper over a node of one (or a few) kinds.
@@ -154,8 +153,9 @@ pub trait TreeNode: Clone {
     fn kind(&self) -> SyntaxKind;
     /// The node's absolute byte range.
     fn text_range(&self) -> TextRange;
-    /// The node's green data, for scanning its children without materialising them.
-    fn green_data(&self) -> Cow<'_, GreenNodeData>;
+    /// Shows `f` each child's kind, whether it is a token and its slot, in order, until it says
+    /// `Take` (that child's slot is returned) or `Stop`; nothing is materialised on the way.
+    fn scan(&self, f: impl FnMut(SyntaxKind, bool, Slot) -> Scan) -> Option<Slot>;
     /// The child a scan of this node found.
     fn element(&self, slot: Slot) -> Option<NodeOrToken<Self, Self::Token>>;
     /// The child nodes in order.
@@ -182,8 +182,26 @@ impl TreeNode for SyntaxNode {
     fn text_range(&self) -> TextRange {
         SyntaxNode::text_range(self)
     }
-    fn green_data(&self) -> Cow<'_, GreenNodeData> {
-        self.green()
+    fn scan(&self, mut f: impl FnMut(SyntaxKind, bool, Slot) -> Scan) -> Option<Slot> {
+        let green = self.green();
+        let mut offset = self.text_range().start();
+        for (index, child) in green.children().enumerate() {
+            let (raw, len, is_token) = match child {
+                NodeOrToken::Node(n) => (n.kind(), n.text_len(), false),
+                NodeOrToken::Token(t) => (t.kind(), t.text_len(), true),
+            };
+            let slot = Slot {
+                index,
+                range: TextRange::at(offset, len),
+            };
+            match f(MlLanguage::kind_from_raw(raw), is_token, slot) {
+                Scan::Next => {}
+                Scan::Take => return Some(slot),
+                Scan::Stop => return None,
+            }
+            offset += len;
+        }
+        None
     }
     /// A non-empty range designates exactly one child; empty nodes (possible after errors) are
     /// looked up by index instead.
@@ -216,96 +234,111 @@ impl TreeToken for SyntaxToken {
     }
 }
 
-/// A borrowed node of a green tree plus its absolute offset: copying it or visiting a child
-/// allocates nothing (a red `SyntaxNode` allocates a cursor per visited element).
-#[derive(Debug, Clone, Copy)]
+/// A borrowed node of a parse's green tree: copying it or visiting a child allocates nothing.
+#[derive(Clone, Copy)]
 pub struct GreenRef<'a> {
-    green: &'a GreenNodeData,
-    offset: TextSize,
+    tree: &'a GreenTree,
+    index: u32,
+}
+
+impl std::fmt::Debug for GreenRef<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}@{:?}", self.kind(), self.text_range())
+    }
 }
 
 impl<'a> GreenRef<'a> {
-    /// A view of `green` whose text starts at `offset` (the root of a parse starts at 0).
-    pub fn new(green: &'a GreenNodeData, offset: TextSize) -> Self {
-        GreenRef { green, offset }
+    /// The root node of `tree`.
+    pub(crate) fn root(tree: &'a GreenTree) -> Self {
+        GreenRef {
+            tree,
+            index: GreenTree::ROOT,
+        }
+    }
+
+    fn element(tree: &'a GreenTree, index: u32) -> NodeOrToken<GreenRef<'a>, GreenTokenRef<'a>> {
+        if tree.is_token(index) {
+            NodeOrToken::Token(GreenTokenRef { tree, index })
+        } else {
+            NodeOrToken::Node(GreenRef { tree, index })
+        }
     }
 
     /// The children, nodes and tokens, in order.
-    pub fn children_with_tokens(
-        &self,
-    ) -> impl Iterator<Item = NodeOrToken<GreenRef<'a>, GreenTokenRef<'a>>> {
-        let mut offset = self.offset;
-        self.green.children().map(move |child| {
-            let start = offset;
-            match child {
-                NodeOrToken::Node(green) => {
-                    offset += green.text_len();
-                    NodeOrToken::Node(GreenRef {
-                        green,
-                        offset: start,
-                    })
-                }
-                NodeOrToken::Token(green) => {
-                    offset += green.text_len();
-                    NodeOrToken::Token(GreenTokenRef {
-                        green,
-                        offset: start,
-                    })
-                }
-            }
+    pub fn children_with_tokens(&self) -> GreenElements<'a> {
+        GreenElements {
+            tree: self.tree,
+            next: self.index + 1,
+            end: self.tree.end(self.index),
+        }
+    }
+}
+
+/// The children of a [`GreenRef`], nodes and tokens.
+pub struct GreenElements<'a> {
+    tree: &'a GreenTree,
+    next: u32,
+    end: u32,
+}
+
+impl<'a> Iterator for GreenElements<'a> {
+    type Item = NodeOrToken<GreenRef<'a>, GreenTokenRef<'a>>;
+    fn next(&mut self) -> Option<Self::Item> {
+        let index = self.next;
+        (index < self.end).then(|| {
+            self.next = self.tree.end(index);
+            GreenRef::element(self.tree, index)
         })
     }
 }
 
-/// A borrowed token of a green tree plus its absolute offset.
-#[derive(Debug, Clone, Copy)]
+/// A borrowed token of a parse's green tree.
+#[derive(Clone, Copy)]
 pub struct GreenTokenRef<'a> {
-    green: &'a GreenTokenData,
-    offset: TextSize,
+    tree: &'a GreenTree,
+    index: u32,
+}
+
+impl std::fmt::Debug for GreenTokenRef<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{:?}@{:?} {:?}",
+            self.kind(),
+            self.text_range(),
+            self.text()
+        )
+    }
 }
 
 impl<'a> GreenTokenRef<'a> {
     /// The token's text, borrowed from the tree (not from this view).
     pub fn text(&self) -> &'a str {
-        self.green.text()
+        self.tree.text(self.index)
     }
 }
 
 impl TreeToken for GreenTokenRef<'_> {
     fn kind(&self) -> SyntaxKind {
-        MlLanguage::kind_from_raw(self.green.kind())
+        self.tree.kind(self.index)
     }
     fn text(&self) -> &str {
-        self.green.text()
+        self.tree.text(self.index)
     }
     fn text_range(&self) -> TextRange {
-        TextRange::at(self.offset, self.green.text_len())
+        self.tree.range(self.index)
     }
 }
 
-/// The child nodes of a [`GreenRef`], with their offsets.
+/// The child nodes of a [`GreenRef`].
 pub struct GreenChildren<'a> {
-    children: rowan::Children<'a>,
-    offset: TextSize,
+    elements: GreenElements<'a>,
 }
 
 impl<'a> Iterator for GreenChildren<'a> {
     type Item = GreenRef<'a>;
     fn next(&mut self) -> Option<GreenRef<'a>> {
-        for child in self.children.by_ref() {
-            let start = self.offset;
-            match child {
-                NodeOrToken::Node(green) => {
-                    self.offset += green.text_len();
-                    return Some(GreenRef {
-                        green,
-                        offset: start,
-                    });
-                }
-                NodeOrToken::Token(t) => self.offset += t.text_len(),
-            }
-        }
-        None
+        self.elements.find_map(NodeOrToken::into_node)
     }
 }
 
@@ -313,39 +346,55 @@ impl<'a> TreeNode for GreenRef<'a> {
     type Token = GreenTokenRef<'a>;
     type Children = GreenChildren<'a>;
     fn kind(&self) -> SyntaxKind {
-        MlLanguage::kind_from_raw(self.green.kind())
+        self.tree.kind(self.index)
     }
     fn text_range(&self) -> TextRange {
-        TextRange::at(self.offset, self.green.text_len())
+        self.tree.range(self.index)
     }
-    fn green_data(&self) -> Cow<'_, GreenNodeData> {
-        Cow::Borrowed(self.green)
+    fn scan(&self, mut f: impl FnMut(SyntaxKind, bool, Slot) -> Scan) -> Option<Slot> {
+        let end = self.tree.end(self.index);
+        let mut index = self.index + 1;
+        while index < end {
+            let kind = self.tree.kind(index);
+            let slot = Slot {
+                index: index as usize,
+                range: self.tree.range(index),
+            };
+            match f(kind, kind.is_token(), slot) {
+                Scan::Next => {}
+                Scan::Take => return Some(slot),
+                Scan::Stop => return None,
+            }
+            index = self.tree.end(index);
+        }
+        None
     }
+    /// A slot of a green scan is the child's index in the tree.
     fn element(&self, slot: Slot) -> Option<NodeOrToken<Self, GreenTokenRef<'a>>> {
-        let offset = slot.range.start();
-        Some(match self.green.children().nth(slot.index)? {
-            NodeOrToken::Node(green) => NodeOrToken::Node(GreenRef { green, offset }),
-            NodeOrToken::Token(green) => NodeOrToken::Token(GreenTokenRef { green, offset }),
-        })
+        let index = u32::try_from(slot.index).ok()?;
+        (index > self.index && index < self.tree.end(self.index))
+            .then(|| GreenRef::element(self.tree, index))
     }
     fn child_nodes(&self) -> GreenChildren<'a> {
         GreenChildren {
-            children: self.green.children(),
-            offset: self.offset,
+            elements: self.children_with_tokens(),
         }
     }
+    /// Follows first children down: `None` when one of them is an empty node.
     fn first_token(&self) -> Option<GreenTokenRef<'a>> {
-        let mut node = self.green;
+        let mut node = self.index;
         loop {
-            match node.children().next()? {
-                NodeOrToken::Node(child) => node = child,
-                NodeOrToken::Token(green) => {
-                    return Some(GreenTokenRef {
-                        green,
-                        offset: self.offset,
-                    })
-                }
+            let first = node + 1;
+            if first >= self.tree.end(node) {
+                return None;
             }
+            if self.tree.is_token(first) {
+                return Some(GreenTokenRef {
+                    tree: self.tree,
+                    index: first,
+                });
+            }
+            node = first;
         }
     }
 }
@@ -356,42 +405,22 @@ impl<'a> TreeNode for GreenRef<'a> {
 // rowan allocates a cursor for every element `children_with_tokens` yields, which made these
 // accessors (called for every node by lowering) the front end's main cost.
 
-/// What [`scan`] does with the child it is shown.
-enum Scan {
+/// What a [`TreeNode::scan`] does with the child it is shown.
+pub enum Scan {
+    /// Go on with the next child.
     Next,
+    /// Return this child.
     Take,
+    /// Return nothing.
     Stop,
 }
 
-/// A child found by a scan of its parent: its index among its siblings and its absolute range.
+/// A child found by a scan of its parent: its index (among its siblings in a red tree, in the
+/// tree in a green one) and its absolute range.
 #[derive(Debug, Clone, Copy)]
 pub struct Slot {
     index: usize,
     range: TextRange,
-}
-
-/// Shows `f` each child's kind, whether it is a token and its slot, in order, until it says `Take`
-/// (that child is returned) or `Stop`.
-fn scan<N: TreeNode>(node: &N, mut f: impl FnMut(SyntaxKind, bool, Slot) -> Scan) -> Option<Slot> {
-    let green = node.green_data();
-    let mut offset = node.text_range().start();
-    for (index, child) in green.children().enumerate() {
-        let (raw, len, is_token) = match child {
-            NodeOrToken::Node(n) => (n.kind(), n.text_len(), false),
-            NodeOrToken::Token(t) => (t.kind(), t.text_len(), true),
-        };
-        let slot = Slot {
-            index,
-            range: TextRange::at(offset, len),
-        };
-        match f(MlLanguage::kind_from_raw(raw), is_token, slot) {
-            Scan::Next => {}
-            Scan::Take => return Some(slot),
-            Scan::Stop => return None,
-        }
-        offset += len;
-    }
-    None
 }
 
 fn node_at<N: TreeNode, A: AstNode<N>>(node: &N, slot: Option<Slot>) -> Option<A> {
@@ -403,7 +432,7 @@ fn token_at<N: TreeNode>(node: &N, slot: Option<Slot>) -> Option<N::Token> {
 }
 
 fn child<N: TreeNode, A: AstNode<N>>(node: &N) -> Option<A> {
-    let slot = scan(node, |k, is_token, _| take_if(!is_token && A::can_cast(k)));
+    let slot = node.scan(|k, is_token, _| take_if(!is_token && A::can_cast(k)));
     node_at(node, slot)
 }
 
@@ -422,14 +451,14 @@ fn take_if(take: bool) -> Scan {
 fn token<N: TreeNode>(node: &N, kind: SyntaxKind) -> Option<N::Token> {
     token_at(
         node,
-        scan(node, |k, is_token, _| take_if(is_token && k == kind)),
+        node.scan(|k, is_token, _| take_if(is_token && k == kind)),
     )
 }
 
 /// The `kind` tokens among `node`'s children, in order.
 fn tokens<N: TreeNode>(node: &N, kind: SyntaxKind) -> impl Iterator<Item = N::Token> {
     let mut slots = Vec::new();
-    scan(node, |k, is_token, slot| {
+    node.scan(|k, is_token, slot| {
         if is_token && k == kind {
             slots.push(slot);
         }
@@ -444,7 +473,7 @@ fn tokens<N: TreeNode>(node: &N, kind: SyntaxKind) -> impl Iterator<Item = N::To
 /// The first `A` child that comes after the first `kind` token.
 fn child_after<N: TreeNode, A: AstNode<N>>(node: &N, kind: SyntaxKind) -> Option<A> {
     let mut seen = false;
-    let slot = scan(node, |k, is_token, _| {
+    let slot = node.scan(|k, is_token, _| {
         if !seen {
             seen = k == kind;
             Scan::Next
@@ -457,7 +486,7 @@ fn child_after<N: TreeNode, A: AstNode<N>>(node: &N, kind: SyntaxKind) -> Option
 
 /// The first `A` child that comes before the first `kind` token.
 fn child_before<N: TreeNode, A: AstNode<N>>(node: &N, kind: SyntaxKind) -> Option<A> {
-    let slot = scan(node, |k, is_token, _| {
+    let slot = node.scan(|k, is_token, _| {
         if k == kind {
             Scan::Stop
         } else {
@@ -470,7 +499,7 @@ fn child_before<N: TreeNode, A: AstNode<N>>(node: &N, kind: SyntaxKind) -> Optio
 /// The first `IDENT` token that comes after the first `kind` token.
 fn ident_after<N: TreeNode>(node: &N, kind: SyntaxKind) -> Option<N::Token> {
     let mut seen = false;
-    let slot = scan(node, |k, is_token, _| {
+    let slot = node.scan(|k, is_token, _| {
         if !seen {
             seen = k == kind;
             Scan::Next
@@ -491,7 +520,7 @@ fn nth_section<N: TreeNode, A: AstNode<N>>(
 ) -> Option<A> {
     let mut started = false;
     let mut section = 0;
-    let slot = scan(node, |k, is_token, _| {
+    let slot = node.scan(|k, is_token, _| {
         if !started {
             started = k == start;
         } else if is_token && k == sep {
@@ -727,7 +756,7 @@ impl<N: TreeNode> ImportStmt<N> {
     /// The `IDENT` tokens of the dotted path.
     pub fn path_tokens(&self) -> Vec<N::Token> {
         let mut slots = Vec::new();
-        scan(&self.0, |k, is_token, slot| match k {
+        self.0.scan(|k, is_token, slot| match k {
             AS_KW => Scan::Stop,
             IDENT if is_token => {
                 slots.push(slot);
@@ -1086,7 +1115,7 @@ impl<N: TreeNode> ObjectExpr<N> {
 impl<N: TreeNode> Property<N> {
     /// The key token: an `IDENT` (reserved words are re-kinded to `IDENT`) or a `STRING`.
     pub fn key_token(&self) -> Option<N::Token> {
-        let slot = scan(&self.0, |k, is_token, _| match k {
+        let slot = self.0.scan(|k, is_token, _| match k {
             COLON => Scan::Stop,
             _ => take_if(is_token && matches!(k, IDENT | STRING)),
         });
@@ -1203,13 +1232,12 @@ impl<N: TreeNode> BinExpr<N> {
         Some((BinOp::from_kind(token.kind())?, token))
     }
     fn op_slot(&self) -> Option<Slot> {
-        scan(&self.0, |k, is_token, _| {
-            take_if(is_token && BinOp::from_kind(k).is_some())
-        })
+        self.0
+            .scan(|k, is_token, _| take_if(is_token && BinOp::from_kind(k).is_some()))
     }
     fn op_kind(&self) -> Option<SyntaxKind> {
         let mut op = None;
-        scan(&self.0, |k, is_token, _| {
+        self.0.scan(|k, is_token, _| {
             let found = is_token && BinOp::from_kind(k).is_some();
             if found {
                 op = Some(k);
@@ -1311,7 +1339,7 @@ impl<N: TreeNode> ArrowFn<N> {
     }
     pub fn body(&self) -> Option<ArrowBody<N>> {
         let mut seen = false;
-        let slot = scan(&self.0, |k, is_token, _| {
+        let slot = self.0.scan(|k, is_token, _| {
             if !seen {
                 seen = k == FAT_ARROW;
                 Scan::Next

@@ -1,4 +1,5 @@
-//! ML front end: `logos` tokens -> event parser with recovery -> lossless `rowan` CST -> typed AST.
+//! ML front end: `logos` tokens -> event parser with recovery -> lossless flat green tree (and,
+//! on demand, a `rowan` CST) -> typed AST.
 //!
 //! Invariants: parsing never fails and never panics; the tree's text equals the input byte for
 //! byte; nesting deeper than [`MAX_NESTING`] becomes a diagnostic instead of deeper recursion;
@@ -9,13 +10,16 @@
 pub mod ast;
 mod diagnostic;
 mod grammar;
+mod green;
 mod lexer;
 mod parser;
 mod syntax_kind;
 
+use std::sync::OnceLock;
+
 use rowan::GreenNode;
 
-pub use ast::{unescape, AstNode};
+pub use ast::{unescape, AstNode, GreenRef};
 pub use diagnostic::{Diagnostic, Severity};
 pub use lexer::is_incomplete;
 pub use rowan::{TextRange, TextSize};
@@ -36,22 +40,34 @@ pub(crate) const MAX_ERRORS: usize = 100;
 const MAX_PASSES: usize = 16;
 
 /// The result of parsing: a lossless tree plus the syntax diagnostics (sorted by position).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Parse {
-    green: GreenNode,
+    green: green::GreenTree,
+    /// The same tree for rowan, built on the first use of the red API ([`Parse::syntax`]).
+    rowan: OnceLock<GreenNode>,
     diagnostics: Vec<Diagnostic>,
 }
 
+impl PartialEq for Parse {
+    fn eq(&self, other: &Parse) -> bool {
+        self.green == other.green && self.diagnostics == other.diagnostics
+    }
+}
+
+impl Eq for Parse {}
+
 impl Parse {
-    /// The typed root.
-    pub fn tree(&self) -> ast::SourceFile {
+    /// The typed root over the green tree (borrowed, allocation-free to walk: what lowering
+    /// reads). `ast::SourceFile::cast(parse.syntax())` gives the red one.
+    pub fn tree(&self) -> ast::SourceFile<GreenRef<'_>> {
         // The root is always a SOURCE_FILE node (see `grammar::source_file`).
-        ast::SourceFile::cast(self.syntax()).unwrap_or_else(|| unreachable!("root is SOURCE_FILE"))
+        ast::SourceFile::cast(GreenRef::root(&self.green))
+            .unwrap_or_else(|| unreachable!("root is SOURCE_FILE"))
     }
 
-    /// The untyped root node.
+    /// The untyped red root node (rowan's tree is built on the first call).
     pub fn syntax(&self) -> SyntaxNode {
-        SyntaxNode::new_root(self.green.clone())
+        SyntaxNode::new_root(self.rowan.get_or_init(|| self.green.to_rowan()).clone())
     }
 
     /// Syntax errors (lexical and grammatical), in source order. Empty means the program is
@@ -110,7 +126,11 @@ pub fn parse(text: &str) -> Parse {
             let mut diagnostics = lexed.errors;
             merge_parser_errors(&mut diagnostics, errors);
             diagnostics.sort_by_key(|d| d.range.start());
-            let parse = Parse { green, diagnostics };
+            let parse = Parse {
+                green,
+                rowan: OnceLock::new(),
+                diagnostics,
+            };
             if retry.is_empty() {
                 // A fallback that does not reduce the errors only moves them somewhere less
                 // helpful (often to the end of input): report the operator reading instead.

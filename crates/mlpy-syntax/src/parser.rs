@@ -1,6 +1,6 @@
 //! Event-based parser infrastructure (modelled on rust-analyzer's `parser` crate): the grammar
 //! (`grammar.rs`) drives a cursor over the significant tokens and records `Event`s; `build_tree`
-//! then replays the events, re-inserting the trivia, into a `rowan` green tree.
+//! then replays the events, re-inserting the trivia, into a [`GreenTree`].
 //!
 //! Invariants:
 //! * every significant token is consumed at most once, in order; tokens the grammar never
@@ -13,9 +13,7 @@
 
 use std::num::NonZeroU32;
 
-use hashbrown::HashMap;
-use rowan::{GreenNode, GreenToken, NodeOrToken};
-
+use crate::green::{self, GreenTree};
 use crate::lexer::{Token, Trivia};
 use crate::{Diagnostic, SyntaxKind, SyntaxKind::*, TextRange, TextSize, MAX_ERRORS, MAX_NESTING};
 
@@ -364,205 +362,6 @@ impl CompletedMarker {
     }
 }
 
-/// log2 of the entries of the green sink's front cache of recent tokens.
-const FRONT_BITS: u32 = 11;
-/// log2 of the entries of the green sink's cache of leaf nodes.
-const LEAF_BITS: u32 = 10;
-
-/// Token kinds the lexer always spells the same way (punctuation and reserved words; the parser
-/// only ever re-kinds tokens to `IDENT`, which is not one of them).
-fn fixed_spelling(kind: SyntaxKind) -> Option<usize> {
-    let i = (kind as u16).checked_sub(L_PAREN as u16)?;
-    (kind as u16 <= FALSE_KW as u16).then_some(usize::from(i))
-}
-
-/// The first (up to) 8 bytes of `bytes[start..start + len]`, little-endian, zero-padded.
-fn prefix_word(bytes: &[u8], start: usize, len: usize) -> u64 {
-    let word = match bytes.get(start..start + 8) {
-        Some(w) => <[u8; 8]>::try_from(w).map_or(0, u64::from_le_bytes),
-        None => {
-            let mut buf = [0u8; 8];
-            let take = len.min(8);
-            if let (Some(dst), Some(src)) = (buf.get_mut(..take), bytes.get(start..start + take)) {
-                dst.copy_from_slice(src);
-            }
-            u64::from_le_bytes(buf)
-        }
-    };
-    if len >= 8 {
-        word
-    } else {
-        word & ((1u64 << (8 * len)) - 1)
-    }
-}
-
-/// A front-cache entry: the token and the key it was stored under (kind, length and first
-/// bytes inline, so a hit on a short token reads no token memory).
-struct Recent {
-    word: u64,
-    len: u32,
-    kind: SyntaxKind,
-    token: Option<GreenToken>,
-}
-
-/// A leaf-cache entry: a node of `kind` whose only child is the token at `token`.
-struct Leaf {
-    token: usize,
-    kind: SyntaxKind,
-    node: Option<GreenNode>,
-}
-
-/// Builds the green tree bottom-up without rowan's `NodeCache` (whose hashing of every node and
-/// token was the largest cost of parsing). Equal tokens are shared: punctuation and reserved
-/// words through a table indexed by kind, other tokens through a direct-mapped front cache
-/// (most tokens repeat a recent spelling: indentation, names) backed by an interning table.
-/// Nodes whose only child is a token (names, literals) are shared through a direct-mapped
-/// cache keyed by kind and token identity; other nodes are not deduplicated.
-struct GreenSink<'t> {
-    text: &'t str,
-    /// Children of the open nodes, innermost last.
-    children: Vec<NodeOrToken<GreenNode, GreenToken>>,
-    /// Each open node: its kind and where its children start in `children`.
-    open: Vec<(SyntaxKind, usize)>,
-    /// The token of each fixed-spelling kind, indexed by [`fixed_spelling`].
-    fixed: Vec<Option<GreenToken>>,
-    recent: Vec<Recent>,
-    leaves: Vec<Leaf>,
-    interned: HashMap<(SyntaxKind, &'t str), GreenToken>,
-}
-
-impl<'t> GreenSink<'t> {
-    fn new(text: &'t str, tokens: usize) -> Self {
-        let fixed_kinds = usize::from(FALSE_KW as u16 - L_PAREN as u16) + 1;
-        GreenSink {
-            text,
-            children: Vec::with_capacity(64),
-            open: Vec::with_capacity(64),
-            fixed: vec![None; fixed_kinds],
-            recent: (0..1 << FRONT_BITS)
-                .map(|_| Recent {
-                    word: 0,
-                    len: 0,
-                    kind: EOF,
-                    token: None,
-                })
-                .collect(),
-            leaves: (0..1 << LEAF_BITS)
-                .map(|_| Leaf {
-                    token: 0,
-                    kind: EOF,
-                    node: None,
-                })
-                .collect(),
-            interned: HashMap::with_capacity(tokens / 16),
-        }
-    }
-
-    fn token(&mut self, kind: SyntaxKind, range: TextRange) {
-        let token = match fixed_spelling(kind).and_then(|i| self.fixed.get_mut(i)) {
-            Some(Some(t)) => t.clone(),
-            Some(slot) => slot
-                .insert(GreenToken::new(kind.into(), &self.text[range]))
-                .clone(),
-            None => self.varying_token(kind, range),
-        };
-        self.children.push(NodeOrToken::Token(token));
-    }
-
-    /// The shared token for a kind whose spelling varies (names, literals, trivia).
-    fn varying_token(&mut self, kind: SyntaxKind, range: TextRange) -> GreenToken {
-        let bytes = self.text.as_bytes();
-        let (start, len) = (u32::from(range.start()) as usize, u32::from(range.len()));
-        let word = prefix_word(bytes, start, len as usize);
-        let hash = (word ^ (u64::from(len) << 40) ^ (kind as u64) << 56)
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let slot = (hash >> (64 - FRONT_BITS)) as usize;
-        let text = &self.text[range];
-        let Some(recent) = self.recent.get_mut(slot) else {
-            return GreenToken::new(kind.into(), text);
-        };
-        if let Some(t) = &recent.token {
-            if recent.word == word
-                && recent.len == len
-                && recent.kind == kind
-                && (len <= 8 || t.text().as_bytes().get(8..) == text.as_bytes().get(8..))
-            {
-                return t.clone();
-            }
-        }
-        let t = self
-            .interned
-            .entry((kind, text))
-            .or_insert_with(|| GreenToken::new(kind.into(), text))
-            .clone();
-        *recent = Recent {
-            word,
-            len,
-            kind,
-            token: Some(t.clone()),
-        };
-        t
-    }
-
-    fn start_node(&mut self, kind: SyntaxKind) {
-        self.open.push((kind, self.children.len()));
-    }
-
-    fn finish_node(&mut self) {
-        let Some((kind, first)) = self.open.pop() else {
-            return;
-        };
-        let node = if first + 1 == self.children.len() {
-            match self.children.pop() {
-                Some(NodeOrToken::Token(token)) => self.leaf(kind, token),
-                Some(NodeOrToken::Node(node)) => GreenNode::new(kind.into(), [node.into()]),
-                None => GreenNode::new(kind.into(), []),
-            }
-        } else {
-            GreenNode::new(kind.into(), self.children.drain(first..))
-        };
-        self.children.push(NodeOrToken::Node(node));
-    }
-
-    /// The shared node of `kind` whose only child is `token`.
-    fn leaf(&mut self, kind: SyntaxKind, token: GreenToken) -> GreenNode {
-        // Tokens are shared and outlive the sink's caches, so equal addresses mean equal tokens.
-        let addr = &*token as *const rowan::GreenTokenData as usize;
-        let hash = ((addr as u64) ^ (kind as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let slot = (hash >> (64 - LEAF_BITS)) as usize;
-        let Some(leaf) = self.leaves.get_mut(slot) else {
-            return GreenNode::new(kind.into(), [token.into()]);
-        };
-        match &leaf.node {
-            Some(node) if leaf.token == addr && leaf.kind == kind => node.clone(),
-            _ => {
-                let node = GreenNode::new(kind.into(), [token.into()]);
-                *leaf = Leaf {
-                    token: addr,
-                    kind,
-                    node: Some(node.clone()),
-                };
-                node
-            }
-        }
-    }
-
-    /// The root: the one node left once every node is finished.
-    fn finish(mut self) -> GreenNode {
-        while !self.open.is_empty() {
-            self.finish_node();
-        }
-        match (self.children.pop(), self.children.is_empty()) {
-            (Some(NodeOrToken::Node(root)), true) => root,
-            // The events always form one root node; should they not, keep every element.
-            (last, _) => {
-                self.children.extend(last);
-                GreenNode::new(SOURCE_FILE.into(), self.children)
-            }
-        }
-    }
-}
-
 /// Where trivia emission stands: the end of the last element emitted and the next stored
 /// trivia (comments, the byte-order mark).
 struct TriviaCursor<'a> {
@@ -574,7 +373,7 @@ struct TriviaCursor<'a> {
 impl TriviaCursor<'_> {
     /// Emits the trivia between the last element emitted and `end`: the stored ones, and one
     /// `WHITESPACE` token per gap around them.
-    fn emit_until(&mut self, builder: &mut GreenSink, end: TextSize) {
+    fn emit_until(&mut self, builder: &mut green::Builder, end: TextSize) {
         while self.offset < end {
             let (kind, range) = match self.stored.get(self.next) {
                 Some(t) if t.range.start() == self.offset => {
@@ -600,8 +399,10 @@ pub(crate) fn build_tree(
     tokens: &[Token],
     trivia: &[Trivia],
     mut events: Vec<Event>,
-) -> GreenNode {
-    let mut builder = GreenSink::new(text, tokens.len() * 2);
+) -> GreenTree {
+    // Elements: the token events and the node starts (at most the events), plus one
+    // whitespace gap at most before each significant token, each stored trivia and the end.
+    let mut builder = green::Builder::new(text, events.len() + tokens.len() + 2 * trivia.len() + 1);
     let mut cursor = 0usize;
     let mut gaps = TriviaCursor {
         offset: TextSize::from(0),
@@ -611,7 +412,7 @@ pub(crate) fn build_tree(
     let mut depth = 0usize;
     let mut parents = Vec::new();
     // Emits the trivia before the next significant token (all that is left after the last one).
-    let emit_trivia = |builder: &mut GreenSink, cursor: usize, gaps: &mut TriviaCursor| {
+    let emit_trivia = |builder: &mut green::Builder, cursor: usize, gaps: &mut TriviaCursor| {
         let end = tokens
             .get(cursor)
             .map_or(TextSize::of(text), |t| t.range.start());
@@ -697,59 +498,4 @@ pub(crate) fn build_tree(
         }
     }
     builder.finish()
-}
-
-#[cfg(test)]
-mod tests {
-    use rowan::{GreenNodeData, NodeOrToken};
-
-    use crate::{parse, SyntaxKind, SyntaxKind::*};
-
-    /// Every green node of `kind` under `node`, in order.
-    fn nodes_of<'a>(node: &'a GreenNodeData, kind: SyntaxKind, out: &mut Vec<&'a GreenNodeData>) {
-        if node.kind() == kind.into() {
-            out.push(node);
-        }
-        for child in node.children() {
-            if let NodeOrToken::Node(child) = child {
-                nodes_of(child, kind, out);
-            }
-        }
-    }
-
-    #[test]
-    fn equal_tokens_and_leaves_are_shared() {
-        let text = "a = bb + 1; a = bb + 1; if (bb) { c = 1.5; } x.if = if_;";
-        let p = parse(text);
-        assert!(p.diagnostics().is_empty());
-        assert_eq!(p.syntax().to_string(), text);
-        let root = p.syntax();
-        let green = root.green();
-        let mut names = Vec::new();
-        nodes_of(&green, NAME_REF, &mut names);
-        let bb: Vec<_> = names
-            .iter()
-            .filter(|n| n.to_string() == "bb")
-            .map(|n| *n as *const GreenNodeData)
-            .collect();
-        assert_eq!(bb.len(), 3);
-        assert!(bb.iter().all(|&n| n == bb[0]), "leaf nodes are shared");
-        let mut literals = Vec::new();
-        nodes_of(&green, LITERAL, &mut literals);
-        let texts: Vec<String> = literals.iter().map(|n| n.to_string()).collect();
-        assert_eq!(texts, ["1", "1", "1.5"]);
-        assert!(std::ptr::eq(literals[0], literals[1]));
-        assert!(!std::ptr::eq(literals[1], literals[2]));
-        // A reserved word re-kinded to a name keeps its own token, not the keyword's.
-        let tokens: Vec<(SyntaxKind, String)> = root
-            .descendants_with_tokens()
-            .filter_map(|e| e.into_token())
-            .filter(|t| t.text() == "if")
-            .map(|t| (t.kind(), t.text().to_string()))
-            .collect();
-        assert_eq!(
-            tokens,
-            [(IF_KW, "if".to_string()), (IDENT, "if".to_string())]
-        );
-    }
 }

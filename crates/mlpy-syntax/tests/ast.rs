@@ -2,14 +2,15 @@
 //! parts the lowering needs.
 
 use mlpy_syntax::ast::{
-    ArrowBody, BinOp, DestructureKind, Expr, LiteralKind, PrefixOp, SourceFile, Stmt,
+    ArrowBody, BinOp, DestructureKind, Expr, GreenRef, LiteralKind, PrefixOp, SourceFile, Stmt,
+    TreeNode, TreeToken,
 };
 use mlpy_syntax::{parse, unescape, AstNode};
 
 fn file(text: &str) -> SourceFile {
     let p = parse(text);
     assert!(p.diagnostics().is_empty(), "{:?}", p.diagnostics());
-    p.tree()
+    SourceFile::cast(p.syntax()).unwrap()
 }
 
 fn only_stmt(text: &str) -> Stmt {
@@ -339,4 +340,97 @@ fn ranges_exclude_surrounding_trivia() {
     let stmt = f.items().next().unwrap();
     assert_eq!(text(&stmt), "x = 1;");
     assert_eq!(u32::from(stmt.range().start()), 12);
+}
+
+/// Every element of the red tree, depth first: (depth, kind, range, token text).
+fn red_elements(node: &mlpy_syntax::SyntaxNode, depth: usize, out: &mut Vec<Element>) {
+    out.push((depth, node.kind(), node.text_range(), None));
+    for child in node.children_with_tokens() {
+        match child {
+            rowan::NodeOrToken::Node(n) => red_elements(&n, depth + 1, out),
+            rowan::NodeOrToken::Token(t) => out.push((
+                depth + 1,
+                t.kind(),
+                t.text_range(),
+                Some(t.text().to_string()),
+            )),
+        }
+    }
+}
+
+type Element = (
+    usize,
+    mlpy_syntax::SyntaxKind,
+    mlpy_syntax::TextRange,
+    Option<String>,
+);
+
+fn green_elements(node: GreenRef, depth: usize, out: &mut Vec<Element>) {
+    out.push((depth, node.kind(), node.text_range(), None));
+    for child in node.children_with_tokens() {
+        match child {
+            rowan::NodeOrToken::Node(n) => green_elements(n, depth + 1, out),
+            rowan::NodeOrToken::Token(t) => out.push((
+                depth + 1,
+                TreeToken::kind(&t),
+                TreeToken::text_range(&t),
+                Some(t.text().to_string()),
+            )),
+        }
+    }
+}
+
+/// The green tree `Parse::tree` walks and the red tree `Parse::syntax` builds from it have the
+/// same elements, and the typed accessors answer the same on both.
+#[test]
+fn green_and_red_trees_agree() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("test_data");
+    let mut texts: Vec<String> = ["ok", "err"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(dir.join(d)).into_iter().flatten())
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "ml"))
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    texts.extend([
+        String::new(),
+        "\u{FEFF}  x = 1; // c\n".to_string(),
+        "x = (1 + ;; } ) fn( => @ 'open".to_string(),
+        format!("x = {}1{};", "[".repeat(600), "]".repeat(600)),
+    ]);
+    assert!(texts.len() > 40);
+    for text in &texts {
+        let p = parse(text);
+        let (mut red, mut green) = (Vec::new(), Vec::new());
+        red_elements(&p.syntax(), 0, &mut red);
+        green_elements(*p.tree().syntax(), 0, &mut green);
+        assert_eq!(red, green, "{text}");
+        let red_file = SourceFile::cast(p.syntax()).unwrap();
+        let green_file = p.tree();
+        let red_items: Vec<_> = red_file
+            .items()
+            .map(|s| (s.syntax().kind(), s.range()))
+            .collect();
+        let green_items: Vec<_> = green_file
+            .items()
+            .map(|s| (TreeNode::kind(s.syntax()), s.range()))
+            .collect();
+        assert_eq!(red_items, green_items);
+        let red_first: Vec<_> = p
+            .syntax()
+            .descendants()
+            .map(|n| n.first_token().map(|t| (t.kind(), t.text_range())))
+            .collect();
+        let mut green_first = Vec::new();
+        let mut stack = vec![*p.tree().syntax()];
+        while let Some(n) = stack.pop() {
+            green_first.push(
+                n.first_token()
+                    .map(|t| (TreeToken::kind(&t), TreeToken::text_range(&t))),
+            );
+            let children: Vec<_> = n.child_nodes().collect();
+            stack.extend(children.into_iter().rev());
+        }
+        assert_eq!(red_first, green_first, "{text}");
+    }
 }

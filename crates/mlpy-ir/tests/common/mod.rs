@@ -17,16 +17,15 @@ pub fn read(sub: &str, name: &str) -> String {
 }
 
 /// Parses `src` (asserting it has no syntax errors) and lowers it.
-pub fn lower_src(src: &str, options: &LowerOptions) -> (mlpy_syntax::ast::SourceFile, Lowered) {
+pub fn lower_src(src: &str, options: &LowerOptions) -> (mlpy_syntax::Parse, Lowered) {
     let parse = mlpy_syntax::parse(src);
     assert!(
         parse.diagnostics().is_empty(),
         "syntax errors: {:?}",
         parse.diagnostics()
     );
-    let file = parse.tree();
-    let lowered = lower(&file, options);
-    (file, lowered)
+    let lowered = lower(&parse.tree(), options);
+    (parse, lowered)
 }
 
 /// 1-based `LINE:COL` (columns in characters) of a byte offset.
@@ -62,7 +61,11 @@ pub fn render(src: &str, lowered: &Lowered) -> String {
 }
 
 /// Audit findings as `LINE:COL severity rule` lines.
-pub fn findings(src: &str, file: &mlpy_syntax::ast::SourceFile, lowered: &Lowered) -> Vec<String> {
+pub fn findings(
+    src: &str,
+    file: &mlpy_syntax::ast::SourceFile<mlpy_syntax::GreenRef<'_>>,
+    lowered: &Lowered,
+) -> Vec<String> {
     audit::audit(file, lowered)
         .iter()
         .map(|f| {
