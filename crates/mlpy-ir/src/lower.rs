@@ -22,9 +22,10 @@ use crate::ir::{
 use crate::literal;
 use crate::names;
 use crate::scope::{ScopeId, Scopes, World, GLOBAL};
-use mlpy_syntax::ast::{TreeNode, TreeToken};
 use mlpy_syntax::ast::{self, AstNode};
+use mlpy_syntax::ast::{TreeNode, TreeToken};
 use mlpy_syntax::{Diagnostic, SyntaxKind};
+use rowan::NodeOrToken;
 
 /// Lowering walks the green tree directly: a red `SyntaxNode` cursor per visited node was a
 /// large share of the front end's time.
@@ -269,6 +270,118 @@ fn with_string_value<R>(token: &Token<'_>, f: impl FnOnce(&str) -> R) -> R {
     } else {
         f(raw)
     }
+}
+
+// One-pass splits of the most frequent nodes. The typed accessors find each piece with its own
+// walk over the children (and a second one to fetch it); these find all pieces in one walk,
+// with the same answers (documented at each accessor they replace).
+
+/// The children of a node split at its first separator token.
+struct Split<'t> {
+    /// The separator's kind, if there is one.
+    sep: Option<SyntaxKind>,
+    /// The first expression child before the separator (or in the whole node without one):
+    /// `child_before`.
+    before: Option<ast::Expr<Tree<'t>>>,
+    /// The first expression child after the separator: `child_after`.
+    after: Option<ast::Expr<Tree<'t>>>,
+}
+
+fn split<'t>(node: &Tree<'t>, is_sep: impl Fn(SyntaxKind) -> bool) -> Split<'t> {
+    let mut out = Split {
+        sep: None,
+        before: None,
+        after: None,
+    };
+    for child in node.children_with_tokens() {
+        match child {
+            NodeOrToken::Token(t) => {
+                if out.sep.is_none() && is_sep(t.kind()) {
+                    out.sep = Some(t.kind());
+                }
+            }
+            NodeOrToken::Node(n) => {
+                if out.sep.is_none() {
+                    if out.before.is_none() {
+                        out.before = ast::Expr::cast(n);
+                    }
+                } else if let Some(e) = ast::Expr::cast(n) {
+                    out.after = Some(e);
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `MemberExpr::object` (the first expression child) and `MemberExpr::name` (the first
+/// `IDENT` token after the first `.`).
+fn member_parts<'t>(node: &Tree<'t>) -> (Option<ast::Expr<Tree<'t>>>, Option<Token<'t>>) {
+    let (mut object, mut name, mut dot) = (None, None, false);
+    for child in node.children_with_tokens() {
+        match child {
+            NodeOrToken::Node(n) => {
+                if object.is_none() {
+                    object = ast::Expr::cast(n);
+                }
+            }
+            NodeOrToken::Token(t) => match t.kind() {
+                SyntaxKind::DOT if !dot => dot = true,
+                SyntaxKind::IDENT if dot && name.is_none() => name = Some(t),
+                _ => {}
+            },
+        }
+        if object.is_some() && name.is_some() {
+            break;
+        }
+    }
+    (object, name)
+}
+
+/// `CallExpr::callee` (the first expression child) and `CallExpr::arg_list`.
+fn call_parts<'t>(
+    node: &Tree<'t>,
+) -> (Option<ast::Expr<Tree<'t>>>, Option<ast::ArgList<Tree<'t>>>) {
+    let (mut callee, mut args) = (None, None);
+    for n in node.child_nodes() {
+        if callee.is_none() {
+            if let Some(e) = ast::Expr::cast(n) {
+                callee = Some(e);
+                continue;
+            }
+        }
+        if args.is_none() {
+            args = ast::ArgList::cast(n);
+        }
+        if callee.is_some() && args.is_some() {
+            break;
+        }
+    }
+    (callee, args)
+}
+
+/// The binary operator of a token kind (`BinOp::from_kind`).
+fn bin_op(kind: SyntaxKind) -> Option<ast::BinOp> {
+    use ast::BinOp as B;
+    use SyntaxKind as K;
+    Some(match kind {
+        K::PIPE2 => B::Or,
+        K::AMP2 => B::And,
+        K::EQ2 => B::Eq,
+        K::NEQ => B::NotEq,
+        K::LT => B::Lt,
+        K::GT => B::Gt,
+        K::LTEQ => B::LtEq,
+        K::GTEQ => B::GtEq,
+        K::PLUS => B::Add,
+        K::MINUS => B::Sub,
+        K::STAR => B::Mul,
+        K::SLASH => B::Div,
+        K::SLASH_SLASH => B::FloorDiv,
+        K::PERCENT => B::Mod,
+        _ => return None,
+    })
 }
 
 /// The pieces shared by `function` declarations, arrows and anonymous functions.
@@ -686,8 +799,10 @@ impl<'t> Lowerer<'_, 't> {
 
     fn assign(&mut self, a: &ast::AssignStmt<Tree<'t>>) -> Option<ir::Stmt> {
         let range = a.range();
-        let target = a.target().and_then(|t| self.target(&t));
-        let value = self.opt_expr(a.value(), range);
+        // `AssignStmt::target` / `value`: before / after the `=`.
+        let parts = split(a.syntax(), |k| k == SyntaxKind::EQ);
+        let target = parts.before.and_then(|t| self.target(&t));
+        let value = self.opt_expr(parts.after, range);
         Some(ir::Stmt {
             kind: StmtKind::Assign {
                 target: target?,
@@ -705,8 +820,9 @@ impl<'t> Lowerer<'_, 't> {
                 TargetKind::Var(self.bind_var(t.text(), t.text_range())?)
             }
             ast::Expr::Member(m) => {
-                let object = self.opt_expr(m.object(), range);
-                let name = m.name()?;
+                let (object, name) = member_parts(m.syntax());
+                let object = self.opt_expr(object, range);
+                let name = name?;
                 let key = self.scopes.symbol_borrowed(name.text());
                 let index = self.push(ExprKind::Str(key), name.text_range());
                 TargetKind::Index { object, index }
@@ -881,10 +997,17 @@ impl<'t> Lowerer<'_, 't> {
     }
 
     fn bin(&mut self, b: &ast::BinExpr<Tree<'t>>, range: TextRange) -> ExprKind {
-        let lhs = self.opt_expr(b.lhs(), range);
-        let rhs = self.opt_expr(b.rhs(), range);
-        match b.op() {
-            Some((op, _)) => binary(op, lhs, rhs),
+        // `BinExpr::lhs` / `rhs`: before / after the first operator token (none without one).
+        let parts = split(b.syntax(), |k| bin_op(k).is_some());
+        let op = parts.sep.and_then(bin_op);
+        let (lhs, rhs) = match op {
+            Some(_) => (parts.before, parts.after),
+            None => (None, None),
+        };
+        let lhs = self.opt_expr(lhs, range);
+        let rhs = self.opt_expr(rhs, range);
+        match op {
+            Some(op) => binary(op, lhs, rhs),
             None => ExprKind::Null,
         }
     }
@@ -898,8 +1021,9 @@ impl<'t> Lowerer<'_, 't> {
     }
 
     fn member(&mut self, m: &ast::MemberExpr<Tree<'t>>, range: TextRange) -> ExprKind {
-        let object = self.opt_expr(m.object(), range);
-        match m.name() {
+        let (object, name) = member_parts(m.syntax());
+        let object = self.opt_expr(object, range);
+        match name {
             Some(name) => ExprKind::Member {
                 object,
                 name: self.scopes.symbol_borrowed(name.text()),
@@ -909,9 +1033,11 @@ impl<'t> Lowerer<'_, 't> {
     }
 
     fn index(&mut self, i: &ast::IndexExpr<Tree<'t>>, range: TextRange) -> ExprKind {
+        // `IndexExpr::base` / `index`: before / after the `[`.
+        let parts = split(i.syntax(), |k| k == SyntaxKind::L_BRACK);
         ExprKind::Index {
-            object: self.opt_expr(i.base(), range),
-            index: self.opt_expr(i.index(), range),
+            object: self.opt_expr(parts.before, range),
+            index: self.opt_expr(parts.after, range),
         }
     }
 
@@ -959,9 +1085,9 @@ impl<'t> Lowerer<'_, 't> {
         }
     }
 
-    fn args(&mut self, c: &ast::CallExpr<Tree<'t>>) -> ExprList {
+    fn args(&mut self, list: Option<ast::ArgList<Tree<'t>>>) -> ExprList {
         let mark = self.scratch.len();
-        if let Some(list) = c.arg_list() {
+        if let Some(list) = list {
             for a in list.args() {
                 let id = self.expr(&a);
                 self.scratch.push(id);
@@ -971,11 +1097,13 @@ impl<'t> Lowerer<'_, 't> {
     }
 
     fn call(&mut self, c: &ast::CallExpr<Tree<'t>>, range: TextRange) -> ExprKind {
-        match c.callee() {
+        let (callee, list) = call_parts(c.syntax());
+        match callee {
             Some(ast::Expr::Member(m)) => {
-                let object = self.opt_expr(m.object(), range);
-                let args = self.args(c);
-                let Some(name) = m.name() else {
+                let (object, name) = member_parts(m.syntax());
+                let object = self.opt_expr(object, range);
+                let args = self.args(list);
+                let Some(name) = name else {
                     return self.exprs[object.0 as usize].kind;
                 };
                 ExprKind::MethodCall {
@@ -987,7 +1115,7 @@ impl<'t> Lowerer<'_, 't> {
             }
             callee => {
                 let callee = self.opt_expr(callee, range);
-                let args = self.args(c);
+                let args = self.args(list);
                 ExprKind::Call { callee, args }
             }
         }
