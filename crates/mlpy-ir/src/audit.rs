@@ -1,7 +1,8 @@
 //! Static security audit (language.md §10, §9, §8.2; spec decisions D4, D11, D28).
 //!
-//! The audit walks the syntax tree once in preorder, without recursion (an explicit stack over
-//! the green tree: no red cursor per element), and reports findings with a severity; `Critical` and `High` findings block strict runs. Name
+//! The audit walks the syntax tree once in preorder, without recursion (an explicit stack of
+//! child iterators over the green tree: no red cursor per element, no copy of each child), and
+//! reports findings with a severity; `Critical` and `High` findings block strict runs. Name
 //! rules (`dangerous_builtin`, `code_injection`) only apply to names the program does not bind
 //! itself — that is what the [`Lowered`] argument is for (name resolution runs first, D28).
 //! Dunder rules apply to every spelling except `__python_callback`.
@@ -14,18 +15,26 @@ use mlpy_syntax::ast::{self, AstNode, GreenRef, GreenTokenRef, SourceFile, TreeN
 use mlpy_syntax::{SyntaxKind, TextRange};
 use rowan::NodeOrToken;
 
-/// A pending element of the preorder walk. `callee`: the node is the callee of a call; a token
-/// (only dunder identifiers are queued) carries its parent's kind and `callee` flag.
-enum Element<'a> {
-    Node {
-        node: GreenRef<'a>,
-        callee: bool,
-    },
-    Token {
-        token: GreenTokenRef<'a>,
-        parent: SyntaxKind,
-        parent_callee: bool,
-    },
+/// A node of the walk whose children are being visited.
+struct Frame<I> {
+    children: I,
+    kind: SyntaxKind,
+    /// The node is a call's callee.
+    callee: bool,
+    /// The node is a call whose callee (its first expression child) was not visited yet.
+    callee_pending: bool,
+}
+
+fn frame<'a>(
+    node: &GreenRef<'a>,
+    callee: bool,
+) -> Frame<impl Iterator<Item = NodeOrToken<GreenRef<'a>, GreenTokenRef<'a>>>> {
+    Frame {
+        children: node.children_with_tokens(),
+        kind: node.kind(),
+        callee,
+        callee_pending: node.kind() == SyntaxKind::CALL_EXPR,
+    }
 }
 
 /// How serious a finding is. `Critical` and `High` block strict compilation.
@@ -134,46 +143,29 @@ pub const REFLECTION_ATTRIBUTES: &[&str] = &[
 /// Audits `file`; `lowered` is the same file's lowering (its bindings exempt user names).
 pub fn audit(file: &SourceFile<GreenRef<'_>>, lowered: &Lowered) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut stack = vec![Element::Node {
-        node: *file.syntax(),
-        callee: false,
-    }];
-    let mut children = Vec::new();
-    while let Some(element) = stack.pop() {
-        let (n, callee) = match element {
-            Element::Token {
-                token,
-                parent,
-                parent_callee,
-            } => {
-                ident(&token, parent, parent_callee, &mut findings);
-                continue;
+    let root = *file.syntax();
+    node(&root, false, lowered, &mut findings);
+    let mut stack = vec![frame(&root, false)];
+    while let Some(top) = stack.last_mut() {
+        match top.children.next() {
+            None => {
+                stack.pop();
             }
-            Element::Node { node, callee } => (node, callee),
-        };
-        node(&n, callee, lowered, &mut findings);
-        // A call's callee is its first expression child (`CallExpr::callee`).
-        let mut callee_pending = n.kind() == SyntaxKind::CALL_EXPR;
-        // Only dunder identifiers can give a token finding: other tokens are not queued.
-        children.extend(n.children_with_tokens().filter_map(|child| match child {
-            NodeOrToken::Node(node) => {
-                let is_expr = <ast::Expr<GreenRef> as AstNode<GreenRef>>::can_cast(node.kind());
-                let callee = callee_pending && is_expr;
-                callee_pending &= !is_expr;
-                Some(Element::Node { node, callee })
+            Some(NodeOrToken::Node(n)) => {
+                // A call's callee is its first expression child (`CallExpr::callee`).
+                let is_expr = <ast::Expr<GreenRef> as AstNode<GreenRef>>::can_cast(n.kind());
+                let callee = top.callee_pending && is_expr;
+                top.callee_pending &= !is_expr;
+                node(&n, callee, lowered, &mut findings);
+                stack.push(frame(&n, callee));
             }
-            NodeOrToken::Token(token)
-                if token.kind() == SyntaxKind::IDENT && is_dunder(token.text()) =>
-            {
-                Some(Element::Token {
-                    token,
-                    parent: n.kind(),
-                    parent_callee: callee,
-                })
+            // Only identifiers can give a token finding.
+            Some(NodeOrToken::Token(t)) => {
+                if t.kind() == SyntaxKind::IDENT {
+                    ident(&t, top.kind, top.callee, &mut findings);
+                }
             }
-            NodeOrToken::Token(_) => None,
-        }));
-        stack.extend(children.drain(..).rev());
+        }
     }
     findings.sort_by_key(|f| f.range.start());
     findings
