@@ -78,30 +78,41 @@ impl<'t> Parser<'t> {
 
     /// Kind of the `n`-th significant token from the cursor (`EOF` past the end, or when the
     /// no-progress guard has tripped).
+    #[inline]
     pub(crate) fn nth(&mut self, n: usize) -> SyntaxKind {
         self.steps += 1;
         if self.steps > STEP_LIMIT {
-            if self.steps == STEP_LIMIT + 1 {
-                let range = self.current_range();
-                self.errors.push(Diagnostic::error(
-                    "parser made no progress; rest of input skipped",
-                    range,
-                ));
-            }
-            return EOF;
+            return self.stuck();
         }
         self.peek_raw(n)
     }
 
+    /// The no-progress guard tripped: reports it once; the cursor reads `EOF` from now on.
+    #[cold]
+    #[inline(never)]
+    fn stuck(&mut self) -> SyntaxKind {
+        if self.steps == STEP_LIMIT + 1 {
+            let range = self.current_range();
+            self.errors.push(Diagnostic::error(
+                "parser made no progress; rest of input skipped",
+                range,
+            ));
+        }
+        EOF
+    }
+
+    #[inline]
     pub(crate) fn current(&mut self) -> SyntaxKind {
         self.nth(0)
     }
 
+    #[inline]
     pub(crate) fn at(&mut self, kind: SyntaxKind) -> bool {
         self.current() == kind
     }
 
     /// Lookahead for bounded scans: not counted by the no-progress guard.
+    #[inline]
     pub(crate) fn peek_raw(&self, n: usize) -> SyntaxKind {
         self.tokens.get(self.pos + n).map_or(EOF, |t| t.kind)
     }
