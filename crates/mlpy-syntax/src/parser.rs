@@ -22,7 +22,7 @@ const TOMBSTONE: SyntaxKind = EOF;
 /// How often the grammar may look at one token without consuming it.
 const STEP_LIMIT: u32 = 4096;
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) enum Event {
     /// Start a node. `forward_parent` is the distance to a `Start` event that must become this
     /// node's parent (set by `CompletedMarker::precede`).
@@ -430,13 +430,11 @@ pub(crate) fn build_tree(
         gaps.emit_until(builder, end);
     };
     for i in 0..events.len() {
-        let event = std::mem::replace(
-            &mut events[i],
-            Event::Start {
-                kind: TOMBSTONE,
-                forward_parent: None,
-            },
-        );
+        // Events are read once, in order; only the forward parents read out of order are
+        // overwritten (with a tombstone) so they are not read again.
+        let Some(&event) = events.get(i) else {
+            break;
+        };
         match event {
             Event::Start {
                 kind: TOMBSTONE, ..
