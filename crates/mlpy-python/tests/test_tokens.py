@@ -127,6 +127,10 @@ def test_library_capabilities_count_on_their_tokens(tmp_path):
     )
     assert (r.variables["x"], r.variables["y"]) == ("v", "CapabilityError")
     assert env.usage_count == 1 and r.capability_violations == ["env.read"]
+    paths = create_capability_token("path", allowed_operations={"read"})
+    r = mlpy.run(f'import path;\nfound = path.glob("{tmp_path}/*.txt");\n', capabilities=[paths])
+    assert r.variables["found"] == [f"{tmp_path}/a.txt"], r.error
+    assert paths.usage_count == 1, "one search, one use"
 
 
 def test_get_capability_info_reports_a_tokens_uses():

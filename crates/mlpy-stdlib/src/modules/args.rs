@@ -394,7 +394,7 @@ fn parse(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
     method_arity("parse", args, 0, 1)?;
     let argv: Vec<String> = match opt(args, 1) {
         Value::Null => {
-            if !ctx.is_granted("args.read") {
+            if !(ctx.is_granted("args.read") && ctx.use_capability("args.read")) {
                 return Err(RtError::new(
                     ErrorKind::CapabilityError,
                     "ArgParser.parse() requires capability 'args.read'",

@@ -464,9 +464,8 @@ fn walk(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
 fn glob(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
     let func = "path.glob";
     let pattern = one_str(ctx, func, args)?;
-    if !ctx.is_granted("path.read") {
-        check(ctx, func, "path.read", &Target::None)?;
-    }
+    // Granted: one use for the whole search (entries are filtered by their patterns below).
+    check(ctx, func, "path.read", &Target::None)?;
     let cwd = working_dir(ctx);
     let abs = py_abspath(&cwd, &pattern);
     // The literal directory prefix is where the search starts.
