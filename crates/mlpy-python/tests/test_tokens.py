@@ -150,6 +150,9 @@ def test_token_counters_copy_and_pickle_with_their_values(counter):
     assert clone.usage_count == 1 and clone == token
     clone.use_token()
     assert (clone.usage_count, token.usage_count) == (2, 1), "a copy counts on its own"
+    shallow = copy.copy(token)
+    shallow.use_token()
+    assert (shallow.usage_count, token.usage_count) == (2, 1)
     restored = pickle.loads(pickle.dumps(token))
     assert restored.usage_count == 1 and restored.is_valid()
     assert type(token).from_dict(token.to_dict()).usage_count == 1

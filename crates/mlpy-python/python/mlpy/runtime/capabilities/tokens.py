@@ -12,7 +12,7 @@ import hashlib
 import json
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ... import _mlpy
@@ -149,6 +149,10 @@ class CapabilityToken:
         if usage is None:
             usage = self.__dict__["_usage_cell"] = _mlpy.TokenUsage()
         return usage
+
+    def __copy__(self) -> "CapabilityToken":
+        # A copy counts on its own (the use counter is not shared, unlike other attributes).
+        return replace(self)
 
     def native_grants(self) -> list[tuple[str, Any, int | None, float | None]]:
         """The run's view of the token: ``(grant string, usage counter, max_usage_count,
