@@ -892,6 +892,7 @@ impl<'t> Lowerer<'_, 't> {
             }
         };
         self.ctx = saved;
+        self.scopes.close(scope);
         if let Some(f) = self.functions.get_mut(id as usize) {
             f.body = body;
         }

@@ -12,6 +12,13 @@
 //! is iterative (no recursion on scope depth); an unresolvable name is reported once per name.
 //! Names are interned once per occurrence in the program's one [`Interner`] (so a name id is
 //! the name's IR [`Symbol`]).
+//!
+//! What a scope knows about a name is one [`Entry`] of a dense table (created in source
+//! order). While lowering, only the innermost open scope registers names, so each name keeps
+//! a chain of the entries of the open scopes (`innermost` + `Entry::prev`): finding the
+//! current scope's entry is one array read, no hashing. A scope's entries are unlinked and
+//! sorted by name when it closes; resolution then finds an enclosing scope's entry by binary
+//! search. Every scope is closed (in nesting order) before resolution.
 
 use crate::intern::Interner;
 use crate::ir::{Capture, GlobalVar, Local, Symbol, TextRange, Var};
@@ -37,14 +44,17 @@ pub(crate) const PYTHON_CALLBACK: &str = "__python_callback";
 #[derive(Default)]
 struct Scope {
     parent: Option<ScopeId>,
-    /// Parameters in order (regular ones, then the rest parameter).
-    params: Vec<NameId>,
+    /// Entries of the parameters in order (regular ones, then the rest parameter).
+    params: Vec<u32>,
     has_rest: bool,
-    /// Names with a binding occurrence, in order of first appearance (params excluded).
-    bound: Vec<NameId>,
+    /// Entries of the names with a binding occurrence, in order of first appearance (params
+    /// excluded).
+    bound: Vec<u32>,
     nonlocals: Vec<(NameId, TextRange)>,
     locals: Vec<Local>,
     captures: Vec<Capture>,
+    /// (name, entry) of every name the scope knows; sorted by name once the scope is closed.
+    own: Vec<(NameId, u32)>,
 }
 
 /// A parameter of the scope.
@@ -61,25 +71,20 @@ const GLOBAL_BOUND: u8 = 2;
 /// No slot / no capture.
 const NONE: u32 = u32::MAX;
 
-/// What one scope knows about one name (all scopes share one table, keyed by both ids: one
-/// hash per occurrence instead of one small table per scope and property).
+/// What one scope knows about one name.
 #[derive(Clone, Copy)]
 struct Entry {
+    scope: ScopeId,
+    name: NameId,
     flags: u8,
     /// Local slot in a function scope (after `resolve_all` fixed the locals), else `NONE`.
     slot: u32,
-    /// Index into the scope's `captures`, else `NONE`.
-    capture: u32,
     /// Memoised resolution of a name that is not a local of the scope.
     resolved: Option<Var>,
+    /// While the scope is open: the same name's entry in the nearest enclosing open scope
+    /// that has one, else `NONE`.
+    prev: u32,
 }
-
-const EMPTY: Entry = Entry {
-    flags: 0,
-    slot: NONE,
-    capture: NONE,
-    resolved: None,
-};
 
 fn key(scope: ScopeId, id: NameId) -> u64 {
     ((scope as u64) << 32) | u64::from(id)
@@ -98,10 +103,14 @@ pub(crate) struct Scopes<'t> {
     world: World,
     /// Interned names (and the other strings of the IR).
     interner: Interner<'t>,
-    /// (scope, name) -> what the scope knows about the name.
-    entries: HashMap<u64, Entry>,
-    /// Every name occurrence in source order: (scope, name, range).
-    log: Vec<(ScopeId, NameId, TextRange)>,
+    /// What each scope knows about each name (see the module doc).
+    entries: Vec<Entry>,
+    /// Per name id: the entry of the innermost open scope that has one, else `NONE`.
+    innermost: Vec<u32>,
+    /// (scope, name) -> index into the scope's `captures` (rare: a hash table is fine).
+    capture_of: HashMap<u64, u32>,
+    /// Every name occurrence in source order: (entry, range).
+    log: Vec<(u32, TextRange)>,
     /// Names bound in any function scope (they count as resolvable globals, §4.7).
     /// Per name id: `FN_BOUND` / `GLOBAL_BOUND` (names are dense ids: a vector, not a set).
     bound_in: Vec<u8>,
@@ -129,13 +138,15 @@ enum Found {
 }
 
 impl<'t> Scopes<'t> {
-    /// `expected_entries`: a guess of the number of (scope, name) pairs, to size the table.
+    /// `expected_entries`: a guess of the number of (scope, name) pairs.
     pub fn new(world: World, expected_entries: usize) -> Self {
         Scopes {
             scopes: vec![Scope::default()],
             world,
             interner: Interner::default(),
-            entries: HashMap::with_capacity(expected_entries),
+            entries: Vec::with_capacity(expected_entries),
+            innermost: Vec::new(),
+            capture_of: HashMap::new(),
             log: Vec::new(),
             bound_in: Vec::new(),
             globals: Vec::new(),
@@ -163,16 +174,60 @@ impl<'t> Scopes<'t> {
         self.interner.get(Symbol(id))
     }
 
-    fn entry(&mut self, scope: ScopeId, id: NameId) -> &mut Entry {
-        self.entries.entry(key(scope, id)).or_insert(EMPTY)
+    /// The entry of `id` in `scope`, the innermost open scope (created if missing).
+    fn entry_of(&mut self, scope: ScopeId, id: NameId) -> u32 {
+        let i = id as usize;
+        if self.innermost.len() <= i {
+            self.innermost.resize(i + 1, NONE);
+        }
+        let top = self.innermost[i];
+        if let Some(e) = self.entries.get(top as usize) {
+            if e.scope == scope {
+                return top;
+            }
+        }
+        let index = self.entries.len() as u32;
+        self.entries.push(Entry {
+            scope,
+            name: id,
+            flags: 0,
+            slot: NONE,
+            resolved: None,
+            prev: top,
+        });
+        self.innermost[i] = index;
+        self.scopes[scope].own.push((id, index));
+        index
     }
 
-    fn get(&self, scope: ScopeId, id: NameId) -> Entry {
-        self.entries.get(&key(scope, id)).copied().unwrap_or(EMPTY)
+    fn entry(&mut self, e: u32) -> &mut Entry {
+        &mut self.entries[e as usize]
+    }
+
+    /// The entry of `id` in a closed `scope`.
+    fn lookup(&self, scope: ScopeId, id: NameId) -> Option<&Entry> {
+        let own = &self.scopes[scope].own;
+        let at = own.binary_search_by_key(&id, |&(name, _)| name).ok()?;
+        self.entries.get(own[at].1 as usize)
     }
 
     fn has(&self, scope: ScopeId, id: NameId, flag: u8) -> bool {
-        self.get(scope, id).flags & flag != 0
+        self.lookup(scope, id).is_some_and(|e| e.flags & flag != 0)
+    }
+
+    /// Ends a scope (the innermost open one): its names' chains go back to the enclosing
+    /// scopes' entries, and its entries become searchable by name.
+    pub fn close(&mut self, scope: ScopeId) {
+        let own = &mut self.scopes[scope].own;
+        for &(id, e) in own.iter() {
+            if let (Some(slot), Some(entry)) = (
+                self.innermost.get_mut(id as usize),
+                self.entries.get(e as usize),
+            ) {
+                *slot = entry.prev;
+            }
+        }
+        own.sort_unstable_by_key(|&(name, _)| name);
     }
 
     // ---- registration (while lowering) ----
@@ -191,7 +246,8 @@ impl<'t> Scopes<'t> {
             return;
         }
         let id = self.intern(name);
-        let e = self.entry(scope, id);
+        let index = self.entry_of(scope, id);
+        let e = self.entry(index);
         if e.flags & PARAM != 0 {
             self.diagnostics.push(Diagnostic::error(
                 format!("Duplicate parameter '{name}' in function definition"),
@@ -201,7 +257,7 @@ impl<'t> Scopes<'t> {
         }
         e.flags |= PARAM | SEEN;
         let s = &mut self.scopes[scope];
-        s.params.push(id);
+        s.params.push(index);
         s.has_rest |= rest;
         self.mark_bound(id, FN_BOUND);
     }
@@ -213,11 +269,12 @@ impl<'t> Scopes<'t> {
             return None;
         }
         let id = self.intern(name);
-        let e = self.entry(scope, id);
+        let index = self.entry_of(scope, id);
+        let e = self.entry(index);
         let new = e.flags & BOUND == 0;
         e.flags |= BOUND | SEEN;
         if new {
-            self.scopes[scope].bound.push(id);
+            self.scopes[scope].bound.push(index);
         }
         self.mark_bound(
             id,
@@ -227,25 +284,27 @@ impl<'t> Scopes<'t> {
                 FN_BOUND
             },
         );
-        Some(self.log_occurrence(scope, id, range))
+        Some(self.log_occurrence(index, range))
     }
 
     /// A read of `name` in `scope`: its occurrence index.
     pub fn use_name(&mut self, scope: ScopeId, name: &'t str, range: TextRange) -> u32 {
         let id = self.intern(name);
-        self.entry(scope, id).flags |= SEEN;
-        self.log_occurrence(scope, id, range)
+        let index = self.entry_of(scope, id);
+        self.entry(index).flags |= SEEN;
+        self.log_occurrence(index, range)
     }
 
     /// An occurrence of a name that could not be bound (a constant or `__python_callback`
     /// in a binding position, already reported) but still resolves like a read: its index.
     pub fn unbindable(&mut self, scope: ScopeId, name: &'t str, range: TextRange) -> u32 {
         let id = self.intern(name);
-        self.log_occurrence(scope, id, range)
+        let index = self.entry_of(scope, id);
+        self.log_occurrence(index, range)
     }
 
-    fn log_occurrence(&mut self, scope: ScopeId, id: NameId, range: TextRange) -> u32 {
-        self.log.push((scope, id, range));
+    fn log_occurrence(&mut self, entry: u32, range: TextRange) -> u32 {
+        self.log.push((entry, range));
         self.log.len() as u32 - 1
     }
 
@@ -258,7 +317,8 @@ impl<'t> Scopes<'t> {
             return;
         }
         let id = self.intern(name);
-        let e = self.entry(scope, id);
+        let index = self.entry_of(scope, id);
+        let e = self.entry(index);
         let flags = e.flags;
         if flags & PARAM != 0 {
             self.diagnostics.push(Diagnostic::error(
@@ -304,17 +364,21 @@ impl<'t> Scopes<'t> {
     /// Ends registration: fixes locals, checks `nonlocal`s, resolves every occurrence in source
     /// order; returns the variable of each occurrence index (cell flags final).
     pub fn resolve_all(&mut self) -> Vec<Var> {
+        // Function scopes were closed by lowering; the global scope ends here.
+        self.close(GLOBAL);
         let entries = &mut self.entries;
-        for (scope, s) in self.scopes.iter_mut().enumerate().skip(1) {
+        for s in self.scopes.iter_mut().skip(1) {
             let mut locals: Vec<Local> = Vec::with_capacity(s.params.len() + s.bound.len());
-            for &id in s.params.iter().chain(s.bound.iter()) {
-                let e = entries.entry(key(scope, id)).or_insert(EMPTY);
+            for &index in s.params.iter().chain(s.bound.iter()) {
+                let Some(e) = entries.get_mut(index as usize) else {
+                    continue;
+                };
                 if e.flags & NONLOCAL != 0 || e.slot != NONE {
                     continue;
                 }
                 e.slot = locals.len() as u32;
                 locals.push(Local {
-                    name: Symbol(id),
+                    name: Symbol(e.name),
                     is_cell: false,
                 });
             }
@@ -328,11 +392,12 @@ impl<'t> Scopes<'t> {
         let log = std::mem::take(&mut self.log);
         let mut vars: Vec<Var> = log
             .iter()
-            .map(|&(scope, id, range)| self.var_id(scope, id, range))
+            .map(|&(entry, range)| self.var_id(entry, range))
             .collect();
         // A local read before an inner function captured it is a cell all the same.
-        for (var, &(scope, _, _)) in vars.iter_mut().zip(&log) {
+        for (var, &(entry, _)) in vars.iter_mut().zip(&log) {
             if let Var::Local(slot) = *var {
+                let scope = self.entries[entry as usize].scope;
                 if self.scopes[scope].locals[slot as usize].is_cell {
                     *var = Var::Cell(slot);
                 }
@@ -343,8 +408,9 @@ impl<'t> Scopes<'t> {
 
     // ---- queries ----
 
-    fn var_id(&mut self, scope: ScopeId, id: NameId, range: TextRange) -> Var {
-        let e = self.get(scope, id);
+    fn var_id(&mut self, entry: u32, range: TextRange) -> Var {
+        let e = self.entries[entry as usize];
+        let scope = e.scope;
         if e.slot != NONE {
             // Not memoised: an inner function may turn the local into a cell later on.
             return if self.scopes[scope].locals[e.slot as usize].is_cell {
@@ -356,8 +422,8 @@ impl<'t> Scopes<'t> {
         if let Some(v) = e.resolved {
             return v;
         }
-        let var = self.resolve(scope, id, range);
-        self.entry(scope, id).resolved = Some(var);
+        let var = self.resolve(scope, e.name, e.flags & NONLOCAL != 0, range);
+        self.entry(entry).resolved = Some(var);
         var
     }
 
@@ -413,11 +479,10 @@ impl<'t> Scopes<'t> {
 
     // ---- resolution ----
 
-    fn resolve(&mut self, scope: ScopeId, id: NameId, range: TextRange) -> Var {
+    fn resolve(&mut self, scope: ScopeId, id: NameId, is_nonlocal: bool, range: TextRange) -> Var {
         if scope == GLOBAL {
             return self.global_lookup(id, range);
         }
-        let is_nonlocal = self.has(scope, id, NONLOCAL);
         match self.find_outward(scope, id) {
             Found::Function(binder, slot) => Var::Free(self.capture_chain(scope, binder, slot, id)),
             Found::Global if is_nonlocal || self.chain_declares_nonlocal(scope, id) => {
@@ -459,9 +524,8 @@ impl<'t> Scopes<'t> {
             if s == GLOBAL {
                 break;
             }
-            let slot = self.get(s, id).slot;
-            if slot != NONE {
-                return Found::Function(s, slot);
+            if let Some(e) = self.lookup(s, id).filter(|e| e.slot != NONE) {
+                return Found::Function(s, e.slot);
             }
             cur = self.scopes[s].parent;
         }
@@ -485,12 +549,10 @@ impl<'t> Scopes<'t> {
         let mut index = 0;
         for &s in chain.iter().rev() {
             let captures = &mut self.scopes[s].captures;
-            let e = self.entries.entry(key(s, id)).or_insert(EMPTY);
-            if e.capture == NONE {
+            index = *self.capture_of.entry(key(s, id)).or_insert_with(|| {
                 captures.push(from);
-                e.capture = captures.len() as u32 - 1;
-            }
-            index = e.capture;
+                captures.len() as u32 - 1
+            });
             from = Capture::Free(index);
         }
         index
