@@ -145,8 +145,10 @@ fn start_watcher() -> bool {
 
 /// Puts our handler in front of the installed one unless it is there already; true when it
 /// is installed afterwards.
+/// Ours still being installed means Python's handler is unchanged since we chained it (every
+/// `signal.signal` call installs an OS handler again), so only a missing chain asks Python.
 fn install(py: Python<'_>) -> bool {
-    if !python_handles_sigint(py) || !start_watcher() {
+    if !start_watcher() {
         return false;
     }
     let _guard = INSTALL.lock().unwrap_or_else(PoisonError::into_inner);
@@ -157,6 +159,9 @@ fn install(py: Python<'_>) -> bool {
     }
     if current.sa_sigaction == our_handler() {
         return true;
+    }
+    if !python_handles_sigint(py) {
+        return false;
     }
     PREV_SIGINFO.store(current.sa_flags & libc::SA_SIGINFO != 0, Ordering::Relaxed);
     PREV_HANDLER.store(current.sa_sigaction, Ordering::Release);
