@@ -182,6 +182,7 @@ impl<'t> Builder<'t> {
         u32::try_from(self.elements.len()).unwrap_or(u32::MAX)
     }
 
+    #[inline]
     pub(crate) fn token(&mut self, kind: SyntaxKind, range: TextRange) {
         self.offset = range.end().into();
         let link = if kind == IDENT {
@@ -197,6 +198,7 @@ impl<'t> Builder<'t> {
         });
     }
 
+    #[inline]
     pub(crate) fn start_node(&mut self, kind: SyntaxKind) {
         self.open.push(self.next_index());
         self.elements.push(Element {
@@ -207,6 +209,7 @@ impl<'t> Builder<'t> {
         });
     }
 
+    #[inline]
     pub(crate) fn finish_node(&mut self) {
         let end = self.next_index();
         let offset = self.offset;

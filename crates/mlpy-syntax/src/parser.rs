@@ -384,6 +384,7 @@ struct TriviaCursor<'a> {
 impl TriviaCursor<'_> {
     /// Emits the trivia between the last element emitted and `end`: the stored ones, and one
     /// `WHITESPACE` token per gap around them.
+    #[inline]
     fn emit_until(&mut self, builder: &mut green::Builder, end: TextSize) {
         while self.offset < end {
             let (kind, range) = match self.stored.get(self.next) {
