@@ -53,119 +53,70 @@ pub(crate) struct Lexed {
 enum Raw {
     #[regex(r"[ \t\r\n\x0C]+")]
     Whitespace,
-    #[regex("[A-Za-z_][A-Za-z0-9_]*")]
-    Ident,
+    /// Every other token, with its kind decided in the matching state (no second dispatch):
+    /// an unterminated string is an `ERROR_TOKEN`, `//` is `SLASH_SLASH` (the comment rule is
+    /// applied after).
+    #[regex("[A-Za-z_][A-Za-z0-9_]*", |_| IDENT)]
     #[regex("[0-9]", number)]
     #[regex(r"\.[0-9]", number)]
-    Number(bool),
     #[token("\"", |lex| string(lex, b'"'))]
     #[token("'", |lex| string(lex, b'\''))]
-    Str(bool),
-    #[token("//")]
-    SlashSlash,
-    #[token("if")]
-    If,
-    #[token("elif")]
-    Elif,
-    #[token("else")]
-    Else,
-    #[token("while")]
-    While,
-    #[token("for")]
-    For,
-    #[token("in")]
-    In,
-    #[token("function")]
-    Function,
-    #[token("fn")]
-    Fn,
-    #[token("return")]
-    Return,
-    #[token("break")]
-    Break,
-    #[token("continue")]
-    Continue,
-    #[token("try")]
-    Try,
-    #[token("except")]
-    Except,
-    #[token("finally")]
-    Finally,
-    #[token("throw")]
-    Throw,
-    #[token("import")]
-    Import,
-    #[token("as")]
-    As,
-    #[token("capability")]
-    Capability,
-    #[token("nonlocal")]
-    Nonlocal,
-    #[token("true")]
-    True,
-    #[token("false")]
-    False,
-    #[token("(")]
-    LParen,
-    #[token(")")]
-    RParen,
-    #[token("[")]
-    LBrack,
-    #[token("]")]
-    RBrack,
-    #[token("{")]
-    LCurly,
-    #[token("}")]
-    RCurly,
-    #[token(",")]
-    Comma,
-    #[token(";")]
-    Semicolon,
-    #[token(":")]
-    Colon,
-    #[token(".")]
-    Dot,
-    #[token("...")]
-    Dot3,
-    #[token("?")]
-    Question,
-    #[token("=>")]
-    FatArrow,
-    #[token("=")]
-    Eq,
-    #[token("+")]
-    Plus,
-    #[token("-")]
-    Minus,
-    #[token("*")]
-    Star,
-    #[token("/")]
-    Slash,
-    #[token("%")]
-    Percent,
-    #[token("==")]
-    Eq2,
-    #[token("!=")]
-    Neq,
-    #[token("<")]
-    Lt,
-    #[token(">")]
-    Gt,
-    #[token("<=")]
-    LtEq,
-    #[token(">=")]
-    GtEq,
-    #[token("&&")]
-    Amp2,
-    #[token("||")]
-    Pipe2,
-    #[token("!")]
-    Bang,
+    #[token("//", |_| SLASH_SLASH)]
+    #[token("if", |_| IF_KW)]
+    #[token("elif", |_| ELIF_KW)]
+    #[token("else", |_| ELSE_KW)]
+    #[token("while", |_| WHILE_KW)]
+    #[token("for", |_| FOR_KW)]
+    #[token("in", |_| IN_KW)]
+    #[token("function", |_| FUNCTION_KW)]
+    #[token("fn", |_| FN_KW)]
+    #[token("return", |_| RETURN_KW)]
+    #[token("break", |_| BREAK_KW)]
+    #[token("continue", |_| CONTINUE_KW)]
+    #[token("try", |_| TRY_KW)]
+    #[token("except", |_| EXCEPT_KW)]
+    #[token("finally", |_| FINALLY_KW)]
+    #[token("throw", |_| THROW_KW)]
+    #[token("import", |_| IMPORT_KW)]
+    #[token("as", |_| AS_KW)]
+    #[token("capability", |_| CAPABILITY_KW)]
+    #[token("nonlocal", |_| NONLOCAL_KW)]
+    #[token("true", |_| TRUE_KW)]
+    #[token("false", |_| FALSE_KW)]
+    #[token("(", |_| L_PAREN)]
+    #[token(")", |_| R_PAREN)]
+    #[token("[", |_| L_BRACK)]
+    #[token("]", |_| R_BRACK)]
+    #[token("{", |_| L_CURLY)]
+    #[token("}", |_| R_CURLY)]
+    #[token(",", |_| COMMA)]
+    #[token(";", |_| SEMICOLON)]
+    #[token(":", |_| COLON)]
+    #[token(".", |_| DOT)]
+    #[token("...", |_| DOT3)]
+    #[token("?", |_| QUESTION)]
+    #[token("=>", |_| FAT_ARROW)]
+    #[token("=", |_| EQ)]
+    #[token("+", |_| PLUS)]
+    #[token("-", |_| MINUS)]
+    #[token("*", |_| STAR)]
+    #[token("/", |_| SLASH)]
+    #[token("%", |_| PERCENT)]
+    #[token("==", |_| EQ2)]
+    #[token("!=", |_| NEQ)]
+    #[token("<", |_| LT)]
+    #[token(">", |_| GT)]
+    #[token("<=", |_| LTEQ)]
+    #[token(">=", |_| GTEQ)]
+    #[token("&&", |_| AMP2)]
+    #[token("||", |_| PIPE2)]
+    #[token("!", |_| BANG)]
+    Token(SyntaxKind),
 }
 
-/// Scans the rest of a number whose first character (or `.digit`) logos matched.
-/// Returns whether the literal is a float.
-fn number(lex: &mut logos::Lexer<Raw>) -> bool {
+/// Scans the rest of a number whose first character (or `.digit`) logos matched: an
+/// `INT_NUMBER` or a `FLOAT_NUMBER`.
+fn number(lex: &mut logos::Lexer<Raw>) -> SyntaxKind {
     let rest = lex.remainder().as_bytes();
     let digits = |from: usize| {
         from + rest[from..]
@@ -187,12 +138,16 @@ fn number(lex: &mut logos::Lexer<Raw>) -> bool {
         }
     }
     lex.bump(i);
-    is_float
+    if is_float {
+        FLOAT_NUMBER
+    } else {
+        INT_NUMBER
+    }
 }
 
-/// Scans the rest of a string literal. Returns whether it is terminated; an unterminated string
-/// runs to the end of the input.
-fn string(lex: &mut logos::Lexer<Raw>, quote: u8) -> bool {
+/// Scans the rest of a string literal: a `STRING`, or an `ERROR_TOKEN` running to the end of
+/// the input if it is unterminated.
+fn string(lex: &mut logos::Lexer<Raw>, quote: u8) -> SyntaxKind {
     let rest = lex.remainder().as_bytes();
     let mut i = 0;
     while i < rest.len() {
@@ -200,75 +155,14 @@ fn string(lex: &mut logos::Lexer<Raw>, quote: u8) -> bool {
             b'\\' => i += 2,
             b if b == quote => {
                 lex.bump(i + 1);
-                return true;
+                return STRING;
             }
             _ => i += 1,
         }
     }
     // `rest.len()` is a char boundary; an escape at the very end may have stepped past it.
     lex.bump(rest.len());
-    false
-}
-
-fn raw_kind(raw: Raw) -> SyntaxKind {
-    match raw {
-        Raw::Whitespace => WHITESPACE,
-        Raw::Ident => IDENT,
-        Raw::Number(false) => INT_NUMBER,
-        Raw::Number(true) => FLOAT_NUMBER,
-        Raw::Str(true) => STRING,
-        Raw::Str(false) => ERROR_TOKEN,
-        Raw::SlashSlash => SLASH_SLASH,
-        Raw::If => IF_KW,
-        Raw::Elif => ELIF_KW,
-        Raw::Else => ELSE_KW,
-        Raw::While => WHILE_KW,
-        Raw::For => FOR_KW,
-        Raw::In => IN_KW,
-        Raw::Function => FUNCTION_KW,
-        Raw::Fn => FN_KW,
-        Raw::Return => RETURN_KW,
-        Raw::Break => BREAK_KW,
-        Raw::Continue => CONTINUE_KW,
-        Raw::Try => TRY_KW,
-        Raw::Except => EXCEPT_KW,
-        Raw::Finally => FINALLY_KW,
-        Raw::Throw => THROW_KW,
-        Raw::Import => IMPORT_KW,
-        Raw::As => AS_KW,
-        Raw::Capability => CAPABILITY_KW,
-        Raw::Nonlocal => NONLOCAL_KW,
-        Raw::True => TRUE_KW,
-        Raw::False => FALSE_KW,
-        Raw::LParen => L_PAREN,
-        Raw::RParen => R_PAREN,
-        Raw::LBrack => L_BRACK,
-        Raw::RBrack => R_BRACK,
-        Raw::LCurly => L_CURLY,
-        Raw::RCurly => R_CURLY,
-        Raw::Comma => COMMA,
-        Raw::Semicolon => SEMICOLON,
-        Raw::Colon => COLON,
-        Raw::Dot => DOT,
-        Raw::Dot3 => DOT3,
-        Raw::Question => QUESTION,
-        Raw::FatArrow => FAT_ARROW,
-        Raw::Eq => EQ,
-        Raw::Plus => PLUS,
-        Raw::Minus => MINUS,
-        Raw::Star => STAR,
-        Raw::Slash => SLASH,
-        Raw::Percent => PERCENT,
-        Raw::Eq2 => EQ2,
-        Raw::Neq => NEQ,
-        Raw::Lt => LT,
-        Raw::Gt => GT,
-        Raw::LtEq => LTEQ,
-        Raw::GtEq => GTEQ,
-        Raw::Amp2 => AMP2,
-        Raw::Pipe2 => PIPE2,
-        Raw::Bang => BANG,
-    }
+    ERROR_TOKEN
 }
 
 /// State of the `//` rule: the last two significant tokens and the open parentheses
@@ -351,7 +245,7 @@ pub(crate) fn lex(text: &str, forced_comments: &[TextSize]) -> Lexed {
                 line.whitespace(lex.slice());
                 continue;
             }
-            Ok(raw) => raw_kind(raw),
+            Ok(Raw::Token(kind)) => kind,
             Err(()) => {
                 // Make the error token cover whole characters.
                 let char_len = text[start..].chars().next().map_or(0, char::len_utf8);
@@ -374,7 +268,8 @@ pub(crate) fn lex(text: &str, forced_comments: &[TextSize]) -> Lexed {
         };
         let end = lex.span().end + bom;
         if kind == ERROR_TOKEN {
-            if raw == Ok(Raw::Str(false)) {
+            if raw.is_ok() {
+                // The only error token logos accepts: an unterminated string.
                 errors.push(unterminated(start));
             } else if let Some(last) = tokens.last_mut().filter(|t: &&mut Token| {
                 t.kind == ERROR_TOKEN
