@@ -59,7 +59,7 @@ pub fn compile(program: &Program) -> CResult<CompiledUnit> {
         program,
         protos: Vec::new(),
         depth: 0,
-        unbindable: promote::unbound_globals(program),
+        facts: promote::program_facts(program),
     };
     let top = FnInfo {
         name: "<module>".to_string(),
@@ -72,6 +72,7 @@ pub fn compile(program: &Program) -> CResult<CompiledUnit> {
             (Some(a), Some(b)) => a.range.cover(b.range),
             _ => TextRange::default(),
         },
+        has_finally: c.facts.has_finally.first().copied().unwrap_or(false),
     };
     let main = c.function(top, &program.body, true)?;
     Ok(CompiledUnit {
@@ -84,8 +85,9 @@ struct Compiler<'p> {
     program: &'p Program,
     protos: Vec<Proto>,
     depth: u32,
-    /// Globals that may be unbound while the program runs (never promoted to registers).
-    unbindable: Vec<u32>,
+    /// Globals that may be unbound while the program runs (never promoted to registers), and
+    /// which bodies have a `try` with `finally`.
+    facts: promote::ProgramFacts,
 }
 
 struct FnInfo<'p> {
@@ -96,6 +98,8 @@ struct FnInfo<'p> {
     capture_cells: Vec<u16>,
     capture_names: Vec<Symbol>,
     range: TextRange,
+    /// The body has a `try` with `finally` (see `promote::ProgramFacts`).
+    has_finally: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -263,7 +267,14 @@ impl<'p> Compiler<'p> {
             promoted: Vec::new(),
             span,
         };
-        if body.iter().any(stmt_has_finally) {
+        if is_top {
+            // The top level usually holds most of a script's code: about one instruction per
+            // expression, reserved up front instead of regrown (copied) a dozen times.
+            let estimate = self.program.exprs.len() + body.len();
+            f.code.reserve(estimate);
+            f.spans.reserve(estimate);
+        }
+        if f.info.has_finally {
             f.ret_reg = Some(f.alloc(span)?);
         }
         if is_top {
@@ -652,7 +663,7 @@ impl<'p> Compiler<'p> {
         slots.dedup();
         slots.retain(|g| {
             (f.bound_globals.contains(g) || init_bound.contains(g))
-                && self.unbindable.binary_search(g).is_err()
+                && self.facts.unbound.binary_search(g).is_err()
         });
         if slots.is_empty() {
             return Ok(None);
@@ -1294,6 +1305,12 @@ impl<'p> Compiler<'p> {
             capture_cells,
             capture_names,
             range: func.range,
+            has_finally: self
+                .facts
+                .has_finally
+                .get(id as usize + 1)
+                .copied()
+                .unwrap_or(false),
         };
         self.enter(range)?;
         let r = self.function(info, &func.body, false);
@@ -1502,23 +1519,6 @@ fn merge(acc: &mut Option<Vec<bool>>, set: &[bool]) {
                 *x = *x && *y;
             }
         }
-    }
-}
-
-/// True when a statement (not looking into nested functions) contains a try with finally.
-fn stmt_has_finally(s: &Stmt) -> bool {
-    let any = |b: &[Stmt]| b.iter().any(stmt_has_finally);
-    match &s.kind {
-        StmtKind::Try(t) => {
-            t.finally.is_some() || any(&t.body) || t.handler.as_ref().is_some_and(|h| any(&h.body))
-        }
-        StmtKind::If {
-            branches,
-            else_body,
-        } => branches.iter().any(|(_, b)| any(b)) || else_body.as_deref().is_some_and(any),
-        StmtKind::While { body, .. } | StmtKind::ForIn { body, .. } => any(body),
-        StmtKind::CFor { body, .. } => any(body),
-        _ => false,
     }
 }
 

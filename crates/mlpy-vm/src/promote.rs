@@ -60,44 +60,59 @@ pub(crate) fn bound_by(s: &Stmt) -> Vec<u32> {
     }
 }
 
-/// Globals some `except (e)` handler anywhere in the program unbinds (never promoted).
-pub(crate) fn unbound_globals(program: &Program) -> Vec<u32> {
-    let mut out = Vec::new();
-    let mut stack: Vec<&Stmt> = program.body.iter().collect();
-    stack.extend(program.functions.iter().flat_map(|f| f.body.iter()));
-    while let Some(s) = stack.pop() {
-        match &s.kind {
-            StmtKind::If {
-                branches,
-                else_body,
-            } => {
-                stack.extend(branches.iter().flat_map(|(_, b)| b.iter()));
-                stack.extend(else_body.iter().flatten());
-            }
-            StmtKind::While { body, .. } | StmtKind::ForIn { body, .. } => stack.extend(body),
-            StmtKind::CFor {
-                init, update, body, ..
-            } => {
-                stack.extend(init.as_deref());
-                stack.extend(update.as_deref());
-                stack.extend(body);
-            }
-            StmtKind::Try(t) => {
-                stack.extend(&t.body);
-                stack.extend(t.finally.iter().flatten());
-                if let Some(h) = &t.handler {
-                    stack.extend(&h.body);
-                    if let Some((Var::Global(slot), _)) = &h.var {
-                        out.push(*slot);
+/// What one walk over every statement of the program finds (nested function bodies are walked
+/// on their own, not as part of the enclosing body).
+pub(crate) struct ProgramFacts {
+    /// Globals some `except (e)` handler anywhere in the program unbinds (never promoted),
+    /// sorted.
+    pub unbound: Vec<u32>,
+    /// Per body (the top level first, then each function by id): it contains a `try` with a
+    /// `finally` (the compiler then reserves a register for a pending `return` value).
+    pub has_finally: Vec<bool>,
+}
+
+pub(crate) fn program_facts(program: &Program) -> ProgramFacts {
+    let mut unbound = Vec::new();
+    let mut has_finally = Vec::with_capacity(program.functions.len() + 1);
+    let bodies = std::iter::once(&program.body).chain(program.functions.iter().map(|f| &f.body));
+    let mut stack: Vec<&Stmt> = Vec::new();
+    for body in bodies {
+        let mut finally = false;
+        stack.extend(body);
+        while let Some(s) = stack.pop() {
+            match &s.kind {
+                StmtKind::If {
+                    branches,
+                    else_body,
+                } => {
+                    stack.extend(branches.iter().flat_map(|(_, b)| b.iter()));
+                    stack.extend(else_body.iter().flatten());
+                }
+                StmtKind::While { body, .. }
+                | StmtKind::ForIn { body, .. }
+                | StmtKind::CFor { body, .. } => stack.extend(body),
+                StmtKind::Try(t) => {
+                    finally |= t.finally.is_some();
+                    stack.extend(&t.body);
+                    stack.extend(t.finally.iter().flatten());
+                    if let Some(h) = &t.handler {
+                        stack.extend(&h.body);
+                        if let Some((Var::Global(slot), _)) = &h.var {
+                            unbound.push(*slot);
+                        }
                     }
                 }
+                _ => {}
             }
-            _ => {}
         }
+        has_finally.push(finally);
     }
-    out.sort_unstable();
-    out.dedup();
-    out
+    unbound.sort_unstable();
+    unbound.dedup();
+    ProgramFacts {
+        unbound,
+        has_finally,
+    }
 }
 
 fn var(v: &Var, into: &mut Vec<u32>) {
