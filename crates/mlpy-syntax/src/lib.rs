@@ -109,12 +109,17 @@ pub fn parse(text: &str) -> Parse {
         // Lexical errors count too: an unterminated `'` in `a // it's` is not acceptable either.
         error_offsets.extend(lexed.errors.iter().map(|e| e.range.start()));
         error_offsets.sort_unstable();
-        let slashes: Vec<TextRange> = lexed
-            .tokens
-            .iter()
-            .filter(|t| t.kind == SyntaxKind::SLASH_SLASH)
-            .map(|t| t.range)
-            .collect();
+        // Only errors make the operator-`//` tokens matter (fallback and hints).
+        let slashes: Vec<TextRange> = if errors.is_empty() && error_offsets.is_empty() {
+            Vec::new()
+        } else {
+            lexed
+                .tokens
+                .iter()
+                .filter(|t| t.kind == SyntaxKind::SLASH_SLASH)
+                .map(|t| t.range)
+                .collect()
+        };
         let retry = if pass < MAX_PASSES {
             fallback_candidates(text, &slashes, &error_offsets)
         } else {
