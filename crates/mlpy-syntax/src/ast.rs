@@ -234,11 +234,13 @@ impl TreeToken for SyntaxToken {
     }
 }
 
-/// A borrowed node of a parse's green tree: copying it or visiting a child allocates nothing.
+/// A borrowed node of a parse's green tree plus its absolute offset: copying it or visiting a
+/// child allocates nothing.
 #[derive(Clone, Copy)]
 pub struct GreenRef<'a> {
     tree: &'a GreenTree,
     index: u32,
+    offset: u32,
 }
 
 impl std::fmt::Debug for GreenRef<'_> {
@@ -253,14 +255,27 @@ impl<'a> GreenRef<'a> {
         GreenRef {
             tree,
             index: GreenTree::ROOT,
+            offset: 0,
         }
     }
 
-    fn element(tree: &'a GreenTree, index: u32) -> NodeOrToken<GreenRef<'a>, GreenTokenRef<'a>> {
+    fn element(
+        tree: &'a GreenTree,
+        index: u32,
+        offset: u32,
+    ) -> NodeOrToken<GreenRef<'a>, GreenTokenRef<'a>> {
         if tree.is_token(index) {
-            NodeOrToken::Token(GreenTokenRef { tree, index })
+            NodeOrToken::Token(GreenTokenRef {
+                tree,
+                index,
+                offset,
+            })
         } else {
-            NodeOrToken::Node(GreenRef { tree, index })
+            NodeOrToken::Node(GreenRef {
+                tree,
+                index,
+                offset,
+            })
         }
     }
 
@@ -270,6 +285,7 @@ impl<'a> GreenRef<'a> {
             tree: self.tree,
             next: self.index + 1,
             end: self.tree.end(self.index),
+            offset: self.offset,
         }
     }
 }
@@ -279,24 +295,29 @@ pub struct GreenElements<'a> {
     tree: &'a GreenTree,
     next: u32,
     end: u32,
+    /// Offset of the next child.
+    offset: u32,
 }
 
 impl<'a> Iterator for GreenElements<'a> {
     type Item = NodeOrToken<GreenRef<'a>, GreenTokenRef<'a>>;
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        let index = self.next;
+        let (index, offset) = (self.next, self.offset);
         (index < self.end).then(|| {
             self.next = self.tree.end(index);
-            GreenRef::element(self.tree, index)
+            self.offset += self.tree.len(index);
+            GreenRef::element(self.tree, index, offset)
         })
     }
 }
 
-/// A borrowed token of a parse's green tree.
+/// A borrowed token of a parse's green tree plus its absolute offset.
 #[derive(Clone, Copy)]
 pub struct GreenTokenRef<'a> {
     tree: &'a GreenTree,
     index: u32,
+    offset: u32,
 }
 
 impl std::fmt::Debug for GreenTokenRef<'_> {
@@ -318,6 +339,11 @@ impl<'a> GreenTokenRef<'a> {
     }
 }
 
+/// The range of an element at `offset` in `tree`.
+fn green_range(tree: &GreenTree, index: u32, offset: u32) -> TextRange {
+    TextRange::at(offset.into(), tree.len(index).into())
+}
+
 impl TreeToken for GreenTokenRef<'_> {
     fn kind(&self) -> SyntaxKind {
         self.tree.kind(self.index)
@@ -326,7 +352,7 @@ impl TreeToken for GreenTokenRef<'_> {
         self.tree.text(self.index)
     }
     fn text_range(&self) -> TextRange {
-        self.tree.range(self.index)
+        green_range(self.tree, self.index, self.offset)
     }
 }
 
@@ -349,22 +375,23 @@ impl<'a> TreeNode for GreenRef<'a> {
         self.tree.kind(self.index)
     }
     fn text_range(&self) -> TextRange {
-        self.tree.range(self.index)
+        green_range(self.tree, self.index, self.offset)
     }
     fn scan(&self, mut f: impl FnMut(SyntaxKind, bool, Slot) -> Scan) -> Option<Slot> {
         let end = self.tree.end(self.index);
-        let mut index = self.index + 1;
+        let (mut index, mut offset) = (self.index + 1, self.offset);
         while index < end {
             let kind = self.tree.kind(index);
             let slot = Slot {
                 index: index as usize,
-                range: self.tree.range(index),
+                range: green_range(self.tree, index, offset),
             };
             match f(kind, kind.is_token(), slot) {
                 Scan::Next => {}
                 Scan::Take => return Some(slot),
                 Scan::Stop => return None,
             }
+            offset += self.tree.len(index);
             index = self.tree.end(index);
         }
         None
@@ -373,7 +400,7 @@ impl<'a> TreeNode for GreenRef<'a> {
     fn element(&self, slot: Slot) -> Option<NodeOrToken<Self, GreenTokenRef<'a>>> {
         let index = u32::try_from(slot.index).ok()?;
         (index > self.index && index < self.tree.end(self.index))
-            .then(|| GreenRef::element(self.tree, index))
+            .then(|| GreenRef::element(self.tree, index, slot.range.start().into()))
     }
     fn child_nodes(&self) -> GreenChildren<'a> {
         GreenChildren {
@@ -392,6 +419,7 @@ impl<'a> TreeNode for GreenRef<'a> {
                 return Some(GreenTokenRef {
                     tree: self.tree,
                     index: first,
+                    offset: self.offset,
                 });
             }
             node = first;

@@ -3,10 +3,11 @@
 //! deallocations. Walks ([`crate::ast::GreenRef`]) read it directly; rowan's tree, for the red
 //! `SyntaxNode` API, is built from it on demand ([`GreenTree::to_rowan`]).
 //!
-//! Invariants: element 0 is the root node and spans the whole text; a node's `end` is the index
-//! just past its last descendant (a token's is its own index + 1), so its children are found by
-//! hopping from `index + 1` along `end`s; the tokens, in order, tile the text; a node's range is
-//! the span of its tokens (an empty node sits, with an empty range, where it stands).
+//! Invariants: element 0 is the root node and spans the whole text; a node's `link` is the
+//! index just past its last descendant, so its children are found by hopping from `index + 1`
+//! along subtree ends (a token's subtree ends at its own index + 1); the tokens, in order, tile
+//! the text; a node's length is that of its tokens (an empty node has length 0). Elements store
+//! no offsets (12 bytes each): walks add up lengths, as rowan does.
 //!
 //! A token's text is read where its spelling first occurred, not necessarily at its own range:
 //! equal names share one text address (up to front-cache evictions), which lowering's interner
@@ -21,7 +22,6 @@ use crate::{SyntaxKind, SyntaxKind::*, TextRange, TextSize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Element {
     kind: SyntaxKind,
-    start: u32,
     len: u32,
     /// A node: the index just past its subtree. A token: where its text is read (an earlier
     /// occurrence of the same spelling, or its own start).
@@ -56,7 +56,6 @@ impl GreenTree {
             .copied()
             .unwrap_or(Element {
                 kind: ERROR_TOKEN,
-                start: 0,
                 len: 0,
                 link: 0,
             })
@@ -70,9 +69,9 @@ impl GreenTree {
         self.kind(index).is_token()
     }
 
-    pub(crate) fn range(&self, index: u32) -> TextRange {
-        let e = self.element(index);
-        TextRange::at(TextSize::from(e.start), TextSize::from(e.len))
+    /// Length of the element's text.
+    pub(crate) fn len(&self, index: u32) -> u32 {
+        self.element(index).len
     }
 
     /// Index just past the subtree of `index`: the next sibling, if any.
@@ -97,13 +96,16 @@ impl GreenTree {
     pub(crate) fn to_rowan(&self) -> GreenNode {
         let mut sink = GreenSink::new(&self.text, self.elements.len());
         let mut open: Vec<u32> = Vec::new();
+        let mut offset = TextSize::from(0);
         for (index, e) in (0u32..).zip(&self.elements) {
             while open.last() == Some(&index) {
                 open.pop();
                 sink.finish_node();
             }
             if e.kind.is_token() {
-                sink.token(e.kind, self.range(index));
+                let range = TextRange::at(offset, TextSize::from(e.len));
+                sink.token(e.kind, range);
+                offset = range.end();
             } else {
                 sink.start_node(e.kind);
                 open.push(e.link);
@@ -128,8 +130,8 @@ struct Name {
 pub(crate) struct Builder<'t> {
     text: &'t str,
     elements: Vec<Element>,
-    /// Indices of the open nodes, innermost last.
-    open: Vec<u32>,
+    /// Index and start offset of the open nodes, innermost last.
+    open: Vec<(u32, u32)>,
     /// End of the last token.
     offset: u32,
     /// Direct-mapped cache of recent names, by [`prefix_word`] and length.
@@ -192,7 +194,6 @@ impl<'t> Builder<'t> {
         };
         self.elements.push(Element {
             kind,
-            start: range.start().into(),
             len: range.len().into(),
             link,
         });
@@ -200,10 +201,9 @@ impl<'t> Builder<'t> {
 
     #[inline]
     pub(crate) fn start_node(&mut self, kind: SyntaxKind) {
-        self.open.push(self.next_index());
+        self.open.push((self.next_index(), self.offset));
         self.elements.push(Element {
             kind,
-            start: self.offset,
             len: 0,
             link: 0,
         });
@@ -212,14 +212,13 @@ impl<'t> Builder<'t> {
     #[inline]
     pub(crate) fn finish_node(&mut self) {
         let end = self.next_index();
-        let offset = self.offset;
-        if let Some(node) = self
-            .open
-            .pop()
-            .and_then(|i| self.elements.get_mut(i as usize))
-        {
+        let Some((index, start)) = self.open.pop() else {
+            return;
+        };
+        let len = self.offset.saturating_sub(start);
+        if let Some(node) = self.elements.get_mut(index as usize) {
             node.link = end;
-            node.len = offset.saturating_sub(node.start);
+            node.len = len;
         }
     }
 
@@ -243,7 +242,6 @@ impl<'t> Builder<'t> {
                 0,
                 Element {
                     kind: SOURCE_FILE,
-                    start: 0,
                     len: whole,
                     link: len.saturating_add(1),
                 },
