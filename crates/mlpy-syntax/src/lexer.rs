@@ -300,7 +300,7 @@ pub(crate) fn lex(text: &str, forced_comments: &[TextSize]) -> Lexed {
             });
             continue;
         }
-        let (first_on_line, indent) = line.token(kind, &text[start..end]);
+        let (first_on_line, indent) = line.token(kind, lex.slice());
         rule.push(kind);
         match kind {
             L_CURLY => open_curlies.push(tokens.len()),
