@@ -1,9 +1,10 @@
 //! Host hooks for embedders that exchange live VM values with a program (the Python wheel,
 //! `crates/mlpy-python`, owns this file): compiling with host-declared globals, running with
 //! injected values, host callables ML code can call (the host implements [`HostCalls`]), host
-//! modules written in ML and kept in memory, a grant policy with opaque names and master
-//! switches ([`HostGrants`], python-api.md §7.2), and reading the result value, top-level
-//! variables and thrown data on the run's heap.
+//! modules written in ML and kept in memory, bridge functions ([`Bridges`]: any number, one
+//! shared native `fn`), a grant policy with opaque names, master switches and capability
+//! tokens whose uses are counted ([`HostGrants`], [`TokenUses`], python-api.md §7.2/§7.3), and
+//! reading the result value, top-level variables and thrown data on the run's heap.
 //!
 //! Invariants:
 //! - Values handed to the host live on the run's heap: they are only valid inside the closure
@@ -11,7 +12,10 @@
 //! - Host calls run on the thread that runs the VM; ML may re-enter host calls (a host call
 //!   calling an ML function calling a host function), so [`HostCalls`] takes `&self`.
 //! - The grant policy fails closed: an unknown family name is opaque and grants no library
-//!   capability; master switches veto grants, never add them.
+//!   capability; master switches veto grants, never add them; a token grants only while under
+//!   its usage limit and before its expiry, and its uses are taken atomically.
+//! - Only calls count (`CapabilityPolicy::used`) and only denied calls are violations
+//!   (`CapabilityPolicy::denied`); `is_granted` alone (a `hasCapability` query) changes nothing.
 
 use crate::capabilities::Grant;
 use crate::engine::{compile_ir, load_error, vm_error, Engine, FileLoader, Program, Usage};
