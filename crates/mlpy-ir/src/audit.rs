@@ -245,6 +245,17 @@ fn ident(token: &GreenTokenRef, parent: SyntaxKind, parent_callee: bool, out: &m
 
 /// Name, import, capability and string rules, on nodes (`callee`: `n` is a call's callee).
 fn node(n: &GreenRef, callee: bool, lowered: &Lowered, out: &mut Vec<Finding>) {
+    // Most nodes are none of the kinds below: one comparison chain on the kind rules them out.
+    if !matches!(
+        n.kind(),
+        SyntaxKind::NAME_REF
+            | SyntaxKind::IMPORT_STMT
+            | SyntaxKind::CAP_RESOURCE
+            | SyntaxKind::CAP_ALLOW
+            | SyntaxKind::LITERAL
+    ) {
+        return;
+    }
     if let Some(name_ref) = ast::NameRef::cast(*n) {
         let Some(t) = name_ref.ident() else { return };
         let name = t.text();
@@ -313,19 +324,25 @@ fn node(n: &GreenRef, callee: bool, lowered: &Lowered, out: &mut Vec<Finding>) {
         }
     } else if let Some(lit) = ast::Literal::cast(*n) {
         // Only strings matter: `kind()` would copy a number's text first.
-        if lit.token().is_none_or(|t| t.kind() != SyntaxKind::STRING) {
+        let Some(token) = lit.token().filter(|t| t.kind() == SyntaxKind::STRING) else {
             return;
-        }
-        if let Some(ast::LiteralKind::Str(value)) = lit.kind() {
-            if is_suspicious(&value) {
-                push(
-                    out,
-                    "suspicious_string",
-                    Severity::Medium,
-                    "String contains potentially dangerous code pattern".to_string(),
-                    lit.range(),
-                );
-            }
+        };
+        // The value without escapes is the text between the quotes (no copy needed).
+        let text = token.text();
+        let raw = text.get(1..text.len().saturating_sub(1)).unwrap_or("");
+        let suspicious = if raw.contains('\\') {
+            is_suspicious(&mlpy_syntax::unescape(raw))
+        } else {
+            is_suspicious(raw)
+        };
+        if suspicious {
+            push(
+                out,
+                "suspicious_string",
+                Severity::Medium,
+                "String contains potentially dangerous code pattern".to_string(),
+                lit.range(),
+            );
         }
     }
 }
