@@ -65,6 +65,13 @@ impl NameIndex {
 }
 
 impl<'t> Interner<'t> {
+    pub fn with_capacity(names: usize) -> Self {
+        let mut interner = Interner::default();
+        // The table is empty: the rehash function is never called.
+        interner.index.table.reserve(names, |_| 0);
+        interner
+    }
+
     /// Interns text that outlives the interner (the syntax tree being lowered): an
     /// address-cache hit costs no hashing.
     pub fn intern_borrowed(&mut self, text: &'t str) -> Symbol {

@@ -115,7 +115,8 @@ pub(crate) struct Scopes<'t> {
     /// Per name id: `FN_BOUND` / `GLOBAL_BOUND` (names are dense ids: a vector, not a set).
     bound_in: Vec<u8>,
     globals: Vec<GlobalVar>,
-    global_slot: HashMap<NameId, u32>,
+    /// Per name id: its global slot, else `NONE` (names are dense ids).
+    global_slot: Vec<u32>,
     reported_unknown: HashSet<NameId>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -138,19 +139,20 @@ enum Found {
 }
 
 impl<'t> Scopes<'t> {
-    /// `expected_entries`: a guess of the number of (scope, name) pairs.
-    pub fn new(world: World, expected_entries: usize) -> Self {
+    /// `expected_entries` / `expected_names`: guesses of the number of (scope, name) pairs and
+    /// of distinct strings.
+    pub fn new(world: World, expected_entries: usize, expected_names: usize) -> Self {
         Scopes {
             scopes: vec![Scope::default()],
             world,
-            interner: Interner::default(),
+            interner: Interner::with_capacity(expected_names),
             entries: Vec::with_capacity(expected_entries),
             innermost: Vec::new(),
             capture_of: HashMap::new(),
             log: Vec::new(),
             bound_in: Vec::new(),
             globals: Vec::new(),
-            global_slot: HashMap::new(),
+            global_slot: Vec::new(),
             reported_unknown: HashSet::new(),
             diagnostics: Vec::new(),
         }
@@ -624,8 +626,11 @@ impl<'t> Scopes<'t> {
     }
 
     fn global_var(&mut self, id: NameId) -> Var {
-        if let Some(&slot) = self.global_slot.get(&id) {
-            return Var::Global(slot);
+        let i = id as usize;
+        match self.global_slot.get(i) {
+            Some(&slot) if slot != NONE => return Var::Global(slot),
+            Some(_) => {}
+            None => self.global_slot.resize(i + 1, NONE),
         }
         let slot = self.globals.len() as u32;
         let name = self.name(id).to_string();
@@ -634,7 +639,7 @@ impl<'t> Scopes<'t> {
             host: self.world.host_globals.contains(&name),
             name,
         });
-        self.global_slot.insert(id, slot);
+        self.global_slot[i] = slot;
         Var::Global(slot)
     }
 }
