@@ -442,6 +442,16 @@ pub(crate) fn build_tree(
             } => {}
             Event::Start {
                 kind,
+                forward_parent: None,
+            } => {
+                if depth > 0 {
+                    emit_trivia(&mut builder, cursor, &mut gaps);
+                }
+                builder.start_node(kind);
+                depth += 1;
+            }
+            Event::Start {
+                kind,
                 forward_parent,
             } => {
                 parents.push(kind);
