@@ -1450,8 +1450,18 @@ impl<'p> Compiler<'p> {
 
     /// Trivial constant folding: numeric literals, negation, and int/float arithmetic on
     /// literals whose result is exact and cannot raise.
+    #[inline]
     fn fold(&self, e: &Expr) -> Option<Lit> {
-        self.fold_depth(e, 0)
+        // Most expressions are not numeric: answered here without the recursive walk.
+        match e.kind {
+            ExprKind::Int(n) => Some(Lit::Int(n)),
+            ExprKind::Float(x) => Some(Lit::Float(x)),
+            ExprKind::Unary {
+                op: UnaryOp::Neg, ..
+            }
+            | ExprKind::Binary { .. } => self.fold_depth(e, 0),
+            _ => None,
+        }
     }
 
     fn fold_depth(&self, e: &Expr, depth: u32) -> Option<Lit> {
