@@ -5,8 +5,33 @@
 use mlpy_syntax::{ast, parse, SyntaxKind, MAX_NESTING};
 use proptest::prelude::*;
 
+/// The green tree's tokens, in order, spell `text`, each at its own range (iterative: deep
+/// trees must not overflow the test's stack either).
+fn assert_green_round_trip(p: &mlpy_syntax::Parse, text: &str) {
+    use mlpy_syntax::ast::{GreenRef, GreenTokenRef, TreeToken};
+    use rowan::NodeOrToken;
+    let mut out = String::new();
+    let mut stack: Vec<NodeOrToken<GreenRef, GreenTokenRef>> =
+        vec![NodeOrToken::Node(*ast::AstNode::syntax(&p.tree()))];
+    while let Some(element) = stack.pop() {
+        match element {
+            NodeOrToken::Node(n) => {
+                let children: Vec<_> = n.children_with_tokens().collect();
+                stack.extend(children.into_iter().rev());
+            }
+            NodeOrToken::Token(t) => {
+                assert_eq!(u32::from(t.text_range().start()) as usize, out.len());
+                assert_eq!(t.text(), &text[t.text_range()]);
+                out.push_str(t.text());
+            }
+        }
+    }
+    assert_eq!(out, text);
+}
+
 fn assert_round_trip(text: &str) -> mlpy_syntax::Parse {
     let p = parse(text);
+    assert_green_round_trip(&p, text);
     assert_eq!(p.syntax().to_string(), text);
     for d in p.diagnostics() {
         assert!(u32::from(d.range.end()) as usize <= text.len());
