@@ -36,6 +36,10 @@ type Token<'t> = ast::GreenTokenRef<'t>;
 /// operator chains build deep trees without deep parser recursion).
 pub const MAX_DEPTH: u32 = 256;
 
+/// Sources up to this size get their tables sized from their length up front (larger ones
+/// grow the rest of the way).
+const MAX_PRESIZED_SOURCE: usize = 2 << 20;
+
 /// What the embedding tells the compiler about the world the program runs in.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LowerOptions {
@@ -97,7 +101,8 @@ pub fn lower(file: &ast::SourceFile<Tree<'_>>, options: &LowerOptions) -> Lowere
     };
     // About one expression per 8 bytes of source in typical code (the bench file: 130k in
     // 1 MiB), one list element per 50: one allocation each, no regrowth copies for most files.
-    let source_len = u32::from(root.text_range().len()) as usize;
+    // Capped: a huge source must not reserve (or fail to reserve) memory it may never use.
+    let source_len = (u32::from(root.text_range().len()) as usize).min(MAX_PRESIZED_SOURCE);
     let mut lowerer = Lowerer {
         scopes: Scopes::new(world, source_len / 40, source_len / 128),
         options,
