@@ -86,8 +86,9 @@ impl<'a> Dumper<'a> {
         }
     }
 
-    fn block(&mut self, stmts: &[Stmt], depth: usize) {
-        for s in stmts {
+    fn block(&mut self, stmts: &StmtList, depth: usize) {
+        let program = self.program;
+        for s in program.block(*stmts) {
             self.stmt(s, depth);
         }
     }

@@ -9,12 +9,13 @@
 //!   is an index store with a string key, `nonlocal` is reflected in resolution only, predefined
 //!   constants (`null`, `undefined`, `True`, `False`, `None`) are literals, and only the first
 //!   `except` clause of a `try` survives (later ones can never run).
-//! - The IR is a tree stored flat: statements own their blocks (`Vec<Stmt>`), but expressions
-//!   live in [`Program::exprs`] and refer to their operands by [`ExprId`]; argument and element
-//!   lists are runs of [`Program::expr_lists`] ([`ExprList`]), object literal properties runs
-//!   of [`Program::props`] ([`PropList`]); every name, member name and string literal is a
-//!   [`Symbol`] of [`Program::symbols`]. An id is only meaningful for the program that made it.
-//!   Each expression is referenced exactly once (by its parent expression or statement).
+//! - The IR is a tree stored flat: every block (top level, function body, loop body, branch,
+//!   handler, ...) is a run of [`Program::stmts`] ([`StmtList`], [`Program::block`]);
+//!   expressions live in [`Program::exprs`] and refer to their operands by [`ExprId`];
+//!   argument and element lists are runs of [`Program::expr_lists`] ([`ExprList`]), object
+//!   literal properties runs of [`Program::props`] ([`PropList`]); every name, member name and
+//!   string literal is a [`Symbol`] of [`Program::symbols`]. An id or run is only meaningful
+//!   for the program that made it. A reachable expression or statement has exactly one parent.
 //!   Functions live in [`Program::functions`] and are referenced by [`FuncId`].
 //! - Building and dropping a program costs a few large allocations, not one per node.
 
@@ -38,6 +39,23 @@ pub struct Symbol(pub u32);
 pub struct ExprList {
     pub start: u32,
     pub len: u32,
+}
+
+/// A run of [`Program::stmts`] (a block): `stmts[start..start + len]`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct StmtList {
+    pub start: u32,
+    pub len: u32,
+}
+
+impl StmtList {
+    pub fn len(self) -> usize {
+        self.len as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.len == 0
+    }
 }
 
 /// A run of [`Program::props`]: `props[start..start + len]`.
@@ -111,7 +129,7 @@ impl Symbols {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Program {
     /// Top-level statements, executed in order.
-    pub body: Vec<Stmt>,
+    pub body: StmtList,
     /// Every global variable the program names (top-level bindings, host globals, and names
     /// bound only inside some function that are read as globals). Indexed by `Var::Global`.
     /// Order = first appearance in the source, which is also the `--globals json` order
@@ -121,6 +139,8 @@ pub struct Program {
     pub functions: Vec<Function>,
     /// `capability` declarations, kept for the host (no runtime effect).
     pub capabilities: Vec<CapabilityDecl>,
+    /// Every statement of the program, block by block ([`StmtList`]).
+    pub stmts: Vec<Stmt>,
     /// Every expression of the program (top level and functions), indexed by [`ExprId`].
     pub exprs: Vec<Expr>,
     /// Argument and element lists ([`ExprList`]).
@@ -135,6 +155,12 @@ impl Program {
     /// The expression `id`. Panics on an id of another program (an internal invariant).
     pub fn expr(&self, id: ExprId) -> &Expr {
         &self.exprs[id.0 as usize]
+    }
+
+    /// The statements of a block.
+    pub fn block(&self, list: StmtList) -> &[Stmt] {
+        let start = list.start as usize;
+        &self.stmts[start..start + list.len as usize]
     }
 
     /// The expressions of a list.
@@ -200,7 +226,7 @@ pub struct Function {
     pub locals: Vec<Local>,
     /// Cells this function captures from its enclosing function when the closure is created.
     pub captures: Vec<Capture>,
-    pub body: Vec<Stmt>,
+    pub body: StmtList,
     pub range: TextRange,
 }
 
@@ -263,25 +289,25 @@ pub enum StmtKind {
         value: ExprId,
     },
     If {
-        branches: Vec<(ExprId, Vec<Stmt>)>,
-        else_body: Option<Vec<Stmt>>,
+        branches: Vec<(ExprId, StmtList)>,
+        else_body: Option<StmtList>,
     },
     While {
         cond: ExprId,
-        body: Vec<Stmt>,
+        body: StmtList,
     },
     ForIn {
         var: Var,
         var_range: TextRange,
         iterable: ExprId,
-        body: Vec<Stmt>,
+        body: StmtList,
     },
     /// C-style `for (init; cond; update)`; `continue` runs `update`.
     CFor {
         init: Option<Box<Stmt>>,
         cond: Option<ExprId>,
         update: Option<Box<Stmt>>,
-        body: Vec<Stmt>,
+        body: StmtList,
     },
     Break,
     Continue,
@@ -300,17 +326,17 @@ pub enum StmtKind {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TryStmt {
-    pub body: Vec<Stmt>,
+    pub body: StmtList,
     /// The first `except` clause (the only one that can ever run).
     pub handler: Option<Handler>,
-    pub finally: Option<Vec<Stmt>>,
+    pub finally: Option<StmtList>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Handler {
     /// `except (e)`: bound to the error value for the handler, unbound when it ends.
     pub var: Option<(Var, TextRange)>,
-    pub body: Vec<Stmt>,
+    pub body: StmtList,
     pub range: TextRange,
 }
 

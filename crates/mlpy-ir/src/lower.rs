@@ -16,8 +16,8 @@
 
 use crate::intern::NameIndex;
 use crate::ir::{
-    self, ExprId, ExprKind, ExprList, FuncId, PropList, StmtKind, Symbol, TargetKind, TextRange,
-    Var,
+    self, ExprId, ExprKind, ExprList, FuncId, PropList, StmtKind, StmtList, Symbol, TargetKind,
+    TextRange, Var,
 };
 use crate::literal;
 use crate::names;
@@ -111,6 +111,7 @@ pub fn lower(file: &ast::SourceFile<Tree<'_>>, options: &LowerOptions) -> Lowere
         props: Vec::new(),
         scratch: Vec::new(),
         prop_scratch: Vec::new(),
+        stmts: Vec::with_capacity(source_len / 24),
         stmt_scratch: Vec::new(),
         functions: Vec::new(),
         function_scopes: Vec::new(),
@@ -124,12 +125,13 @@ pub fn lower(file: &ast::SourceFile<Tree<'_>>, options: &LowerOptions) -> Lowere
         depth: 0,
         too_deep: false,
     };
-    let mut body = match &file {
+    let body = match &file {
         Some(file) => lowerer.block_items(file.items()),
-        None => Vec::new(),
+        None => StmtList::default(),
     };
     let Lowerer {
         mut scopes,
+        mut stmts,
         mut exprs,
         expr_lists,
         props,
@@ -146,7 +148,7 @@ pub fn lower(file: &ast::SourceFile<Tree<'_>>, options: &LowerOptions) -> Lowere
         f.locals = locals;
         f.captures = captures;
     }
-    patch_vars(&vars, &mut exprs, &mut body, &mut functions);
+    patch_vars(&vars, &mut exprs, &mut stmts);
     let finished = scopes.finish();
     let (symbols, names) = finished.interner.into_parts();
     let mut all = finished.diagnostics;
@@ -158,6 +160,7 @@ pub fn lower(file: &ast::SourceFile<Tree<'_>>, options: &LowerOptions) -> Lowere
             globals: finished.globals,
             functions,
             capabilities,
+            stmts,
             exprs,
             expr_lists,
             props,
@@ -170,13 +173,9 @@ pub fn lower(file: &ast::SourceFile<Tree<'_>>, options: &LowerOptions) -> Lowere
     }
 }
 
-/// Replaces every placeholder `Var::Local(occurrence)` by the occurrence's resolved variable.
-fn patch_vars(
-    vars: &[Var],
-    exprs: &mut [ir::Expr],
-    body: &mut [ir::Stmt],
-    functions: &mut [ir::Function],
-) {
+/// Replaces every placeholder `Var::Local(occurrence)` by the occurrence's resolved variable:
+/// one scan of each table (every statement and expression of the program is in them).
+fn patch_vars(vars: &[Var], exprs: &mut [ir::Expr], stmts: &mut [ir::Stmt]) {
     let fix = |v: &mut Var| {
         if let Var::Local(k) = *v {
             if let Some(&resolved) = vars.get(k as usize) {
@@ -189,69 +188,29 @@ fn patch_vars(
             fix(v);
         }
     }
-    // An explicit stack: statement nesting is bounded, but this keeps the walk flat anyway.
-    let mut stack: Vec<&mut ir::Stmt> = body.iter_mut().collect();
-    for f in functions.iter_mut() {
-        stack.extend(f.body.iter_mut());
-    }
-    while let Some(s) = stack.pop() {
-        match &mut s.kind {
-            StmtKind::Assign { target, .. } => {
-                if let TargetKind::Var(v) = &mut target.kind {
-                    fix(v);
-                }
+    let fix_stmt = |s: &mut ir::Stmt| match &mut s.kind {
+        StmtKind::Assign { target, .. } => {
+            if let TargetKind::Var(v) = &mut target.kind {
+                fix(v);
             }
-            StmtKind::DestructureArray { names, .. } => names.iter_mut().for_each(|(v, _)| fix(v)),
-            StmtKind::DestructureObject { names, .. } => {
-                names.iter_mut().for_each(|(_, v, _)| fix(v))
-            }
-            StmtKind::ForIn { var, body, .. } => {
-                fix(var);
-                stack.extend(body.iter_mut());
-            }
-            StmtKind::Import { var, .. } => fix(var),
-            StmtKind::If {
-                branches,
-                else_body,
-            } => {
-                for (_, b) in branches.iter_mut() {
-                    stack.extend(b.iter_mut());
-                }
-                if let Some(b) = else_body {
-                    stack.extend(b.iter_mut());
-                }
-            }
-            StmtKind::While { body, .. } => stack.extend(body.iter_mut()),
-            StmtKind::CFor {
-                init, update, body, ..
-            } => {
-                stack.extend(init.as_deref_mut());
-                stack.extend(update.as_deref_mut());
-                stack.extend(body.iter_mut());
-            }
-            StmtKind::Try(t) => {
-                let ir::TryStmt {
-                    body,
-                    handler,
-                    finally,
-                } = &mut **t;
-                stack.extend(body.iter_mut());
-                if let Some(h) = handler {
-                    if let Some((v, _)) = &mut h.var {
-                        fix(v);
-                    }
-                    stack.extend(h.body.iter_mut());
-                }
-                if let Some(b) = finally {
-                    stack.extend(b.iter_mut());
-                }
-            }
-            StmtKind::Expr(_)
-            | StmtKind::Break
-            | StmtKind::Continue
-            | StmtKind::Return(_)
-            | StmtKind::Throw(_) => {}
         }
+        StmtKind::DestructureArray { names, .. } => names.iter_mut().for_each(|(v, _)| fix(v)),
+        StmtKind::DestructureObject { names, .. } => names.iter_mut().for_each(|(_, v, _)| fix(v)),
+        StmtKind::ForIn { var, .. } | StmtKind::Import { var, .. } => fix(var),
+        StmtKind::Try(t) => {
+            if let Some((v, _)) = t.handler.as_mut().and_then(|h| h.var.as_mut()) {
+                fix(v);
+            }
+        }
+        _ => {}
+    };
+    for s in stmts.iter_mut() {
+        if let StmtKind::CFor { init, update, .. } = &mut s.kind {
+            // A C-style loop's initialiser and update are statements of their own (boxed).
+            init.as_deref_mut().into_iter().for_each(fix_stmt);
+            update.as_deref_mut().into_iter().for_each(fix_stmt);
+        }
+        fix_stmt(s);
     }
 }
 
@@ -435,6 +394,7 @@ struct Lowerer<'o, 't> {
     /// `expr_lists` when it is complete).
     scratch: Vec<ExprId>,
     prop_scratch: Vec<(Symbol, ExprId)>,
+    stmts: Vec<ir::Stmt>,
     /// Statements of the blocks being lowered (as `scratch`, for `block_items`).
     stmt_scratch: Vec<ir::Stmt>,
     functions: Vec<ir::Function>,
@@ -510,27 +470,29 @@ impl<'t> Lowerer<'_, 't> {
 
     /// Lowers statements into a vector of exactly their number: they are collected on a
     /// shared stack first (nested blocks stack above), so no block vector regrows.
-    fn block_items(&mut self, stmts: impl Iterator<Item = ast::Stmt<Tree<'t>>>) -> Vec<ir::Stmt> {
+    fn block_items(&mut self, stmts: impl Iterator<Item = ast::Stmt<Tree<'t>>>) -> StmtList {
         let mark = self.stmt_scratch.len();
         for s in stmts {
             if let Some(s) = self.stmt(&s) {
                 self.stmt_scratch.push(s);
             }
         }
-        if self.stmt_scratch.len() <= mark {
-            return Vec::new();
+        let start = self.stmts.len() as u32;
+        self.stmts.extend(self.stmt_scratch.drain(mark..));
+        StmtList {
+            start,
+            len: self.stmts.len() as u32 - start,
         }
-        self.stmt_scratch.drain(mark..).collect()
     }
 
-    fn block(&mut self, block: Option<ast::Block<Tree<'t>>>) -> Vec<ir::Stmt> {
+    fn block(&mut self, block: Option<ast::Block<Tree<'t>>>) -> StmtList {
         match block {
             Some(b) => self.block_items(b.stmts()),
-            None => Vec::new(),
+            None => StmtList::default(),
         }
     }
 
-    fn loop_body(&mut self, block: Option<ast::Block<Tree<'t>>>) -> Vec<ir::Stmt> {
+    fn loop_body(&mut self, block: Option<ast::Block<Tree<'t>>>) -> StmtList {
         self.ctx.loops += 1;
         let body = self.block(block);
         self.ctx.loops -= 1;
@@ -880,7 +842,7 @@ impl<'t> Lowerer<'_, 't> {
             has_rest,
             locals: Vec::new(),
             captures: Vec::new(),
-            body: Vec::new(),
+            body: StmtList::default(),
             range,
         });
         self.function_scopes.push(scope);
@@ -890,10 +852,12 @@ impl<'t> Lowerer<'_, 't> {
             FnBody::Block(b) => self.block(b),
             FnBody::Expr(e) => {
                 let value = self.expr(&e);
-                vec![ir::Stmt {
+                let start = self.stmts.len() as u32;
+                self.stmts.push(ir::Stmt {
                     range: self.exprs[value.0 as usize].range,
                     kind: StmtKind::Return(Some(value)),
-                }]
+                });
+                StmtList { start, len: 1 }
             }
         };
         self.ctx = saved;

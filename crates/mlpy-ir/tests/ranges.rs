@@ -2,7 +2,7 @@
 
 mod common;
 
-use mlpy_ir::{Expr, ExprId, ExprKind, LowerOptions, Program, Stmt, StmtKind, TargetKind, Var};
+use mlpy_ir::{Expr, ExprId, ExprKind, LowerOptions, Program, StmtKind, StmtList, TargetKind, Var};
 
 struct Check<'a> {
     src: &'a str,
@@ -16,8 +16,9 @@ impl Check<'_> {
         &self.src[usize::from(e.range.start())..usize::from(e.range.end())]
     }
 
-    fn stmts(&mut self, body: &[Stmt]) {
-        for s in body {
+    fn stmts(&mut self, body: &StmtList) {
+        let program = self.program;
+        for s in program.block(*body) {
             assert!(!s.range.is_empty() && usize::from(s.range.end()) <= self.src.len());
             match &s.kind {
                 StmtKind::Expr(e) | StmtKind::Throw(e) | StmtKind::Return(Some(e)) => self.expr(e),

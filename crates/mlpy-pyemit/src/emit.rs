@@ -133,11 +133,11 @@ const MAX_INDENT: usize = 90;
 impl<'a> Emitter<'a> {
     pub fn new(p: &'a Program, lines: &'a LineIndex<'a>, max_depth: u64) -> Self {
         let mut parent = vec![None; p.functions.len()];
-        for s in &p.body {
+        for s in p.block(p.body) {
             find_parents_stmt(p, s, None, &mut parent);
         }
         for (id, f) in p.functions.iter().enumerate() {
-            for s in &f.body {
+            for s in p.block(f.body) {
                 find_parents_stmt(p, s, Some(id as FuncId), &mut parent);
             }
         }
@@ -187,11 +187,11 @@ impl<'a> Emitter<'a> {
         self.indent = indent;
         // The body runs inside `__ml_main`'s `try`.
         self.blocks = 1;
-        let body = &self.p.body;
+        let body = self.p.body;
         if body.is_empty() {
             self.line("pass");
         }
-        self.block(body);
+        self.block(&body);
     }
 
     /// Python names of all globals (`__ml_main` locals).
@@ -199,7 +199,9 @@ impl<'a> Emitter<'a> {
         self.p.globals.iter().map(|g| ident(&g.name)).collect()
     }
 
-    fn block(&mut self, stmts: &'a [Stmt]) {
+    fn block(&mut self, stmts: &StmtList) {
+        let p = self.p;
+        let stmts = p.block(*stmts);
         self.check_nesting();
         if stmts.is_empty() {
             self.line("pass");
@@ -242,7 +244,7 @@ impl<'a> Emitter<'a> {
             StmtKind::If {
                 branches,
                 else_body,
-            } => self.if_chain(branches, else_body.as_deref()),
+            } => self.if_chain(branches, else_body.as_ref()),
             StmtKind::While { cond, body } => {
                 let c = self.expr(cond);
                 self.line(&format!("while {c}:"));
@@ -278,7 +280,7 @@ impl<'a> Emitter<'a> {
                     None => "True".to_string(),
                 };
                 match update {
-                    Some(u) if continue_in_try(body, false) => {
+                    Some(u) if continue_in_try(self.p, body, false) => {
                         // `continue` must run `finally` blocks before the update: the update
                         // runs at the top of every iteration but the first instead.
                         let go = self.fresh("go");
@@ -356,7 +358,7 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    fn loop_body(&mut self, body: &'a [Stmt], update: Option<&'a Stmt>) {
+    fn loop_body(&mut self, body: &StmtList, update: Option<&'a Stmt>) {
         self.blocks += 1;
         self.check_nesting();
         self.indent += 1;
@@ -370,7 +372,7 @@ impl<'a> Emitter<'a> {
         self.blocks -= 1;
     }
 
-    fn if_chain(&mut self, branches: &'a [(ExprId, Vec<Stmt>)], else_body: Option<&'a [Stmt]>) {
+    fn if_chain(&mut self, branches: &'a [(ExprId, StmtList)], else_body: Option<&StmtList>) {
         let Some(((cond, body), rest)) = branches.split_first() else {
             if let Some(e) = else_body {
                 self.block(e);
@@ -538,8 +540,8 @@ impl<'a> Emitter<'a> {
         self.indent += 1;
         let mut nonlocals = vec!["__ml_depth".to_string()];
         let mut assigned = Vec::new();
-        for s in &f.body {
-            assigned_vars(s, &mut assigned);
+        for s in self.p.block(f.body) {
+            assigned_vars(self.p, s, &mut assigned);
         }
         let saved_func = self.func.replace(id);
         for v in &assigned {
@@ -881,24 +883,26 @@ fn is_simple(p: &Program, e: &ExprId) -> bool {
 }
 
 /// Does a loop body contain a `continue` of this loop inside a `try`?
-fn continue_in_try(stmts: &[Stmt], in_try: bool) -> bool {
-    stmts.iter().any(|s| match &s.kind {
+fn continue_in_try(p: &Program, stmts: &StmtList, in_try: bool) -> bool {
+    p.block(*stmts).iter().any(|s| match &s.kind {
         StmtKind::Continue => in_try,
         StmtKind::If {
             branches,
             else_body,
         } => {
-            branches.iter().any(|(_, b)| continue_in_try(b, in_try))
+            branches.iter().any(|(_, b)| continue_in_try(p, b, in_try))
                 || else_body
                     .as_ref()
-                    .is_some_and(|b| continue_in_try(b, in_try))
+                    .is_some_and(|b| continue_in_try(p, b, in_try))
         }
         StmtKind::Try(t) => {
-            continue_in_try(&t.body, true)
+            continue_in_try(p, &t.body, true)
                 || t.handler
                     .as_ref()
-                    .is_some_and(|h| continue_in_try(&h.body, true))
-                || t.finally.as_ref().is_some_and(|b| continue_in_try(b, true))
+                    .is_some_and(|h| continue_in_try(p, &h.body, true))
+                || t.finally
+                    .as_ref()
+                    .is_some_and(|b| continue_in_try(p, b, true))
         }
         _ => false,
     })
@@ -1037,19 +1041,23 @@ fn visit_stmt_exprs(p: &Program, s: &Stmt, f: &mut dyn FnMut(&Expr)) {
         } => {
             for (c, b) in branches {
                 ex(c, f);
-                b.iter().for_each(|s| visit_stmt_exprs(p, s, f));
+                p.block(*b).iter().for_each(|s| visit_stmt_exprs(p, s, f));
             }
             if let Some(b) = else_body {
-                b.iter().for_each(|s| visit_stmt_exprs(p, s, f));
+                p.block(*b).iter().for_each(|s| visit_stmt_exprs(p, s, f));
             }
         }
         StmtKind::While { cond, body } => {
             ex(cond, f);
-            body.iter().for_each(|s| visit_stmt_exprs(p, s, f));
+            p.block(*body)
+                .iter()
+                .for_each(|s| visit_stmt_exprs(p, s, f));
         }
         StmtKind::ForIn { iterable, body, .. } => {
             ex(iterable, f);
-            body.iter().for_each(|s| visit_stmt_exprs(p, s, f));
+            p.block(*body)
+                .iter()
+                .for_each(|s| visit_stmt_exprs(p, s, f));
         }
         StmtKind::CFor {
             init,
@@ -1066,16 +1074,22 @@ fn visit_stmt_exprs(p: &Program, s: &Stmt, f: &mut dyn FnMut(&Expr)) {
             if let Some(u) = update {
                 visit_stmt_exprs(p, u, f);
             }
-            body.iter().for_each(|s| visit_stmt_exprs(p, s, f));
+            p.block(*body)
+                .iter()
+                .for_each(|s| visit_stmt_exprs(p, s, f));
         }
         StmtKind::Return(Some(e)) => ex(e, f),
         StmtKind::Try(t) => {
-            t.body.iter().for_each(|s| visit_stmt_exprs(p, s, f));
+            p.block(t.body)
+                .iter()
+                .for_each(|s| visit_stmt_exprs(p, s, f));
             if let Some(h) = &t.handler {
-                h.body.iter().for_each(|s| visit_stmt_exprs(p, s, f));
+                p.block(h.body)
+                    .iter()
+                    .for_each(|s| visit_stmt_exprs(p, s, f));
             }
             if let Some(b) = &t.finally {
-                b.iter().for_each(|s| visit_stmt_exprs(p, s, f));
+                p.block(*b).iter().for_each(|s| visit_stmt_exprs(p, s, f));
             }
         }
         _ => {}
@@ -1099,7 +1113,7 @@ fn add_var(out: &mut Vec<Var>, v: &Var) {
     }
 }
 
-fn assigned_vars(s: &Stmt, out: &mut Vec<Var>) {
+fn assigned_vars(p: &Program, s: &Stmt, out: &mut Vec<Var>) {
     match &s.kind {
         StmtKind::Assign { target, .. } => {
             if let TargetKind::Var(v) = &target.kind {
@@ -1112,7 +1126,7 @@ fn assigned_vars(s: &Stmt, out: &mut Vec<Var>) {
         }
         StmtKind::ForIn { var, body, .. } => {
             add_var(out, var);
-            body.iter().for_each(|s| assigned_vars(s, out));
+            p.block(*body).iter().for_each(|s| assigned_vars(p, s, out));
         }
         StmtKind::Import { var, .. } => add_var(out, var),
         StmtKind::If {
@@ -1120,31 +1134,37 @@ fn assigned_vars(s: &Stmt, out: &mut Vec<Var>) {
             else_body,
         } => {
             for (_, b) in branches {
-                b.iter().for_each(|s| assigned_vars(s, out));
+                p.block(*b).iter().for_each(|s| assigned_vars(p, s, out));
             }
             if let Some(b) = else_body {
-                b.iter().for_each(|s| assigned_vars(s, out));
+                p.block(*b).iter().for_each(|s| assigned_vars(p, s, out));
             }
         }
-        StmtKind::While { body, .. } => body.iter().for_each(|s| assigned_vars(s, out)),
+        StmtKind::While { body, .. } => {
+            p.block(*body).iter().for_each(|s| assigned_vars(p, s, out))
+        }
         StmtKind::CFor {
             init, update, body, ..
         } => {
             for x in [init, update].into_iter().flatten() {
-                assigned_vars(x, out);
+                assigned_vars(p, x, out);
             }
-            body.iter().for_each(|s| assigned_vars(s, out));
+            p.block(*body).iter().for_each(|s| assigned_vars(p, s, out));
         }
         StmtKind::Try(t) => {
-            t.body.iter().for_each(|s| assigned_vars(s, out));
+            p.block(t.body)
+                .iter()
+                .for_each(|s| assigned_vars(p, s, out));
             if let Some(h) = &t.handler {
                 if let Some((v, _)) = &h.var {
                     add_var(out, v);
                 }
-                h.body.iter().for_each(|s| assigned_vars(s, out));
+                p.block(h.body)
+                    .iter()
+                    .for_each(|s| assigned_vars(p, s, out));
             }
             if let Some(b) = &t.finally {
-                b.iter().for_each(|s| assigned_vars(s, out));
+                p.block(*b).iter().for_each(|s| assigned_vars(p, s, out));
             }
         }
         _ => {}
@@ -1157,7 +1177,7 @@ fn assigned_vars(s: &Stmt, out: &mut Vec<Var>) {
 pub fn is_data_only(p: &Program) -> bool {
     !p.body.is_empty()
         && p.functions.is_empty()
-        && p.body.iter().all(|s| match &s.kind {
+        && p.block(p.body).iter().all(|s| match &s.kind {
             StmtKind::Assign { target, value } => {
                 matches!(target.kind, TargetKind::Var(Var::Global(_))) && is_data(p, &p[*value])
             }
@@ -1197,7 +1217,7 @@ fn is_safe_division(p: &Program, e: &Expr) -> bool {
 /// Emits a data-only program (see [`is_data_only`]) as plain top-level assignments.
 pub fn flat_body(p: &Program, lines: &LineIndex<'_>) -> Lines {
     let mut e = Emitter::new(p, lines, 0);
-    for s in &p.body {
+    for s in p.block(p.body) {
         e.stmt(s);
     }
     e.finish()

@@ -15,8 +15,8 @@ use crate::peephole;
 use crate::promote;
 use hashbrown::{HashMap, HashSet};
 use mlpy_ir::{
-    BinaryOp, Capture, Expr, ExprId, ExprKind, FuncId, Program, Stmt, StmtKind, Symbol, Target,
-    TargetKind, TextRange, TryStmt, UnaryOp, Var,
+    BinaryOp, Capture, Expr, ExprId, ExprKind, FuncId, Program, Stmt, StmtKind, StmtList, Symbol,
+    Target, TargetKind, TextRange, TryStmt, UnaryOp, Var,
 };
 
 /// Stands in for a capture's name when the IR has none (never for a well-formed program).
@@ -68,7 +68,10 @@ pub fn compile(program: &Program) -> CResult<CompiledUnit> {
         locals: &[],
         capture_cells: Vec::new(),
         capture_names: Vec::new(),
-        range: match (program.body.first(), program.body.last()) {
+        range: match (
+            program.block(program.body).first(),
+            program.block(program.body).last(),
+        ) {
             (Some(a), Some(b)) => a.range.cover(b.range),
             _ => TextRange::default(),
         },
@@ -213,7 +216,8 @@ impl<'p> Compiler<'p> {
     }
 
     /// Compiles one function body into a prototype; returns its index.
-    fn function(&mut self, info: FnInfo<'p>, body: &'p [Stmt], is_top: bool) -> CResult<u32> {
+    fn function(&mut self, info: FnInfo<'p>, body: &StmtList, is_top: bool) -> CResult<u32> {
+        let body = self.stmts(*body);
         let nlocals = info.locals.len() as u32;
         let mut cell_of = vec![None; info.locals.len()];
         let mut cell_locals = Vec::new();
@@ -330,8 +334,14 @@ impl<'p> Compiler<'p> {
         Ok(self.protos.len() as u32 - 1)
     }
 
-    fn block(&mut self, f: &mut FnState<'p>, body: &'p [Stmt]) -> CResult<()> {
-        for s in body {
+    /// The statements of a block (borrowed for the whole compilation).
+    fn stmts(&self, list: StmtList) -> &'p [Stmt] {
+        let program: &'p Program = self.program;
+        program.block(list)
+    }
+
+    fn block(&mut self, f: &mut FnState<'p>, body: &StmtList) -> CResult<()> {
+        for s in self.stmts(*body) {
             self.stmt(f, s)?;
         }
         Ok(())
@@ -614,7 +624,7 @@ impl<'p> Compiler<'p> {
     fn loop_body(
         &mut self,
         f: &mut FnState<'p>,
-        body: &'p [Stmt],
+        body: &StmtList,
         top: usize,
         update: Option<&'p Stmt>,
         range: TextRange,

@@ -12,7 +12,7 @@
 //! unbound after its handler, also from inside a function through `nonlocal`). So a read in
 //! the loop never needs the unbound / builtin-fallback check of `GetGlobal`.
 
-use mlpy_ir::{ExprId, ExprKind, Program, Stmt, StmtKind, Target, TargetKind, Var};
+use mlpy_ir::{ExprId, ExprKind, Program, Stmt, StmtKind, StmtList, Target, TargetKind, Var};
 
 /// The globals a qualifying loop reads and writes (each sorted, without duplicates).
 #[derive(Default)]
@@ -74,29 +74,30 @@ pub(crate) struct ProgramFacts {
 pub(crate) fn program_facts(program: &Program) -> ProgramFacts {
     let mut unbound = Vec::new();
     let mut has_finally = Vec::with_capacity(program.functions.len() + 1);
-    let bodies = std::iter::once(&program.body).chain(program.functions.iter().map(|f| &f.body));
+    let bodies = std::iter::once(program.body).chain(program.functions.iter().map(|f| f.body));
+    let block = |b: &StmtList| program.block(*b).iter();
     let mut stack: Vec<&Stmt> = Vec::new();
     for body in bodies {
         let mut finally = false;
-        stack.extend(body);
+        stack.extend(block(&body));
         while let Some(s) = stack.pop() {
             match &s.kind {
                 StmtKind::If {
                     branches,
                     else_body,
                 } => {
-                    stack.extend(branches.iter().flat_map(|(_, b)| b.iter()));
-                    stack.extend(else_body.iter().flatten());
+                    stack.extend(branches.iter().flat_map(|(_, b)| block(b)));
+                    stack.extend(else_body.iter().flat_map(block));
                 }
                 StmtKind::While { body, .. }
                 | StmtKind::ForIn { body, .. }
-                | StmtKind::CFor { body, .. } => stack.extend(body),
+                | StmtKind::CFor { body, .. } => stack.extend(block(body)),
                 StmtKind::Try(t) => {
                     finally |= t.finally.is_some();
-                    stack.extend(&t.body);
-                    stack.extend(t.finally.iter().flatten());
+                    stack.extend(block(&t.body));
+                    stack.extend(t.finally.iter().flat_map(block));
                     if let Some(h) = &t.handler {
-                        stack.extend(&h.body);
+                        stack.extend(block(&h.body));
                         if let Some((Var::Global(slot), _)) = &h.var {
                             unbound.push(*slot);
                         }
@@ -121,8 +122,8 @@ fn var(v: &Var, into: &mut Vec<u32>) {
     }
 }
 
-fn scan_stmts(p: &Program, stmts: &[Stmt], g: &mut LoopGlobals) -> Option<()> {
-    stmts.iter().try_for_each(|s| scan_stmt(p, s, g))
+fn scan_stmts(p: &Program, stmts: &StmtList, g: &mut LoopGlobals) -> Option<()> {
+    p.block(*stmts).iter().try_for_each(|s| scan_stmt(p, s, g))
 }
 
 fn scan_stmt(p: &Program, s: &Stmt, g: &mut LoopGlobals) -> Option<()> {
@@ -166,9 +167,7 @@ fn scan_stmt(p: &Program, s: &Stmt, g: &mut LoopGlobals) -> Option<()> {
                 scan_expr(p, cond, g)?;
                 scan_stmts(p, body, g)?;
             }
-            else_body
-                .as_deref()
-                .map_or(Some(()), |b| scan_stmts(p, b, g))
+            else_body.as_ref().map_or(Some(()), |b| scan_stmts(p, b, g))
         }
         StmtKind::While { cond, body } => {
             scan_expr(p, cond, g)?;

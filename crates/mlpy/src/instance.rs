@@ -298,7 +298,7 @@ impl Instance {
 /// When a program is one expression statement, stores its value in the global `_` (adding the
 /// slot if the program has none) instead of dropping it; true if it did.
 fn capture_expression_value(program: &mut Program) -> bool {
-    let [stmt] = program.ir.body.as_slice() else {
+    let [stmt] = program.ir.block(program.ir.body) else {
         return false;
     };
     let StmtKind::Expr(value) = stmt.kind else {
@@ -317,7 +317,7 @@ fn capture_expression_value(program: &mut Program) -> bool {
             globals.len() - 1
         }
     };
-    let Some(stmt) = program.ir.body.first_mut() else {
+    let Some(stmt) = program.ir.stmts.get_mut(program.ir.body.start as usize) else {
         return false;
     };
     stmt.kind = StmtKind::Assign {

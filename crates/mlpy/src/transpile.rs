@@ -170,7 +170,7 @@ pub fn outline(source: &Source) -> Result<Outline, Error> {
     );
     let program = &lowered.program;
     let mut out = Outline::default();
-    for s in &program.body {
+    for s in program.block(program.body) {
         let (node_type, name, _) = describe(program, None, s);
         out.items.push(OutlineItem {
             node_type,
@@ -253,7 +253,7 @@ fn describe<'p>(
 fn collect_symbols(
     program: &ir::Program,
     func: Option<&ir::Function>,
-    body: &[ir::Stmt],
+    body: &ir::StmtList,
     level: usize,
     out: &mut Vec<OutlineSymbol>,
 ) {
@@ -261,7 +261,7 @@ fn collect_symbols(
     if level > MAX_OUTLINE_DEPTH {
         return;
     }
-    for s in body {
+    for s in program.block(*body) {
         let (node_type, name, defined) = describe(program, func, s);
         if let Some(name) = name {
             if !out.iter().any(|o| o.name == name && o.scope_level == level) {
