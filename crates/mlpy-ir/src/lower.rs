@@ -249,6 +249,8 @@ struct Split<'t> {
     before: Option<ast::Expr<Tree<'t>>>,
     /// The first expression child after the separator: `child_after`.
     after: Option<ast::Expr<Tree<'t>>>,
+    /// How many expression children the node has (more than two only in a broken tree).
+    exprs: usize,
 }
 
 fn split<'t>(node: &Tree<'t>, is_sep: impl Fn(SyntaxKind) -> bool) -> Split<'t> {
@@ -256,6 +258,7 @@ fn split<'t>(node: &Tree<'t>, is_sep: impl Fn(SyntaxKind) -> bool) -> Split<'t> 
         sep: None,
         before: None,
         after: None,
+        exprs: 0,
     };
     for child in node.children_with_tokens() {
         match child {
@@ -265,13 +268,16 @@ fn split<'t>(node: &Tree<'t>, is_sep: impl Fn(SyntaxKind) -> bool) -> Split<'t> 
                 }
             }
             NodeOrToken::Node(n) => {
+                let Some(e) = ast::Expr::cast(n) else {
+                    continue;
+                };
+                out.exprs += 1;
                 if out.sep.is_none() {
                     if out.before.is_none() {
-                        out.before = ast::Expr::cast(n);
+                        out.before = Some(e);
                     }
-                } else if let Some(e) = ast::Expr::cast(n) {
+                } else if out.after.is_none() {
                     out.after = Some(e);
-                    break;
                 }
             }
         }
@@ -279,15 +285,26 @@ fn split<'t>(node: &Tree<'t>, is_sep: impl Fn(SyntaxKind) -> bool) -> Split<'t> 
     out
 }
 
-/// `MemberExpr::object` (the first expression child) and `MemberExpr::name` (the first
-/// `IDENT` token after the first `.`).
-fn member_parts<'t>(node: &Tree<'t>) -> (Option<ast::Expr<Tree<'t>>>, Option<Token<'t>>) {
-    let (mut object, mut name, mut dot) = (None, None, false);
+/// The parts of a member expression.
+struct Member<'t> {
+    /// `MemberExpr::object`: the first expression child.
+    object: Option<ast::Expr<Tree<'t>>>,
+    /// `MemberExpr::name`: the first `IDENT` token after the first `.`.
+    name: Option<Token<'t>>,
+    /// How many expression children the node has (more than one only in a broken tree).
+    exprs: usize,
+}
+
+fn member_parts<'t>(node: &Tree<'t>) -> Member<'t> {
+    let (mut object, mut name, mut dot, mut exprs) = (None, None, false, 0);
     for child in node.children_with_tokens() {
         match child {
             NodeOrToken::Node(n) => {
-                if object.is_none() {
-                    object = ast::Expr::cast(n);
+                if let Some(e) = ast::Expr::cast(n) {
+                    exprs += 1;
+                    if object.is_none() {
+                        object = Some(e);
+                    }
                 }
             }
             NodeOrToken::Token(t) => match t.kind() {
@@ -296,11 +313,23 @@ fn member_parts<'t>(node: &Tree<'t>) -> (Option<ast::Expr<Tree<'t>>>, Option<Tok
                 _ => {}
             },
         }
-        if object.is_some() && name.is_some() {
-            break;
-        }
     }
-    (object, name)
+    Member {
+        object,
+        name,
+        exprs,
+    }
+}
+
+/// The number of expression children of a node.
+fn expr_children(node: &Tree<'_>) -> usize {
+    node.child_nodes()
+        .filter(|n| <ast::Expr<Tree> as AstNode<Tree>>::can_cast(n.kind()))
+        .count()
+}
+
+fn range_of(e: &Option<ast::Expr<Tree<'_>>>) -> Option<TextRange> {
+    e.as_ref().map(AstNode::range)
 }
 
 /// `CallExpr::callee` (the first expression child) and `CallExpr::arg_list`.
@@ -787,23 +816,32 @@ impl<'t> Lowerer<'_, 't> {
                 TargetKind::Var(self.bind_var(t.text(), t.text_range())?)
             }
             ast::Expr::Member(m) => {
-                let (object, name) = member_parts(m.syntax());
-                let object = self.opt_expr(object, range);
-                let name = name?;
+                let parts = member_parts(m.syntax());
+                let used = [range_of(&parts.object)];
+                let object = self.opt_expr(parts.object, range);
+                self.unused_children(m.syntax(), parts.exprs, &used);
+                let name = parts.name?;
                 let key = self.scopes.symbol_borrowed(name.text());
                 let index = self.push(ExprKind::Str(key), name.text_range());
                 TargetKind::Index { object, index }
             }
             ast::Expr::Index(i) => {
-                let object = self.opt_expr(i.base(), range);
-                let index = self.opt_expr(i.index(), range);
+                let parts = split(i.syntax(), |k| k == SyntaxKind::L_BRACK);
+                let used = [range_of(&parts.before), range_of(&parts.after)];
+                let object = self.opt_expr(parts.before, range);
+                let index = self.opt_expr(parts.after, range);
+                self.unused_children(i.syntax(), parts.exprs, &used);
                 TargetKind::Index { object, index }
             }
             ast::Expr::Slice(s) => {
-                let object = self.opt_expr(s.base(), range);
-                let start = s.start().map(|e| self.expr(&e));
-                let end = s.end().map(|e| self.expr(&e));
-                let step = s.step().map(|e| self.expr(&e));
+                let parts = [s.base(), s.start(), s.end(), s.step()];
+                let used = parts.each_ref().map(range_of);
+                let [base, start, end, step] = parts;
+                let object = self.opt_expr(base, range);
+                let start = start.map(|e| self.expr(&e));
+                let end = end.map(|e| self.expr(&e));
+                let step = step.map(|e| self.expr(&e));
+                self.unused_children(s.syntax(), expr_children(s.syntax()), &used);
                 TargetKind::Slice {
                     object,
                     start,
@@ -882,10 +920,16 @@ impl<'t> Lowerer<'_, 't> {
         }
         let out = match expr {
             // Parentheses are transparent: the inner expression keeps its own range.
-            ast::Expr::Paren(p) => match p.expr() {
-                Some(inner) => self.expr(&inner),
-                None => self.push(ExprKind::Null, range),
-            },
+            ast::Expr::Paren(p) => {
+                let inner = p.expr();
+                let used = [range_of(&inner)];
+                let out = match inner {
+                    Some(inner) => self.expr(&inner),
+                    None => self.push(ExprKind::Null, range),
+                };
+                self.unused_children(p.syntax(), expr_children(p.syntax()), &used);
+                out
+            }
             _ => {
                 let kind = self.expr_kind(expr, range);
                 self.push(kind, range)
@@ -974,8 +1018,10 @@ impl<'t> Lowerer<'_, 't> {
             Some(_) => (parts.before, parts.after),
             None => (None, None),
         };
+        let used = [range_of(&lhs), range_of(&rhs)];
         let lhs = self.opt_expr(lhs, range);
         let rhs = self.opt_expr(rhs, range);
+        self.unused_children(b.syntax(), parts.exprs, &used);
         match op {
             Some(op) => binary(op, lhs, rhs),
             None => ExprKind::Null,
@@ -983,16 +1029,26 @@ impl<'t> Lowerer<'_, 't> {
     }
 
     fn cond(&mut self, c: &ast::CondExpr<Tree<'t>>, range: TextRange) -> ExprKind {
-        ExprKind::Cond {
-            cond: self.opt_expr(c.condition(), range),
-            then: self.opt_expr(c.then_branch(), range),
-            otherwise: self.opt_expr(c.else_branch(), range),
-        }
+        let (a, b, e) = (c.condition(), c.then_branch(), c.else_branch());
+        let used = [range_of(&a), range_of(&b), range_of(&e)];
+        let kind = ExprKind::Cond {
+            cond: self.opt_expr(a, range),
+            then: self.opt_expr(b, range),
+            otherwise: self.opt_expr(e, range),
+        };
+        self.unused_children(c.syntax(), expr_children(c.syntax()), &used);
+        kind
     }
 
     fn member(&mut self, m: &ast::MemberExpr<Tree<'t>>, range: TextRange) -> ExprKind {
-        let (object, name) = member_parts(m.syntax());
+        let Member {
+            object,
+            name,
+            exprs,
+        } = member_parts(m.syntax());
+        let used = [range_of(&object)];
         let object = self.opt_expr(object, range);
+        self.unused_children(m.syntax(), exprs, &used);
         match name {
             Some(name) => ExprKind::Member {
                 object,
@@ -1005,23 +1061,32 @@ impl<'t> Lowerer<'_, 't> {
     fn index(&mut self, i: &ast::IndexExpr<Tree<'t>>, range: TextRange) -> ExprKind {
         // `IndexExpr::base` / `index`: before / after the `[`.
         let parts = split(i.syntax(), |k| k == SyntaxKind::L_BRACK);
-        ExprKind::Index {
+        let used = [range_of(&parts.before), range_of(&parts.after)];
+        let kind = ExprKind::Index {
             object: self.opt_expr(parts.before, range),
             index: self.opt_expr(parts.after, range),
-        }
+        };
+        self.unused_children(i.syntax(), parts.exprs, &used);
+        kind
     }
 
     fn slice(&mut self, s: &ast::SliceExpr<Tree<'t>>, range: TextRange) -> ExprKind {
-        ExprKind::Slice {
-            object: self.opt_expr(s.base(), range),
-            start: s.start().map(|e| self.expr(&e)),
-            end: s.end().map(|e| self.expr(&e)),
-            step: s.step().map(|e| self.expr(&e)),
-        }
+        let parts = [s.base(), s.start(), s.end(), s.step()];
+        let used = parts.each_ref().map(range_of);
+        let [base, start, end, step] = parts;
+        let kind = ExprKind::Slice {
+            object: self.opt_expr(base, range),
+            start: start.map(|e| self.expr(&e)),
+            end: end.map(|e| self.expr(&e)),
+            step: step.map(|e| self.expr(&e)),
+        };
+        self.unused_children(s.syntax(), expr_children(s.syntax()), &used);
+        kind
     }
 
     fn prefix(&mut self, p: &ast::PrefixExpr<Tree<'t>>, range: TextRange) -> ExprKind {
         let operand = p.operand();
+        self.unused_children(p.syntax(), expr_children(p.syntax()), &[range_of(&operand)]);
         let Some((op, _)) = p.op() else {
             // Broken: the operand is still lowered for its diagnostics.
             self.opt_expr(operand, range);
@@ -1055,6 +1120,28 @@ impl<'t> Lowerer<'_, 't> {
         }
     }
 
+    /// Lowers, for their diagnostics only, the expression children of a broken `node` that
+    /// its lowering did not use (`used`: their ranges): names in them are still resolved and
+    /// reported. `present` is the node's number of expression children; a well-formed node
+    /// has no more than it uses, and then nothing is walked.
+    #[inline]
+    fn unused_children(&mut self, node: &Tree<'t>, present: usize, used: &[Option<TextRange>]) {
+        if present > used.iter().flatten().count() {
+            self.lower_unused(node, used);
+        }
+    }
+
+    #[cold]
+    fn lower_unused(&mut self, node: &Tree<'t>, used: &[Option<TextRange>]) {
+        for child in node.child_nodes() {
+            if let Some(e) = ast::Expr::cast(child) {
+                if !used.contains(&Some(e.range())) {
+                    self.expr(&e);
+                }
+            }
+        }
+    }
+
     fn args(&mut self, list: Option<ast::ArgList<Tree<'t>>>) -> ExprList {
         let mark = self.scratch.len();
         if let Some(list) = list {
@@ -1070,7 +1157,7 @@ impl<'t> Lowerer<'_, 't> {
         let (callee, list) = call_parts(c.syntax());
         match callee {
             Some(ast::Expr::Member(m)) => {
-                let (object, name) = member_parts(m.syntax());
+                let Member { object, name, .. } = member_parts(m.syntax());
                 let object = self.opt_expr(object, range);
                 let args = self.args(list);
                 let Some(name) = name else {

@@ -29,6 +29,7 @@ macro_rules! golden {
 
 golden! {
     basic_globals;
+    sibling_scopes;
     function_decl;
     local_by_assignment;
     unbound_local;
