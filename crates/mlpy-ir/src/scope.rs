@@ -111,8 +111,8 @@ pub(crate) struct Scopes<'t> {
     capture_of: HashMap<u64, u32>,
     /// Every name occurrence in source order: (entry, range).
     log: Vec<(u32, TextRange)>,
-    /// Names bound in any function scope (they count as resolvable globals, §4.7).
-    /// Per name id: `FN_BOUND` / `GLOBAL_BOUND` (names are dense ids: a vector, not a set).
+    /// Per name id: `FN_BOUND` (bound in some function scope: such names count as resolvable
+    /// globals, §4.7) / `GLOBAL_BOUND` (names are dense ids: a vector, not a set).
     bound_in: Vec<u8>,
     globals: Vec<GlobalVar>,
     /// Per name id: its global slot, else `NONE` (names are dense ids).
