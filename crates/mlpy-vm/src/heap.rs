@@ -330,7 +330,10 @@ impl SlotArena {
     fn sweep_unmarked(&mut self, mut f: impl FnMut(usize, &mut Slot)) {
         let marks = &self.marks;
         for (i, slot) in self.chunks.iter_mut().flatten().enumerate() {
-            if marks.get(i / 64).is_some_and(|w| w & (1u64 << (i % 64)) == 0) {
+            if marks
+                .get(i / 64)
+                .is_some_and(|w| w & (1u64 << (i % 64)) == 0)
+            {
                 f(i, slot);
             }
         }
@@ -877,7 +880,10 @@ mod tests {
         let mut heap = Heap::new();
         // 200 strings: marks span four 64-bit words; keep every third one.
         let all: Vec<Gc> = (0..200)
-            .map(|i| heap.alloc(HeapObject::Str(MlStr::new(format!("s{i}")))).unwrap())
+            .map(|i| {
+                heap.alloc(HeapObject::Str(MlStr::new(format!("s{i}"))))
+                    .unwrap()
+            })
             .collect();
         let keep: Vec<Value> = all.iter().step_by(3).map(|&g| Value::Str(g)).collect();
         heap.collect(keep.iter().copied());

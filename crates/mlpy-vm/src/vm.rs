@@ -889,7 +889,13 @@ impl Vm {
         }
         let mark = self.native_roots.len();
         self.native_roots.extend_from_slice(args);
-        let r = func(&mut NativeCtx { vm: self, native: id }, args);
+        let r = func(
+            &mut NativeCtx {
+                vm: self,
+                native: id,
+            },
+            args,
+        );
         self.native_roots.truncate(mark);
         r
     }
