@@ -11,8 +11,7 @@ use crate::capabilities::{Grant, HostPolicy};
 use crate::error::{Error, RuntimeError};
 use crate::globals_json::{globals_json, is_data};
 use crate::hostfn::{
-    intern, intern_caps, HostEntry, HostFn, HostModule, HostTable, IntoHostFn, MAX_HOST_FUNCTIONS,
-    TRAMPOLINES,
+    host_native_fn, intern, intern_caps, HostEntry, HostFn, HostModule, HostTable, IntoHostFn,
 };
 use crate::limits::Limits;
 use crate::render::StackFrame;
@@ -335,9 +334,10 @@ impl Engine {
                 "'{name}' is not a valid function name"
             )));
         }
-        let def = self.host_native(name, f)?;
+        let def = host_native(name, &f);
         // A method of a class no value has: gives the native an id without making it a builtin.
         let id = Arc::make_mut(&mut self.registry).add_method("<host>", name, def);
+        self.add_host_entry(id, name, f);
         self.host.functions.retain(|(n, _)| n != name);
         self.host.functions.push((name.to_string(), id));
         self.declare_global(name);
@@ -359,8 +359,10 @@ impl Engine {
                     "'{member}' is not a valid member name"
                 )));
             }
-            let def = self.host_native(&format!("{name}.{member}"), f)?;
-            Arc::make_mut(&mut self.registry).add_module_fn(name, &member, def);
+            let qualified = format!("{name}.{member}");
+            let def = host_native(&qualified, &f);
+            let id = Arc::make_mut(&mut self.registry).add_module_fn(name, &member, def);
+            self.add_host_entry(id, &qualified, f);
         }
         if !self.host.modules.iter().any(|m| m == name) {
             self.host.modules.push(name.to_string());
@@ -368,24 +370,18 @@ impl Engine {
         Ok(self)
     }
 
-    /// A host function's slot in the run's host table and its native definition.
-    fn host_native(&mut self, qualified: &str, f: HostFn) -> Result<NativeDef, Error> {
-        let slot = self.host.table.0.len();
-        let Some(&func) = TRAMPOLINES.get(slot) else {
-            return Err(Error::Host(format!(
-                "at most {MAX_HOST_FUNCTIONS} host functions per engine"
-            )));
-        };
-        Arc::make_mut(&mut self.host.table.0).push(HostEntry {
-            name: qualified.into(),
-            func: f.func,
-        });
-        Ok(NativeDef {
-            name: intern(qualified),
-            func,
-            caps: intern_caps(&f.capabilities),
-            doc: intern(&f.doc),
-        })
+    /// Records host function `f`, registered as native `id`, in the runs' host table.
+    fn add_host_entry(&mut self, id: NativeId, qualified: &str, f: HostFn) {
+        let table = Arc::make_mut(&mut self.host.table.0);
+        let at = table.partition_point(|e| e.native < id);
+        table.insert(
+            at,
+            HostEntry {
+                native: id,
+                name: qualified.into(),
+                func: f.func,
+            },
+        );
     }
 
     /// The lowering options every compile of this engine uses (host globals and modules).
@@ -717,5 +713,15 @@ mod tests {
     fn unknown_grants_are_refused() {
         assert!(Grant::parse("file.read:./data/*.csv").is_ok());
         assert!(Grant::parse("file.nuke").is_err());
+    }
+}
+
+/// The native definition of host function `f` named `qualified`.
+fn host_native(qualified: &str, f: &HostFn) -> NativeDef {
+    NativeDef {
+        name: intern(qualified),
+        func: host_native_fn,
+        caps: intern_caps(&f.capabilities),
+        doc: intern(&f.doc),
     }
 }

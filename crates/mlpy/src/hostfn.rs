@@ -2,10 +2,10 @@
 //! argument / result conversion traits ([`FromValue`], [`IntoValue`], [`IntoHostFn`] over
 //! tuples of up to 8 arguments) and the bridge into the VM's native API.
 //!
-//! The VM's natives are plain `fn` pointers, so a closure cannot be one. Each registered host
-//! function gets a slot `N` and the `fn` trampoline `trampoline::<N>`; at run time the
-//! trampoline finds the closure in the run's [`HostTable`] (VM host data) and calls it with its
-//! arguments copied out as facade [`Value`]s. Hence at most [`MAX_HOST_FUNCTIONS`] per engine.
+//! The VM's natives are plain `fn` pointers, so a closure cannot be one. Every host function is
+//! the one native [`host_native_fn`]; at run time it finds the closure of the native being
+//! called (by its id) in the run's [`HostTable`] (VM host data) and calls it with its arguments
+//! copied out as facade [`Value`]s.
 //!
 //! Invariants:
 //! - Arity and argument-type errors are ML `TypeError`s naming the function, never panics.
@@ -17,16 +17,14 @@
 
 use crate::value::{ConvertError, Value};
 use indexmap::IndexMap;
-use mlpy_vm::native::{NativeCtx, NativeFn};
+use mlpy_vm::native::NativeCtx;
+use mlpy_vm::NativeId;
 use mlpy_vm::{ErrorKind, RtError, RtResult, Value as VmValue};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::{Arc, Mutex, OnceLock};
-
-/// Most host functions one engine can register (one trampoline each).
-pub const MAX_HOST_FUNCTIONS: usize = 256;
 
 /// The error a host function returns; it is raised in the script as a catchable ML error.
 #[derive(Debug, Clone, PartialEq)]
@@ -393,11 +391,13 @@ impl HostModule {
 /// One registered host function as a run sees it.
 #[derive(Clone)]
 pub(crate) struct HostEntry {
+    /// The native registered for it (the table is kept sorted by it).
+    pub(crate) native: NativeId,
     pub(crate) name: Arc<str>,
     pub(crate) func: Arc<DynHostFn>,
 }
 
-/// The host functions of a run, by slot (VM host data read by the trampolines).
+/// The host functions of a run, sorted by native id (VM host data read by [`host_native_fn`]).
 #[derive(Clone, Default)]
 pub(crate) struct HostTable(pub(crate) Arc<Vec<HostEntry>>);
 
@@ -447,10 +447,16 @@ fn convert_error(e: ConvertError) -> RtError {
     }
 }
 
-fn call_host(ctx: &mut NativeCtx<'_>, slot: usize, args: &[VmValue]) -> RtResult<VmValue> {
+/// The native `fn` of every host function: calls the closure registered for the native being
+/// called.
+pub(crate) fn host_native_fn(ctx: &mut NativeCtx<'_>, args: &[VmValue]) -> RtResult<VmValue> {
+    let id = ctx.native_id();
     let entry = ctx
         .host_data::<HostTable>()
-        .and_then(|t| t.0.get(slot).cloned())
+        .and_then(|t| {
+            let at = t.0.binary_search_by_key(&id, |e| e.native).ok()?;
+            t.0.get(at).cloned()
+        })
         .ok_or_else(|| RtError::runtime_error("host function is not available in this run"))?;
     let depth = ctx.max_depth();
     let args = args
@@ -488,17 +494,6 @@ fn weight(root: &Value) -> u64 {
     }
     total
 }
-
-fn trampoline<const N: usize>(ctx: &mut NativeCtx<'_>, args: &[VmValue]) -> RtResult<VmValue> {
-    call_host(ctx, N, args)
-}
-
-seq_macro::seq!(N in 0..256 {
-    /// The native `fn` of host-function slot N.
-    pub(crate) static TRAMPOLINES: [NativeFn; MAX_HOST_FUNCTIONS] = [
-        #(trampoline::<N>,)*
-    ];
-});
 
 #[cfg(test)]
 mod tests {

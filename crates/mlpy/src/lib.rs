@@ -35,9 +35,7 @@ mod value;
 pub use capabilities::Grant;
 pub use engine::{finding_warning, Engine, Program, RunOptions, RunResult, Usage};
 pub use error::{render_diagnostics, render_finding, Error, ErrorClass, LimitKind, RuntimeError};
-pub use hostfn::{
-    FromValue, HostError, HostFn, HostModule, IntoHostFn, IntoValue, Serde, MAX_HOST_FUNCTIONS,
-};
+pub use hostfn::{FromValue, HostError, HostFn, HostModule, IntoHostFn, IntoValue, Serde};
 pub use instance::{Evaluated, Instance};
 pub use limits::Limits;
 pub use mlpy_pyemit::Runtime as PythonRuntime;
