@@ -665,6 +665,16 @@ fn runtime_error(program: &Program, kind: &str, message: &str) -> Error {
     })
 }
 
+/// The native definition of host function `f` named `qualified`.
+fn host_native(qualified: &str, f: &HostFn) -> NativeDef {
+    NativeDef {
+        name: intern(qualified),
+        func: host_native_fn,
+        caps: intern_caps(&f.capabilities),
+        doc: intern(&f.doc),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -713,15 +723,5 @@ mod tests {
     fn unknown_grants_are_refused() {
         assert!(Grant::parse("file.read:./data/*.csv").is_ok());
         assert!(Grant::parse("file.nuke").is_err());
-    }
-}
-
-/// The native definition of host function `f` named `qualified`.
-fn host_native(qualified: &str, f: &HostFn) -> NativeDef {
-    NativeDef {
-        name: intern(qualified),
-        func: host_native_fn,
-        caps: intern_caps(&f.capabilities),
-        doc: intern(&f.doc),
     }
 }
