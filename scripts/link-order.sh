@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Regenerates crates/mlpy-cli/link-order.txt: the functions the CLI runs on start-up, on the
-# benchmark workloads (at small sizes) and on exit, in first-run order. The linker places them
-# together at the start of the code (crates/mlpy-cli/build.rs), so a run maps a few hundred KB
-# of the executable instead of pages scattered over 5 MB (peak RSS; docs/performance.md).
-# Symbols carry rustc's hashes: rerun after a toolchain or dependency upgrade or a large
-# refactor (names missing from the binary are skipped, so a stale list only loses the gain).
+# benchmark workloads (at small sizes) and on exit, those every run shares first. The linker
+# places them together at the start of the code (crates/mlpy-cli/build.rs), so a run maps
+# about 0.9 MB of the executable instead of pages scattered over 5 MB (peak RSS;
+# docs/performance.md). Symbols carry rustc's hashes, which change with the toolchain and with
+# a crate's dependency list (adding or removing one renames every symbol of that crate and its
+# dependents): rerun after such a change or a large refactor (names missing from the binary
+# are skipped, so a stale list only loses the gain).
 # Usage: scripts/link-order.sh   (needs valgrind)
 set -euo pipefail
 cd "$(dirname "$0")/.."
