@@ -39,6 +39,10 @@ pub(crate) const MAX_ERRORS: usize = 100;
 /// Upper bound on parses per input for the `//` fallback.
 const MAX_PASSES: usize = 16;
 
+/// Longest source text (bytes) that is parsed. Longer input (the tree's positions and element
+/// indices are 32-bit) becomes one error token under the root, with one diagnostic.
+pub const MAX_SOURCE_LEN: usize = 256 << 20;
+
 /// The result of parsing: a lossless tree plus the syntax diagnostics (sorted by position).
 #[derive(Debug, Clone)]
 pub struct Parse {
@@ -97,6 +101,9 @@ impl Parse {
 /// same physical line as an earlier operator-`//`, that `//` and the rest of its line become a
 /// comment and the input is parsed again (each `//` at most once).
 pub fn parse(text: &str) -> Parse {
+    if text.len() > MAX_SOURCE_LEN {
+        return oversized(text);
+    }
     let mut forced = Vec::new();
     let mut pass = 0;
     let mut first: Option<Parse> = None;
@@ -149,6 +156,28 @@ pub fn parse(text: &str) -> Parse {
         forced.extend(retry);
         forced.sort_unstable();
         pass += 1;
+    }
+}
+
+/// The tree of a source longer than [`MAX_SOURCE_LEN`]: the whole text as one error token in
+/// an `ERROR` node (positions saturate at 4 GiB, rowan's limit), and a diagnostic at its start.
+fn oversized(text: &str) -> Parse {
+    let len = TextSize::from(u32::try_from(text.len()).unwrap_or(u32::MAX));
+    let mut builder = green::Builder::new(text, 3);
+    builder.start_node(SyntaxKind::SOURCE_FILE);
+    builder.start_node(SyntaxKind::ERROR);
+    builder.token(SyntaxKind::ERROR_TOKEN, TextRange::up_to(len));
+    builder.finish_node();
+    builder.finish_node();
+    let message = format!(
+        "source is too large: {} bytes (at most {} MiB)",
+        text.len(),
+        MAX_SOURCE_LEN >> 20
+    );
+    Parse {
+        green: builder.finish(),
+        rowan: OnceLock::new(),
+        diagnostics: vec![Diagnostic::error(message, TextRange::empty(TextSize::from(0)))],
     }
 }
 

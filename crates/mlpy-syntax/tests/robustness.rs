@@ -2,7 +2,7 @@
 //! for byte, deep nesting is a diagnostic (not a stack overflow), and recovery keeps later
 //! declarations intact.
 
-use mlpy_syntax::{ast, parse, SyntaxKind, MAX_NESTING};
+use mlpy_syntax::{ast, parse, SyntaxKind, MAX_NESTING, MAX_SOURCE_LEN};
 use proptest::prelude::*;
 
 /// The green tree's tokens, in order, spell `text`, each at its own range (iterative: deep
@@ -112,6 +112,17 @@ fn binary_garbage() {
     assert_round_trip(&text);
     let controls: String = (0u32..0x300).filter_map(char::from_u32).collect();
     assert_round_trip(&controls);
+}
+
+#[test]
+fn a_source_over_the_size_limit_is_one_error_token() {
+    let text = "x = 1;\n".repeat(MAX_SOURCE_LEN / 7 + 1);
+    assert!(text.len() > MAX_SOURCE_LEN);
+    let p = parse(&text);
+    let messages: Vec<&str> = p.diagnostics().iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(messages[0].starts_with("source is too large"), "{messages:?}");
+    assert_green_round_trip(&p, &text);
 }
 
 #[test]
