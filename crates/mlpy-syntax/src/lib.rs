@@ -177,7 +177,10 @@ fn oversized(text: &str) -> Parse {
     Parse {
         green: builder.finish(),
         rowan: OnceLock::new(),
-        diagnostics: vec![Diagnostic::error(message, TextRange::empty(TextSize::from(0)))],
+        diagnostics: vec![Diagnostic::error(
+            message,
+            TextRange::empty(TextSize::from(0)),
+        )],
     }
 }
 

@@ -121,7 +121,10 @@ fn a_source_over_the_size_limit_is_one_error_token() {
     let p = parse(&text);
     let messages: Vec<&str> = p.diagnostics().iter().map(|d| d.message.as_str()).collect();
     assert_eq!(messages.len(), 1, "{messages:?}");
-    assert!(messages[0].starts_with("source is too large"), "{messages:?}");
+    assert!(
+        messages[0].starts_with("source is too large"),
+        "{messages:?}"
+    );
     assert_green_round_trip(&p, &text);
 }
 
