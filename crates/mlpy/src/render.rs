@@ -11,6 +11,7 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::{self, termcolor::Buffer, Config};
 use mlpy_syntax::TextRange;
+use std::borrow::Cow;
 
 /// One frame of an ML stack trace. A frame with `line == 0` is not a frame but an elision
 /// line (its `function` is the text shown, e.g. `... 960 more frames ...`).
@@ -43,7 +44,9 @@ pub fn render(source: &Source, report: &Report<'_>, color: bool) -> String {
         source.name, line, column, report.kind, report.message
     );
 
-    let file = SimpleFile::new(source.name.as_ref(), source.text.as_ref());
+    let (snippet, start, end) = snippet(&source.text, start, end, line);
+    let windowed = matches!(snippet, Cow::Owned(_));
+    let file = SimpleFile::new(source.name.as_ref(), snippet.as_ref());
     let severity = if report.is_warning {
         codespan_reporting::diagnostic::Severity::Warning
     } else {
@@ -63,7 +66,21 @@ pub fn render(source: &Source, report: &Report<'_>, color: bool) -> String {
         let rendered = String::from_utf8_lossy(buffer.as_slice());
         // Drop codespan's own header line; ours above says the same in the contract's format.
         if let Some((_, rest)) = rendered.split_once('\n') {
-            out.push_str(rest);
+            match rest.split_once('\n') {
+                // A cut line: codespan's location counts columns from the window's start.
+                Some((location, snippet)) if windowed && location.contains("┌─") => {
+                    let arrow = location.find("┌─").unwrap_or(0);
+                    out.push_str(&format!(
+                        "{}┌─ {}:{}:{}\n{}",
+                        &location[..arrow],
+                        source.name,
+                        line,
+                        column,
+                        snippet
+                    ));
+                }
+                _ => out.push_str(rest),
+            }
         }
     }
     for frame in report.stack {
@@ -80,6 +97,48 @@ pub fn render(source: &Source, report: &Report<'_>, color: bool) -> String {
         }
     }
     out
+}
+
+/// Longest source line shown whole under a report; a longer one (minified or hostile input)
+/// is cut to a window around the error, so a report stays small whatever the input.
+const MAX_SHOWN_LINE: usize = 240;
+
+/// The text codespan draws the snippet from, and the label range in it. Usually the source
+/// itself; when the error's line is longer than [`MAX_SHOWN_LINE`], `line - 1` newlines (so
+/// the line number is right) and then `…` + a window of that line around `start` + `…`.
+fn snippet(text: &str, start: usize, end: usize, line: usize) -> (Cow<'_, str>, usize, usize) {
+    let bytes = text.as_bytes();
+    let line_start = bytes[..start]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line_end = bytes[start..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(text.len(), |i| start + i);
+    if line_end - line_start <= MAX_SHOWN_LINE {
+        return (Cow::Borrowed(text), start, end);
+    }
+    let boundary = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let from = boundary(start.saturating_sub(MAX_SHOWN_LINE / 3).max(line_start));
+    let to = boundary((from + MAX_SHOWN_LINE).min(line_end));
+    let mut shown = "\n".repeat(line.saturating_sub(1));
+    if from > line_start {
+        shown.push('…');
+    }
+    let offset = shown.len();
+    shown.push_str(&text[from..to]);
+    if to < line_end {
+        shown.push('…');
+    }
+    let label_start = offset + (start - from);
+    let label_end = offset + (end.min(to).max(start) - from);
+    (Cow::Owned(shown), label_start, label_end)
 }
 
 #[cfg(test)]
@@ -116,5 +175,39 @@ mod tests {
         assert!(text.contains("^^^^^"), "{text}");
         assert!(text.ends_with("  at <main> (prog.ml:2:5)\n"), "{text}");
         assert!(!text.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn a_long_line_is_cut_to_a_window_around_the_error() {
+        let text = format!(
+            "ok = 1;\nx = {}@{};\n",
+            "a + ".repeat(50_000),
+            "b".repeat(50_000)
+        );
+        let at = text.find('@').unwrap();
+        let src = Source::new("long.ml", text.as_str());
+        let out = render(
+            &src,
+            &Report {
+                kind: "SyntaxError",
+                message: "unexpected character",
+                range: TextRange::new((at as u32).into(), (at as u32 + 1).into()),
+                notes: &[],
+                is_warning: false,
+                stack: &[],
+            },
+            false,
+        );
+        assert!(out.starts_with("long.ml:2:200005: SyntaxError"), "{out}");
+        assert!(out.contains("┌─ long.ml:2:200005\n"), "{out}");
+        assert!(out.len() < 1_000, "{} bytes", out.len());
+        assert!(out.contains("2 │ …") && out.contains("a + @bbb"), "{out}");
+        // The caret sits under the `@`.
+        let shown = out.lines().find(|l| l.contains('@')).unwrap();
+        let caret = out.lines().find(|l| l.contains('^')).unwrap();
+        assert_eq!(
+            shown.chars().position(|c| c == '@'),
+            caret.chars().position(|c| c == '^')
+        );
     }
 }
