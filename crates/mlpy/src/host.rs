@@ -792,6 +792,28 @@ impl CapabilityPolicy for HostGrants {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A run with default limits, no output, no input and no environment.
+    fn quiet_run(
+        grants: Arc<HostGrants>,
+        modules: Arc<HashMap<String, Source>>,
+        calls: Option<Arc<dyn HostCalls>>,
+        bridges: Option<Arc<Bridges>>,
+    ) -> HostRun {
+        HostRun {
+            limits: Limits::default(),
+            grants,
+            stdout: Box::new(std::io::sink()),
+            stderr: Box::new(std::io::sink()),
+            stdin: None,
+            interrupt: None,
+            modules,
+            calls,
+            env: HostEnv::default(),
+            import_roots: Vec::new(),
+            bridges,
+        }
+    }
     use std::sync::Mutex;
 
     fn grants(list: &[&str]) -> HostGrants {
@@ -956,19 +978,12 @@ mod tests {
                 "function triple(x) { return __python_callback(x) + x; }",
             ),
         );
-        let run = HostRun {
-            limits: Limits::default(),
-            grants: Arc::new(HostGrants::default()),
-            stdout: Box::new(std::io::sink()),
-            stderr: Box::new(std::io::sink()),
-            stdin: None,
-            interrupt: None,
-            modules: Arc::new(modules),
-            calls: Some(calls),
-            env: HostEnv::default(),
-            import_roots: Vec::new(),
-            bridges: None,
-        };
+        let run = quiet_run(
+            Arc::new(HostGrants::default()),
+            Arc::new(modules),
+            Some(calls),
+            None,
+        );
         run_host(
             &engine,
             &program,
@@ -1060,19 +1075,12 @@ mod tests {
         let mut grants = HostGrants::default();
         grants.add("geo:use").unwrap();
         let violations = grants.violations.clone();
-        let run = HostRun {
-            limits: Limits::default(),
-            grants: Arc::new(grants),
-            stdout: Box::new(std::io::sink()),
-            stderr: Box::new(std::io::sink()),
-            stdin: None,
-            interrupt: None,
-            modules: Arc::new(modules),
-            calls: Some(Arc::new(BridgeHost)),
-            env: HostEnv::default(),
-            import_roots: Vec::new(),
-            bridges: Some(Arc::new(bridges)),
-        };
+        let run = quiet_run(
+            Arc::new(grants),
+            Arc::new(modules),
+            Some(Arc::new(BridgeHost)),
+            Some(Arc::new(bridges)),
+        );
         let result = run_host(
             &engine,
             &program,
@@ -1122,19 +1130,12 @@ mod tests {
     ) -> (Option<Error>, HashMap<String, String>) {
         let engine = Engine::new();
         let program = compile_host(&engine, Source::new("t.ml", src), &[], false).unwrap();
-        let run = HostRun {
-            limits: Limits::default(),
-            grants: Arc::new(grants),
-            stdout: Box::new(std::io::sink()),
-            stderr: Box::new(std::io::sink()),
-            stdin: None,
-            interrupt: None,
-            modules: Arc::new(HashMap::new()),
-            calls: Some(Arc::new(BridgeHost)),
-            env: HostEnv::default(),
-            import_roots: Vec::new(),
-            bridges: Some(Arc::new(bridges)),
-        };
+        let run = quiet_run(
+            Arc::new(grants),
+            Arc::new(HashMap::new()),
+            Some(Arc::new(BridgeHost)),
+            Some(Arc::new(bridges)),
+        );
         let result = run_host(
             &engine,
             &program,
