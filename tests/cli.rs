@@ -994,3 +994,32 @@ fn run_import_path_allow_and_tz_flags() {
     out.assert_code(0);
     assert_eq!(out.stdout, "ok\n");
 }
+
+/// `http` from the executable, by host name: `localhost` goes through the C library's name
+/// lookup, which the statically linked `mlpy` carries itself (crates/mlpy-cli/build.rs).
+#[test]
+fn http_reaches_a_granted_host_by_name() {
+    use std::io::Write;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("local address").port();
+    let server = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().expect("accept");
+        let mut request = Vec::new();
+        let mut byte = [0u8; 1];
+        while !request.ends_with(b"\r\n\r\n") && stream.read(&mut byte).unwrap_or(0) == 1 {
+            request.push(byte[0]);
+        }
+        let _ = stream.write_all(
+            b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello",
+        );
+        String::from_utf8_lossy(&request).into_owned()
+    });
+    let source = format!(
+        "import http;\nr = http.get(\"http://localhost:{port}/greeting\");\nprint(r.status(), r.text());\n"
+    );
+    let out = run(&source, &["--allow", "network.http:localhost"]);
+    out.assert_code(0);
+    assert_eq!(out.stdout, "200 hello\n");
+    let request = server.join().expect("server thread");
+    assert!(request.starts_with("GET /greeting "), "{request}");
+}
