@@ -17,6 +17,8 @@
 //! it needs no heap access beyond the comparisons; when a comparison fails, the permutation is
 //! left exactly as CPython leaves the list (every index present once), and the error returned.
 
+use std::ops::ControlFlow::{self, Break, Continue};
+
 use crate::error::RtResult;
 use crate::heap::Heap;
 use crate::ops;
@@ -159,7 +161,7 @@ impl<E, F: FnMut(usize, usize) -> Result<bool, E>> Merger<F> {
             na,
             nb,
         };
-        let result = self.merge_lo_loop(&mut m);
+        let result = self.merge_loop(&mut m);
         match result {
             Ok(true) => {
                 // Copy b's rest, then a's last element, which is the merge's largest.
@@ -175,104 +177,6 @@ impl<E, F: FnMut(usize, usize) -> Result<bool, E>> Merger<F> {
         }
     }
 
-    /// The body of [`Merger::merge_lo`]: `Ok(true)` when a is down to its last element (which
-    /// goes last), `Ok(false)` when b is exhausted (a's rest goes last).
-    fn merge_lo_loop(&mut self, m: &mut Lo) -> Result<bool, E> {
-        let (perm, tmp) = (&mut self.perm, &self.tmp);
-        perm[m.dest] = perm[m.ib];
-        m.dest += 1;
-        m.ib += 1;
-        m.nb -= 1;
-        if m.nb == 0 {
-            return Ok(false);
-        }
-        if m.na == 1 {
-            return Ok(true);
-        }
-        loop {
-            let (mut acount, mut bcount) = (0, 0);
-            // One element at a time until one run wins min_gallop times in a row.
-            loop {
-                if (self.lt)(perm[m.ib], tmp[m.ia])? {
-                    perm[m.dest] = perm[m.ib];
-                    m.dest += 1;
-                    m.ib += 1;
-                    m.nb -= 1;
-                    bcount += 1;
-                    acount = 0;
-                    if m.nb == 0 {
-                        return Ok(false);
-                    }
-                    if bcount >= self.min_gallop {
-                        break;
-                    }
-                } else {
-                    perm[m.dest] = tmp[m.ia];
-                    m.dest += 1;
-                    m.ia += 1;
-                    m.na -= 1;
-                    acount += 1;
-                    bcount = 0;
-                    if m.na == 1 {
-                        return Ok(true);
-                    }
-                    if acount >= self.min_gallop {
-                        break;
-                    }
-                }
-            }
-            // Galloping, until neither run wins MIN_GALLOP elements at a time.
-            self.min_gallop += 1;
-            loop {
-                self.min_gallop -= usize::from(self.min_gallop > 1);
-                let k = gallop_right(&mut self.lt, perm[m.ib], &tmp[m.ia..m.ia + m.na], 0)?;
-                acount = k;
-                if k > 0 {
-                    perm[m.dest..m.dest + k].copy_from_slice(&tmp[m.ia..m.ia + k]);
-                    m.dest += k;
-                    m.ia += k;
-                    m.na -= k;
-                    if m.na == 1 {
-                        return Ok(true);
-                    }
-                    // Impossible for a consistent order, but ML's order need not be (NaN).
-                    if m.na == 0 {
-                        return Ok(false);
-                    }
-                }
-                perm[m.dest] = perm[m.ib];
-                m.dest += 1;
-                m.ib += 1;
-                m.nb -= 1;
-                if m.nb == 0 {
-                    return Ok(false);
-                }
-                let k = gallop_left(&mut self.lt, tmp[m.ia], &perm[m.ib..m.ib + m.nb], 0)?;
-                bcount = k;
-                if k > 0 {
-                    perm.copy_within(m.ib..m.ib + k, m.dest);
-                    m.dest += k;
-                    m.ib += k;
-                    m.nb -= k;
-                    if m.nb == 0 {
-                        return Ok(false);
-                    }
-                }
-                perm[m.dest] = tmp[m.ia];
-                m.dest += 1;
-                m.ia += 1;
-                m.na -= 1;
-                if m.na == 1 {
-                    return Ok(true);
-                }
-                if acount < MIN_GALLOP && bcount < MIN_GALLOP {
-                    break;
-                }
-            }
-            self.min_gallop += 1;
-        }
-    }
-
     /// Merges the adjacent runs `perm[pa..pa + na]` and the `nb` elements after it, with
     /// `na > nb` (same preconditions as [`Merger::merge_lo`]): b goes to the buffer and the
     /// merge fills from the right. State: a's rest is `perm[pa..pa + na]`, b's rest is
@@ -283,7 +187,7 @@ impl<E, F: FnMut(usize, usize) -> Result<bool, E>> Merger<F> {
         self.tmp
             .extend_from_slice(&self.perm[pa + na..pa + na + nb]);
         let mut m = Hi { pa, na, nb };
-        let result = self.merge_hi_loop(&mut m);
+        let result = self.merge_loop(&mut m);
         let Hi { pa, na, nb } = m;
         match result {
             Ok(true) => {
@@ -299,42 +203,35 @@ impl<E, F: FnMut(usize, usize) -> Result<bool, E>> Merger<F> {
         }
     }
 
-    /// The body of [`Merger::merge_hi`]: `Ok(true)` when b is down to its first element (which
-    /// goes first), `Ok(false)` when a is exhausted (b's rest goes first).
-    fn merge_hi_loop(&mut self, m: &mut Hi) -> Result<bool, E> {
+    /// The merge loop shared by [`Merger::merge_lo`] and [`Merger::merge_hi`], in the direction
+    /// `d`: one element at a time until one run wins `min_gallop` times in a row, then galloping
+    /// until neither run wins [`MIN_GALLOP`] elements at a time, adapting `min_gallop`. Returns
+    /// how the merge ended (see [`Direction`]).
+    fn merge_loop(&mut self, d: &mut impl Direction) -> Result<bool, E> {
+        /// The value of a move, or (from the enclosing function) the end of the merge.
+        macro_rules! step {
+            ($flow:expr) => {
+                match $flow {
+                    Continue(value) => value,
+                    Break(end) => return Ok(end),
+                }
+            };
+        }
         let (perm, tmp) = (&mut self.perm, &self.tmp);
-        perm[m.pa + m.na + m.nb - 1] = perm[m.pa + m.na - 1];
-        m.na -= 1;
-        if m.na == 0 {
-            return Ok(false);
-        }
-        if m.nb == 1 {
-            return Ok(true);
-        }
+        step!(d.start(perm, tmp));
         loop {
             let (mut acount, mut bcount) = (0, 0);
             loop {
-                let dest = m.pa + m.na + m.nb - 1;
-                if (self.lt)(tmp[m.nb - 1], perm[m.pa + m.na - 1])? {
-                    perm[dest] = perm[m.pa + m.na - 1];
-                    m.na -= 1;
-                    acount += 1;
-                    bcount = 0;
-                    if m.na == 0 {
-                        return Ok(false);
-                    }
-                    if acount >= self.min_gallop {
+                if d.b_wins(&mut self.lt, perm, tmp)? {
+                    step!(d.take_b(perm, tmp));
+                    (acount, bcount) = (0, bcount + 1);
+                    if bcount >= self.min_gallop {
                         break;
                     }
                 } else {
-                    perm[dest] = tmp[m.nb - 1];
-                    m.nb -= 1;
-                    bcount += 1;
-                    acount = 0;
-                    if m.nb == 1 {
-                        return Ok(true);
-                    }
-                    if bcount >= self.min_gallop {
+                    step!(d.take_a(perm, tmp));
+                    (acount, bcount) = (acount + 1, 0);
+                    if acount >= self.min_gallop {
                         break;
                     }
                 }
@@ -342,42 +239,10 @@ impl<E, F: FnMut(usize, usize) -> Result<bool, E>> Merger<F> {
             self.min_gallop += 1;
             loop {
                 self.min_gallop -= usize::from(self.min_gallop > 1);
-                let a = &perm[m.pa..m.pa + m.na];
-                let k = m.na - gallop_right(&mut self.lt, tmp[m.nb - 1], a, m.na - 1)?;
-                acount = k;
-                if k > 0 {
-                    let from = m.pa + m.na - k;
-                    perm.copy_within(from..from + k, from + m.nb);
-                    m.na -= k;
-                    if m.na == 0 {
-                        return Ok(false);
-                    }
-                }
-                perm[m.pa + m.na + m.nb - 1] = tmp[m.nb - 1];
-                m.nb -= 1;
-                if m.nb == 1 {
-                    return Ok(true);
-                }
-                let key = perm[m.pa + m.na - 1];
-                let k = m.nb - gallop_left(&mut self.lt, key, &tmp[..m.nb], m.nb - 1)?;
-                bcount = k;
-                if k > 0 {
-                    let to = m.pa + m.na + m.nb - k;
-                    perm[to..to + k].copy_from_slice(&tmp[m.nb - k..m.nb]);
-                    m.nb -= k;
-                    if m.nb == 1 {
-                        return Ok(true);
-                    }
-                    // Impossible for a consistent order, but ML's order need not be (NaN).
-                    if m.nb == 0 {
-                        return Ok(false);
-                    }
-                }
-                perm[m.pa + m.na + m.nb - 1] = perm[m.pa + m.na - 1];
-                m.na -= 1;
-                if m.na == 0 {
-                    return Ok(false);
-                }
+                acount = step!(d.gallop_a(&mut self.lt, perm, tmp)?);
+                step!(d.take_b(perm, tmp));
+                bcount = step!(d.gallop_b(&mut self.lt, perm, tmp)?);
+                step!(d.take_a(perm, tmp));
                 if acount < MIN_GALLOP && bcount < MIN_GALLOP {
                     break;
                 }
@@ -443,6 +308,45 @@ impl<E, F: FnMut(usize, usize) -> Result<bool, E>> Merger<F> {
     }
 }
 
+/// A strict order on indices into the keys: `lt(x, y)` is whether key `x` < key `y`, or the
+/// error of comparing them.
+trait Lt<E>: FnMut(usize, usize) -> Result<bool, E> {}
+
+impl<E, F: FnMut(usize, usize) -> Result<bool, E>> Lt<E> for F {}
+
+/// What a gallop moved: the number of elements, or the end of the merge (see [`Direction`]).
+type Moved<E> = Result<ControlFlow<bool, usize>, E>;
+
+/// One direction of the merge of the adjacent runs a and b ([`Lo`]: from the left, a in the
+/// buffer; [`Hi`]: from the right, b in the buffer): where each run's next element is and how
+/// elements move to their place. Every move says whether the merge loop is over:
+/// `Break(true)` when the buffered run is down to the one element that goes at the far end,
+/// `Break(false)` when the run left in `perm` is exhausted (the buffered rest goes at the far
+/// end), `Continue` otherwise (with the number of elements moved, for the gallops).
+trait Direction {
+    /// The first move, which needs no comparison (`b[0] < a[0]` and `a[na-1] > b[nb-1]`).
+    fn start(&mut self, perm: &mut [usize], tmp: &[usize]) -> ControlFlow<bool>;
+    /// Whether b's next element goes before a's next ("b wins"; one comparison, ties go to a).
+    fn b_wins<E>(&self, lt: &mut impl Lt<E>, perm: &[usize], tmp: &[usize]) -> Result<bool, E>;
+    /// Moves a's next element to its place.
+    fn take_a(&mut self, perm: &mut [usize], tmp: &[usize]) -> ControlFlow<bool>;
+    /// Moves b's next element to its place.
+    fn take_b(&mut self, perm: &mut [usize], tmp: &[usize]) -> ControlFlow<bool>;
+    /// Moves the elements of a that go before b's next element, found by galloping.
+    fn gallop_a<E>(&mut self, lt: &mut impl Lt<E>, perm: &mut [usize], tmp: &[usize]) -> Moved<E>;
+    /// Moves the elements of b that go before a's next element, found by galloping.
+    fn gallop_b<E>(&mut self, lt: &mut impl Lt<E>, perm: &mut [usize], tmp: &[usize]) -> Moved<E>;
+}
+
+/// Ends the merge with `end` when `done`.
+fn end_if(done: bool, end: bool) -> ControlFlow<bool> {
+    if done {
+        Break(end)
+    } else {
+        Continue(())
+    }
+}
+
 /// State of [`Merger::merge_lo`]: next slot `dest`, a's rest at `tmp[ia..ia + na]`, b's rest
 /// at `perm[ib..ib + nb]`.
 struct Lo {
@@ -453,36 +357,150 @@ struct Lo {
     nb: usize,
 }
 
-/// State of [`Merger::merge_hi`] (see there).
+impl Direction for Lo {
+    fn start(&mut self, perm: &mut [usize], tmp: &[usize]) -> ControlFlow<bool> {
+        self.take_b(perm, tmp)?;
+        end_if(self.na == 1, true)
+    }
+
+    fn b_wins<E>(&self, lt: &mut impl Lt<E>, perm: &[usize], tmp: &[usize]) -> Result<bool, E> {
+        lt(perm[self.ib], tmp[self.ia])
+    }
+
+    fn take_a(&mut self, perm: &mut [usize], tmp: &[usize]) -> ControlFlow<bool> {
+        perm[self.dest] = tmp[self.ia];
+        self.dest += 1;
+        self.ia += 1;
+        self.na -= 1;
+        end_if(self.na == 1, true)
+    }
+
+    fn take_b(&mut self, perm: &mut [usize], _tmp: &[usize]) -> ControlFlow<bool> {
+        perm[self.dest] = perm[self.ib];
+        self.dest += 1;
+        self.ib += 1;
+        self.nb -= 1;
+        end_if(self.nb == 0, false)
+    }
+
+    fn gallop_a<E>(&mut self, lt: &mut impl Lt<E>, perm: &mut [usize], tmp: &[usize]) -> Moved<E> {
+        let (ia, na) = (self.ia, self.na);
+        let k = gallop_right(lt, perm[self.ib], &tmp[ia..ia + na], 0)?;
+        if k > 0 {
+            perm[self.dest..self.dest + k].copy_from_slice(&tmp[ia..ia + k]);
+            self.dest += k;
+            self.ia += k;
+            self.na -= k;
+            // a down to its last element, or (impossible for a consistent order, but ML's order
+            // need not be: NaN) exhausted.
+            if self.na <= 1 {
+                return Ok(Break(self.na == 1));
+            }
+        }
+        Ok(Continue(k))
+    }
+
+    fn gallop_b<E>(&mut self, lt: &mut impl Lt<E>, perm: &mut [usize], tmp: &[usize]) -> Moved<E> {
+        let (ib, nb) = (self.ib, self.nb);
+        let k = gallop_left(lt, tmp[self.ia], &perm[ib..ib + nb], 0)?;
+        if k > 0 {
+            perm.copy_within(ib..ib + k, self.dest);
+            self.dest += k;
+            self.ib += k;
+            self.nb -= k;
+            if self.nb == 0 {
+                return Ok(Break(false));
+            }
+        }
+        Ok(Continue(k))
+    }
+}
+
+/// State of [`Merger::merge_hi`]: a's rest at `perm[pa..pa + na]`, b's rest at `tmp[..nb]`,
+/// next slot `pa + na + nb - 1`.
 struct Hi {
     pa: usize,
     na: usize,
     nb: usize,
 }
 
-/// The position `k` in sorted `a` with `a[k-1] < key <= a[k]`, searched from `hint`: first
-/// by steps 1, 3, 7, 15, ... away from the hint, then by bisection.
-fn gallop_left<E>(
-    lt: &mut impl FnMut(usize, usize) -> Result<bool, E>,
-    key: usize,
+impl Direction for Hi {
+    fn start(&mut self, perm: &mut [usize], tmp: &[usize]) -> ControlFlow<bool> {
+        self.take_a(perm, tmp)?;
+        end_if(self.nb == 1, true)
+    }
+
+    fn b_wins<E>(&self, lt: &mut impl Lt<E>, perm: &[usize], tmp: &[usize]) -> Result<bool, E> {
+        // From the right, b's last goes next unless it is smaller than a's last.
+        Ok(!lt(tmp[self.nb - 1], perm[self.pa + self.na - 1])?)
+    }
+
+    fn take_a(&mut self, perm: &mut [usize], _tmp: &[usize]) -> ControlFlow<bool> {
+        perm[self.pa + self.na + self.nb - 1] = perm[self.pa + self.na - 1];
+        self.na -= 1;
+        end_if(self.na == 0, false)
+    }
+
+    fn take_b(&mut self, perm: &mut [usize], tmp: &[usize]) -> ControlFlow<bool> {
+        perm[self.pa + self.na + self.nb - 1] = tmp[self.nb - 1];
+        self.nb -= 1;
+        end_if(self.nb == 1, true)
+    }
+
+    fn gallop_a<E>(&mut self, lt: &mut impl Lt<E>, perm: &mut [usize], tmp: &[usize]) -> Moved<E> {
+        let a = &perm[self.pa..self.pa + self.na];
+        let k = self.na - gallop_right(lt, tmp[self.nb - 1], a, self.na - 1)?;
+        if k > 0 {
+            let from = self.pa + self.na - k;
+            perm.copy_within(from..from + k, from + self.nb);
+            self.na -= k;
+            if self.na == 0 {
+                return Ok(Break(false));
+            }
+        }
+        Ok(Continue(k))
+    }
+
+    fn gallop_b<E>(&mut self, lt: &mut impl Lt<E>, perm: &mut [usize], tmp: &[usize]) -> Moved<E> {
+        let key = perm[self.pa + self.na - 1];
+        let k = self.nb - gallop_left(lt, key, &tmp[..self.nb], self.nb - 1)?;
+        if k > 0 {
+            let to = self.pa + self.na + self.nb - k;
+            perm[to..to + k].copy_from_slice(&tmp[self.nb - k..self.nb]);
+            self.nb -= k;
+            // b down to its first element, or (impossible for a consistent order, but ML's order
+            // need not be: NaN) exhausted.
+            if self.nb <= 1 {
+                return Ok(Break(self.nb == 1));
+            }
+        }
+        Ok(Continue(k))
+    }
+}
+
+/// The position `k` in sorted `a` where `goes_before` turns false (it holds for `a[..k]` and
+/// not for `a[k..]`), searched from `hint`: first by steps 1, 3, 7, 15, ... away from the hint,
+/// then by bisection.
+fn gallop<E>(
     a: &[usize],
     hint: usize,
+    mut goes_before: impl FnMut(usize) -> Result<bool, E>,
 ) -> Result<usize, E> {
     let (mut lo, mut hi);
     let (mut last, mut ofs) = (0, 1);
-    if lt(a[hint], key)? {
-        // a[hint] < key: gallop right until a[hint + last] < key <= a[hint + ofs].
+    if goes_before(a[hint])? {
+        // Gallop right until a[hint + last] goes before and a[hint + ofs] does not.
         let max = a.len() - hint;
-        while ofs < max && lt(a[hint + ofs], key)? {
+        while ofs < max && goes_before(a[hint + ofs])? {
             last = ofs;
             ofs = (ofs << 1) + 1;
         }
         ofs = ofs.min(max);
         (lo, hi) = (hint + last + 1, hint + ofs);
     } else {
-        // key <= a[hint]: gallop left until a[hint - ofs] < key <= a[hint - last].
+        // Gallop left until a[hint - ofs] goes before and a[hint - last] does not.
         let max = hint + 1;
-        while ofs < max && !lt(a[hint - ofs], key)? {
+        while ofs < max && !goes_before(a[hint - ofs])? {
             last = ofs;
             ofs = (ofs << 1) + 1;
         }
@@ -491,7 +509,7 @@ fn gallop_left<E>(
     }
     while lo < hi {
         let m = lo + ((hi - lo) >> 1);
-        if lt(a[m], key)? {
+        if goes_before(a[m])? {
             lo = m + 1;
         } else {
             hi = m;
@@ -500,44 +518,16 @@ fn gallop_left<E>(
     Ok(hi)
 }
 
-/// The position `k` in sorted `a` with `a[k-1] <= key < a[k]` (after equal elements), searched
-/// from `hint` like [`gallop_left`].
-fn gallop_right<E>(
-    lt: &mut impl FnMut(usize, usize) -> Result<bool, E>,
-    key: usize,
-    a: &[usize],
-    hint: usize,
-) -> Result<usize, E> {
-    let (mut lo, mut hi);
-    let (mut last, mut ofs) = (0, 1);
-    if lt(key, a[hint])? {
-        // key < a[hint]: gallop left until a[hint - ofs] <= key < a[hint - last].
-        let max = hint + 1;
-        while ofs < max && lt(key, a[hint - ofs])? {
-            last = ofs;
-            ofs = (ofs << 1) + 1;
-        }
-        ofs = ofs.min(max);
-        (lo, hi) = (hint + 1 - ofs, hint - last);
-    } else {
-        // a[hint] <= key: gallop right until a[hint + last] <= key < a[hint + ofs].
-        let max = a.len() - hint;
-        while ofs < max && !lt(key, a[hint + ofs])? {
-            last = ofs;
-            ofs = (ofs << 1) + 1;
-        }
-        ofs = ofs.min(max);
-        (lo, hi) = (hint + last + 1, hint + ofs);
-    }
-    while lo < hi {
-        let m = lo + ((hi - lo) >> 1);
-        if lt(key, a[m])? {
-            hi = m;
-        } else {
-            lo = m + 1;
-        }
-    }
-    Ok(hi)
+/// The position `k` in sorted `a` with `a[k-1] < key <= a[k]` (before equal elements),
+/// searched from `hint`.
+fn gallop_left<E>(lt: &mut impl Lt<E>, key: usize, a: &[usize], hint: usize) -> Result<usize, E> {
+    gallop(a, hint, |x| lt(x, key))
+}
+
+/// The position `k` in sorted `a` with `a[k-1] <= key < a[k]` (after equal elements),
+/// searched from `hint`.
+fn gallop_right<E>(lt: &mut impl Lt<E>, key: usize, a: &[usize], hint: usize) -> Result<usize, E> {
+    gallop(a, hint, |x| Ok(!lt(key, x)?))
 }
 
 /// Sorts `perm` (indices) stably by `lt` on the indices, with CPython's comparison sequence
