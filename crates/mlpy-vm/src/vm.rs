@@ -805,6 +805,43 @@ impl Vm {
         Ok(())
     }
 
+    /// The common ML→ML call, inlined into `CALL`: a closure whose prototype is `plain`,
+    /// called with exactly its parameter count, under the depth limit, with the stack already
+    /// long enough. Pushes its frame like `push_frame` and returns true; returns false having
+    /// changed nothing in every other case (which `call_at` then handles, errors included).
+    #[inline(always)]
+    fn push_plain_call(&mut self, at: usize, argc: usize) -> bool {
+        let Value::Function(g) = self.stack[at] else {
+            return false;
+        };
+        let HeapObject::Closure(c) = self.heap.get(g) else {
+            return false;
+        };
+        let proto = self.units[c.module as usize].proto_base + c.func;
+        let shape = self.protos[proto as usize].shape;
+        let base = at + 1;
+        let top = base + shape.nregs as usize;
+        if !shape.plain
+            || argc != shape.params as usize
+            || self.frames.len() >= self.config.limits.max_depth
+            || self.stack.len() <= top
+        {
+            return false;
+        }
+        let window = &mut self.stack[base + argc..top];
+        let (locals, temps) = window.split_at_mut(shape.nlocals as usize - argc);
+        locals.fill(UNBOUND);
+        temps.fill(Value::Null);
+        self.frames.push(Frame {
+            proto,
+            pc: 0,
+            base: base as u32,
+            cell_base: self.cells.len() as u32,
+            pending_base: self.completions.len() as u32,
+        });
+        true
+    }
+
     /// Calls the value in `stack[at]` with the `argc` arguments after it. Returns true when an
     /// ML frame was pushed (the loop continues there); otherwise the result is in `stack[at]`.
     #[inline]
@@ -2029,7 +2066,8 @@ impl Vm {
                         if tick!(1) {
                             tryv!(self.safepoint());
                         }
-                        if tryv!(self.call_at(base + f as usize, argc as usize)) {
+                        let (at, argc) = (base + f as usize, argc as usize);
+                        if self.push_plain_call(at, argc) || tryv!(self.call_at(at, argc)) {
                             continue 'frame;
                         }
                     }
