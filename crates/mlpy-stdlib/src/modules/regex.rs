@@ -566,27 +566,50 @@ struct Subject<'t> {
     start: usize,
 }
 
-/// Python's `pos`/`endpos` (char indices) as a byte range of `text`.
-fn subject<'t>(
-    ctx: &NativeCtx<'_>,
-    text: &'t str,
-    pos: Value,
-    endpos: Value,
-    at: &Positions,
-) -> RtResult<Subject<'t>> {
-    let n = at.len_chars() as i64;
-    let clamp = |v: Value, default: i64| -> RtResult<usize> {
-        Ok(match v {
-            Value::Null => default,
-            v => int_arg(ctx.heap_ref(), v)?.saturating().clamp(0, n),
-        } as usize)
-    };
-    let p = clamp(pos, 0)?;
-    let e = clamp(endpos, n)?.max(p);
-    Ok(Subject {
-        text: &text[..at.byte_of(e)],
-        start: at.byte_of(p),
-    })
+/// A string argument searched between Python's `pos` and `endpos` (char indices, `Null` for the
+/// ends): the text, its position tables, and that range as byte offsets.
+struct Searched {
+    text: Arc<str>,
+    at: Positions,
+    start: usize,
+    end: usize,
+}
+
+impl Searched {
+    /// The string argument `text` of `func`, searched from `pos` to `endpos`.
+    fn new(
+        ctx: &mut NativeCtx<'_>,
+        func: &str,
+        text: Value,
+        pos: Value,
+        endpos: Value,
+    ) -> RtResult<Searched> {
+        let text: Arc<str> = Arc::from(str_arg(ctx, func, text)?);
+        let at = positions(ctx, &text)?;
+        let n = at.len_chars() as i64;
+        let clamp = |v: Value, default: i64| -> RtResult<usize> {
+            Ok(match v {
+                Value::Null => default,
+                v => int_arg(ctx.heap_ref(), v)?.saturating().clamp(0, n),
+            } as usize)
+        };
+        let p = clamp(pos, 0)?;
+        let e = clamp(endpos, n)?.max(p);
+        let (start, end) = (at.byte_of(p), at.byte_of(e));
+        Ok(Searched {
+            text,
+            at,
+            start,
+            end,
+        })
+    }
+
+    fn subject(&self) -> Subject<'_> {
+        Subject {
+            text: &self.text[..self.end],
+            start: self.start,
+        }
+    }
 }
 
 /// The kind of single search.
@@ -780,11 +803,9 @@ fn op_single(
     endpos: Value,
     mode: Mode,
 ) -> RtResult<Value> {
-    let t: Arc<str> = Arc::from(str_arg(ctx, "search", text)?);
-    let at = positions(ctx, &t)?;
-    let s = subject(ctx, &t, pos, endpos, &at)?;
-    match find_one(ctx, c, &s, mode)? {
-        Some(f) => new_match(ctx, c, &t, &at, f),
+    let t = Searched::new(ctx, "search", text, pos, endpos)?;
+    match find_one(ctx, c, &t.subject(), mode)? {
+        Some(f) => new_match(ctx, c, &t.text, &t.at, f),
         None => Ok(Value::Null),
     }
 }
@@ -802,14 +823,12 @@ fn op_findall(
     pos: Value,
     endpos: Value,
 ) -> RtResult<Value> {
-    let t = str_arg(ctx, "findall", text)?;
-    let at = positions(ctx, &t)?;
-    let s = subject(ctx, &t, pos, endpos, &at)?;
-    let all = find_all(ctx, c, &s, &at, 0)?;
+    let t = Searched::new(ctx, "findall", text, pos, endpos)?;
+    let all = find_all(ctx, c, &t.subject(), &t.at, 0)?;
     let groups = c.names.len() - 1;
     let mut out = Vec::with_capacity(all.len());
     for f in all {
-        let piece = |i: usize| f.spans[i].map_or("", |(a, b)| &t[a..b]);
+        let piece = |i: usize| f.spans[i].map_or("", |(a, b)| &t.text[a..b]);
         let v = match groups {
             0 => ctx.alloc_str(piece(0))?,
             1 => ctx.alloc_str(piece(1))?,
@@ -833,22 +852,19 @@ fn op_finditer(
     pos: Value,
     endpos: Value,
 ) -> RtResult<Value> {
-    let t: Arc<str> = Arc::from(str_arg(ctx, "finditer", text)?);
-    let at = positions(ctx, &t)?;
-    let s = subject(ctx, &t, pos, endpos, &at)?;
-    let all = find_all(ctx, c, &s, &at, 0)?;
+    let t = Searched::new(ctx, "finditer", text, pos, endpos)?;
+    let all = find_all(ctx, c, &t.subject(), &t.at, 0)?;
     let mut out = Vec::with_capacity(all.len());
     for f in all {
-        out.push(new_match(ctx, c, &t, &at, f)?);
+        out.push(new_match(ctx, c, &t.text, &t.at, f)?);
     }
     new_array(ctx, out)
 }
 
 fn op_count(ctx: &mut NativeCtx<'_>, c: &Arc<Compiled>, text: Value) -> RtResult<Value> {
-    let t = str_arg(ctx, "count", text)?;
-    let at = positions(ctx, &t)?;
-    let s = Subject { text: &t, start: 0 };
-    Ok(Value::Int(find_all(ctx, c, &s, &at, 0)?.len() as i64))
+    let t = Searched::new(ctx, "count", text, Value::Null, Value::Null)?;
+    let all = find_all(ctx, c, &t.subject(), &t.at, 0)?;
+    Ok(Value::Int(all.len() as i64))
 }
 
 /// A `count`/`maxsplit` argument: `Some(0)` = unlimited, `None` = negative (as in Python,
