@@ -334,6 +334,43 @@ fn simple(ctx: &mut NativeCtx<'_>, func: &str, method: &str, args: &[Value]) -> 
     )
 }
 
+/// The `options` argument of `func`: an object (or `Null` where `null_ok`), else a TypeError.
+fn options_arg(ctx: &NativeCtx<'_>, func: &str, options: Value, null_ok: bool) -> RtResult<Value> {
+    match options {
+        Value::Object(_) => Ok(options),
+        Value::Null if null_ok => Ok(options),
+        _ => Err(RtError::type_error(format!(
+            "{func}() options must be an object, not '{}'",
+            options.type_name(ctx.heap_ref())
+        ))),
+    }
+}
+
+/// Sends `method url` with the `headers`, `timeout` and `body` of `options` (an object or
+/// `Null`), read in that order.
+fn send_with_options(
+    ctx: &mut NativeCtx<'_>,
+    func: &str,
+    method: String,
+    url: String,
+    options: Value,
+) -> RtResult<Value> {
+    let headers = headers_arg(ctx, option_of(ctx, options, "headers"))?;
+    let timeout = timeout_arg(ctx, option_of(ctx, options, "timeout"))?;
+    let body = body_arg(ctx, option_of(ctx, options, "body"))?;
+    send(
+        ctx,
+        func,
+        Outgoing {
+            method,
+            url,
+            headers,
+            body,
+            timeout,
+        },
+    )
+}
+
 fn option_of(ctx: &NativeCtx<'_>, options: Value, key: &str) -> Value {
     match options {
         Value::Object(g) => ctx.heap_ref().object_get_str(g, key).unwrap_or(Value::Null),
@@ -345,27 +382,8 @@ fn option_of(ctx: &NativeCtx<'_>, options: Value, key: &str) -> Value {
 fn with_body(ctx: &mut NativeCtx<'_>, func: &str, method: &str, args: &[Value]) -> RtResult<Value> {
     arity(func, args, 1, 2)?;
     let url = str_arg(ctx, func, 1, args[0])?;
-    let options = opt(args, 1);
-    if !matches!(options, Value::Null | Value::Object(_)) {
-        return Err(RtError::type_error(format!(
-            "{func}() options must be an object, not '{}'",
-            options.type_name(ctx.heap_ref())
-        )));
-    }
-    let headers = headers_arg(ctx, option_of(ctx, options, "headers"))?;
-    let timeout = timeout_arg(ctx, option_of(ctx, options, "timeout"))?;
-    let body = body_arg(ctx, option_of(ctx, options, "body"))?;
-    send(
-        ctx,
-        func,
-        Outgoing {
-            method: method.to_string(),
-            url,
-            headers,
-            body,
-            timeout,
-        },
-    )
+    let options = options_arg(ctx, func, opt(args, 1), true)?;
+    send_with_options(ctx, func, method.to_string(), url, options)
 }
 
 fn get(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
@@ -395,13 +413,7 @@ fn patch(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
 fn request(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
     let func = "http.request";
     arity(func, args, 1, 1)?;
-    let options = args[0];
-    if !matches!(options, Value::Object(_)) {
-        return Err(RtError::type_error(format!(
-            "{func}() options must be an object, not '{}'",
-            options.type_name(ctx.heap_ref())
-        )));
-    }
+    let options = options_arg(ctx, func, args[0], false)?;
     let url_value = option_of(ctx, options, "url");
     let url = match ctx.str_of(url_value) {
         Some(u) => u.to_string(),
@@ -416,20 +428,7 @@ fn request(ctx: &mut NativeCtx<'_>, args: &[Value]) -> RtResult<Value> {
         Value::Null => "GET".to_string(),
         v => ctx.display(v)?.to_ascii_uppercase(),
     };
-    let headers = headers_arg(ctx, option_of(ctx, options, "headers"))?;
-    let timeout = timeout_arg(ctx, option_of(ctx, options, "timeout"))?;
-    let body = body_arg(ctx, option_of(ctx, options, "body"))?;
-    send(
-        ctx,
-        func,
-        Outgoing {
-            method,
-            url,
-            headers,
-            body,
-            timeout,
-        },
-    )
+    send_with_options(ctx, func, method, url, options)
 }
 
 // ---- URL helpers --------------------------------------------------------------------------
