@@ -403,9 +403,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn containers_and_top_level_conversions() {
-        let mut h = Heap::new();
+    /// The containers of values.md §4.3's example: `[1, 'two', True, None, 2.5]` and
+    /// `{'k': 'v', 'n': {'b': False}}`.
+    fn example_containers(h: &mut Heap) -> (Value, Value) {
         let two = h.alloc_str("two").unwrap();
         let arr = h
             .alloc_array(vec![
@@ -416,19 +416,23 @@ mod tests {
                 Value::Float(2.5),
             ])
             .unwrap();
-        assert_eq!(display(&h, arr).unwrap(), "[1, 'two', True, None, 2.5]");
-        let k = h.alloc_str("k").unwrap();
-        let v = h.alloc_str("v").unwrap();
-        let n = h.alloc_str("n").unwrap();
-        let b = h.alloc_str("b").unwrap();
+        let [k, v, n, b] = ["k", "v", "n", "b"].map(|s| h.alloc_str(s).unwrap());
         let mut inner = ObjMap::new();
-        inner.insert(&h, b, Value::Bool(false)).unwrap();
+        inner.insert(h, b, Value::Bool(false)).unwrap();
         let inner = h.alloc_object(inner).unwrap();
         let mut m = ObjMap::new();
-        m.insert(&h, k, v).unwrap();
-        m.insert(&h, n, inner).unwrap();
-        let obj = h.alloc_object(m).unwrap();
+        m.insert(h, k, v).unwrap();
+        m.insert(h, n, inner).unwrap();
+        (arr, h.alloc_object(m).unwrap())
+    }
+
+    #[test]
+    fn containers_and_top_level_conversions() {
+        let mut h = Heap::new();
+        let (arr, obj) = example_containers(&mut h);
+        assert_eq!(display(&h, arr).unwrap(), "[1, 'two', True, None, 2.5]");
         assert_eq!(display(&h, obj).unwrap(), "{'k': 'v', 'n': {'b': False}}");
+        let two = h.alloc_str("two").unwrap();
         assert_eq!(print_text(&h, Value::Bool(true)).unwrap(), "true");
         assert_eq!(display(&h, Value::Bool(true)).unwrap(), "True");
         assert_eq!(print_text(&h, Value::Null).unwrap(), "None");
@@ -458,29 +462,7 @@ mod tests {
     #[test]
     fn conversion_table_example() {
         let mut h = Heap::new();
-        let two = h.alloc_str("two").unwrap();
-        let arr = h
-            .alloc_array(vec![
-                Value::Int(1),
-                two,
-                Value::Bool(true),
-                Value::Null,
-                Value::Float(2.5),
-            ])
-            .unwrap();
-        let (k, v, n, b) = (
-            h.alloc_str("k").unwrap(),
-            h.alloc_str("v").unwrap(),
-            h.alloc_str("n").unwrap(),
-            h.alloc_str("b").unwrap(),
-        );
-        let mut inner = ObjMap::new();
-        inner.insert(&h, b, Value::Bool(false)).unwrap();
-        let inner = h.alloc_object(inner).unwrap();
-        let mut m = ObjMap::new();
-        m.insert(&h, k, v).unwrap();
-        m.insert(&h, n, inner).unwrap();
-        let obj = h.alloc_object(m).unwrap();
+        let (arr, obj) = example_containers(&mut h);
         let args = [
             Value::Bool(true),
             Value::Bool(false),
