@@ -22,11 +22,13 @@ pub struct Grant {
     pub patterns: Vec<String>,
 }
 
-fn family_of(name: &str) -> &str {
+/// The family of a capability name: `file` for `file.read`.
+pub(crate) fn family_of(name: &str) -> &str {
     name.split('.').next().unwrap_or(name)
 }
 
-fn is_known_family(family: &str) -> bool {
+/// True when some library capability belongs to `family`.
+pub(crate) fn is_known_family(family: &str) -> bool {
     mlpy_stdlib::capabilities::known_names().any(|n| family_of(n) == family)
 }
 
@@ -137,19 +139,8 @@ impl CapabilityPolicy for HostPolicy {
         self
     }
     fn granted_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = mlpy_stdlib::capabilities::known_names()
-            .filter(|n| self.is_granted(n))
-            .map(str::to_string)
-            .chain(
-                self.grants
-                    .iter()
-                    .filter(|g| g.name != "*")
-                    .map(|g| g.name.clone()),
-            )
-            .collect();
-        names.sort();
-        names.dedup();
-        names
+        let own = self.grants.iter().map(|g| g.name.as_str());
+        list_granted(|n| self.is_granted(n), own.filter(|&n| n != "*"))
     }
     fn info(&self, capability: &str) -> Option<CapabilityInfo> {
         if !self.is_granted(capability) {
@@ -170,6 +161,22 @@ impl CapabilityPolicy for HostPolicy {
             ..CapabilityInfo::default()
         })
     }
+}
+
+/// A policy's `granted_names`: the library capabilities `granted` allows (asked in order), and
+/// the `own` grant names, sorted and deduplicated.
+pub(crate) fn list_granted<'a>(
+    granted: impl Fn(&str) -> bool,
+    own: impl Iterator<Item = &'a str>,
+) -> Vec<String> {
+    let mut names: Vec<String> = mlpy_stdlib::capabilities::known_names()
+        .filter(|n| granted(n))
+        .map(str::to_string)
+        .chain(own.map(str::to_string))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// Run environment settings of an [`Engine`] (handed to the library as

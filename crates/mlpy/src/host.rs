@@ -17,7 +17,7 @@
 //! - Only calls count (`CapabilityPolicy::used`) and only denied calls are violations
 //!   (`CapabilityPolicy::denied`); `is_granted` alone (a `hasCapability` query) changes nothing.
 
-use crate::capabilities::Grant;
+use crate::capabilities::{family_of, is_known_family, list_granted, Grant};
 use crate::engine::{compile_ir, load_error, vm_error, Engine, FileLoader, Program, Usage};
 use crate::error::{render_diagnostics, Error};
 use crate::hostfn::{intern, intern_caps};
@@ -601,10 +601,6 @@ pub struct HostGrants {
     pub violations: Violations,
 }
 
-fn family_of(name: &str) -> &str {
-    name.split('.').next().unwrap_or(name)
-}
-
 /// The `(name, resource patterns)` pairs one grant string stands for (python-api.md §7.2):
 /// `("*", [])` for `*`, a library grant parsed by [`Grant::parse`] (an unknown operation of a
 /// known family is an error; a bare family such as `file` names every operation, as mlpy
@@ -634,8 +630,7 @@ pub fn parse_grant(text: &str) -> Result<Vec<(String, Vec<String>)>, String> {
 /// True when `text` (a capability name or grant string) belongs to a library capability
 /// family; anything else is an opaque host name.
 fn is_library_name(text: &str) -> bool {
-    let family = family_of(text.split(':').next().unwrap_or(text));
-    mlpy_stdlib::capabilities::known_names().any(|n| family_of(n) == family)
+    is_known_family(family_of(text.split(':').next().unwrap_or(text)))
 }
 
 impl HostGrants {
@@ -739,19 +734,11 @@ impl CapabilityPolicy for HostGrants {
         })
     }
     fn granted_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = mlpy_stdlib::capabilities::known_names()
-            .filter(|n| self.allows(n))
-            .map(str::to_string)
-            .chain(
-                self.grants
-                    .iter()
-                    .filter(|g| g.name != "*" && self.allows(&g.name))
-                    .map(|g| g.name.clone()),
-            )
-            .collect();
-        names.sort();
-        names.dedup();
-        names
+        let own = self.grants.iter().map(|g| g.name.as_str());
+        list_granted(
+            |n| self.allows(n),
+            own.filter(|&n| n != "*" && self.allows(n)),
+        )
     }
     /// Patterns of the live grants of the name (else the sandbox's file/network patterns);
     /// for a name granted only by tokens, the first live token's uses, limit and expiry.
