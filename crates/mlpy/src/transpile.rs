@@ -11,8 +11,8 @@ use crate::capabilities::Grant;
 use crate::engine::finding_warning;
 use crate::error::Error;
 use crate::source::Source;
-use mlpy_ir::{audit, ir, LowerOptions};
-use mlpy_syntax::Diagnostic;
+use mlpy_ir::{audit, ir, LowerOptions, Lowered};
+use mlpy_syntax::{Diagnostic, Parse};
 use std::path::{Path, PathBuf};
 
 /// Most ML modules one transpile embeds (a guard against import graphs generated to explode).
@@ -88,6 +88,13 @@ pub fn python_runtime_module() -> String {
 
 /// The audit alone (`mlpy audit`): syntax errors, or every finding (any severity).
 pub fn audit_source(source: &Source) -> Result<Vec<audit::Finding>, Error> {
+    let (parse, lowered) = parse_and_lower(source, true)?;
+    Ok(audit::audit(&parse.tree(), &lowered))
+}
+
+/// Parses and lowers `source` (in the open world or not): the parse (whose tree the audit
+/// reads) and the lowering. Errors: syntax errors ([`Error::Syntax`]).
+fn parse_and_lower(source: &Source, open_world: bool) -> Result<(Parse, Lowered), Error> {
     let parse = mlpy_syntax::parse(&source.text);
     if parse.diagnostics().iter().any(Diagnostic::is_error) {
         return Err(Error::Syntax {
@@ -95,15 +102,14 @@ pub fn audit_source(source: &Source) -> Result<Vec<audit::Finding>, Error> {
             diagnostics: parse.diagnostics().to_vec(),
         });
     }
-    let file = parse.tree();
     let lowered = mlpy_ir::lower(
-        &file,
+        &parse.tree(),
         &LowerOptions {
-            open_world: true,
+            open_world,
             ..LowerOptions::default()
         },
     );
-    Ok(audit::audit(&file, &lowered))
+    Ok((parse, lowered))
 }
 
 /// A top-level statement of a program (`ast.items` of the Python API, python-api.md P-61).
@@ -154,20 +160,7 @@ const MAX_OUTLINE_DEPTH: usize = 256;
 /// The structure of `source` (open world, as transpiling): its top-level statements, the
 /// names it binds and its function scopes. Errors: syntax errors only.
 pub fn outline(source: &Source) -> Result<Outline, Error> {
-    let parse = mlpy_syntax::parse(&source.text);
-    if parse.diagnostics().iter().any(Diagnostic::is_error) {
-        return Err(Error::Syntax {
-            source: source.clone(),
-            diagnostics: parse.diagnostics().to_vec(),
-        });
-    }
-    let lowered = mlpy_ir::lower(
-        &parse.tree(),
-        &LowerOptions {
-            open_world: true,
-            ..LowerOptions::default()
-        },
-    );
+    let (_, lowered) = parse_and_lower(source, true)?;
     let program = &lowered.program;
     let mut out = Outline::default();
     for s in program.block(program.body) {
@@ -321,22 +314,8 @@ fn collect_symbols(
 /// Source -> Python. Errors: syntax/compile errors ([`Error::Syntax`]), blocking findings in
 /// strict mode ([`Error::Security`]).
 pub fn transpile(source: &Source, options: &TranspileOptions) -> Result<Transpiled, Error> {
-    let parse = mlpy_syntax::parse(&source.text);
-    if parse.diagnostics().iter().any(Diagnostic::is_error) {
-        return Err(Error::Syntax {
-            source: source.clone(),
-            diagnostics: parse.diagnostics().to_vec(),
-        });
-    }
-    let file = parse.tree();
-    let lowered = mlpy_ir::lower(
-        &file,
-        &LowerOptions {
-            open_world: options.open_world,
-            ..LowerOptions::default()
-        },
-    );
-    let findings = audit::audit(&file, &lowered);
+    let (parse, lowered) = parse_and_lower(source, options.open_world)?;
+    let findings = audit::audit(&parse.tree(), &lowered);
     if options.strict && findings.iter().any(|f| f.severity.is_blocking()) {
         return Err(Error::Security {
             source: source.clone(),
