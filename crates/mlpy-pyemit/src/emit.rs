@@ -1005,19 +1005,31 @@ fn visit_expr(p: &Program, e: &ExprId, f: &mut dyn FnMut(&Expr)) {
     }
 }
 
-/// Calls `f` on every expression directly in `s` (nested statements included, function
-/// bodies not).
-fn visit_stmt_exprs(p: &Program, s: &Stmt, f: &mut dyn FnMut(&Expr)) {
-    let ex = |e: &ExprId, f: &mut dyn FnMut(&Expr)| visit_expr(p, e, f);
+/// A part of a statement, as [`stmt_parts`] meets it.
+enum Part<'p> {
+    /// An expression directly in the statement.
+    Expr(&'p ExprId),
+    /// A statement nested in it: in one of its blocks, or a C-style `for`'s init or update.
+    Stmt(&'p Stmt),
+    /// A variable the statement itself assigns.
+    Assigns(&'p Var),
+}
+
+/// Calls `f` on the parts of `s` in source order (function bodies are expressions, not
+/// entered): the one description of a statement's structure the walks below share.
+fn stmt_parts<'p>(p: &'p Program, s: &'p Stmt, f: &mut dyn FnMut(Part<'p>)) {
+    let block = |b: StmtList, f: &mut dyn FnMut(Part<'p>)| {
+        p.block(b).iter().for_each(|s| f(Part::Stmt(s)));
+    };
     match &s.kind {
-        StmtKind::Expr(e) | StmtKind::Throw(e) => ex(e, f),
+        StmtKind::Expr(e) | StmtKind::Throw(e) | StmtKind::Return(Some(e)) => f(Part::Expr(e)),
         StmtKind::Assign { target, value } => {
-            ex(value, f);
+            f(Part::Expr(value));
             match &target.kind {
-                TargetKind::Var(_) => {}
+                TargetKind::Var(v) => f(Part::Assigns(v)),
                 TargetKind::Index { object, index } => {
-                    ex(object, f);
-                    ex(index, f);
+                    f(Part::Expr(object));
+                    f(Part::Expr(index));
                 }
                 TargetKind::Slice {
                     object,
@@ -1025,39 +1037,46 @@ fn visit_stmt_exprs(p: &Program, s: &Stmt, f: &mut dyn FnMut(&Expr)) {
                     end,
                     step,
                 } => {
-                    ex(object, f);
+                    f(Part::Expr(object));
                     for x in [start, end, step].into_iter().flatten() {
-                        ex(x, f);
+                        f(Part::Expr(x));
                     }
                 }
             }
         }
-        StmtKind::DestructureArray { value, .. } | StmtKind::DestructureObject { value, .. } => {
-            ex(value, f)
+        StmtKind::DestructureArray { names, value } => {
+            f(Part::Expr(value));
+            names.iter().for_each(|(v, _)| f(Part::Assigns(v)));
+        }
+        StmtKind::DestructureObject { names, value } => {
+            f(Part::Expr(value));
+            names.iter().for_each(|(_, v, _)| f(Part::Assigns(v)));
         }
         StmtKind::If {
             branches,
             else_body,
         } => {
             for (c, b) in branches {
-                ex(c, f);
-                p.block(*b).iter().for_each(|s| visit_stmt_exprs(p, s, f));
+                f(Part::Expr(c));
+                block(*b, f);
             }
             if let Some(b) = else_body {
-                p.block(*b).iter().for_each(|s| visit_stmt_exprs(p, s, f));
+                block(*b, f);
             }
         }
         StmtKind::While { cond, body } => {
-            ex(cond, f);
-            p.block(*body)
-                .iter()
-                .for_each(|s| visit_stmt_exprs(p, s, f));
+            f(Part::Expr(cond));
+            block(*body, f);
         }
-        StmtKind::ForIn { iterable, body, .. } => {
-            ex(iterable, f);
-            p.block(*body)
-                .iter()
-                .for_each(|s| visit_stmt_exprs(p, s, f));
+        StmtKind::ForIn {
+            var,
+            iterable,
+            body,
+            ..
+        } => {
+            f(Part::Assigns(var));
+            f(Part::Expr(iterable));
+            block(*body, f);
         }
         StmtKind::CFor {
             init,
@@ -1066,34 +1085,41 @@ fn visit_stmt_exprs(p: &Program, s: &Stmt, f: &mut dyn FnMut(&Expr)) {
             body,
         } => {
             if let Some(i) = init {
-                visit_stmt_exprs(p, i, f);
+                f(Part::Stmt(i));
             }
             if let Some(c) = cond {
-                ex(c, f);
+                f(Part::Expr(c));
             }
             if let Some(u) = update {
-                visit_stmt_exprs(p, u, f);
+                f(Part::Stmt(u));
             }
-            p.block(*body)
-                .iter()
-                .for_each(|s| visit_stmt_exprs(p, s, f));
+            block(*body, f);
         }
-        StmtKind::Return(Some(e)) => ex(e, f),
         StmtKind::Try(t) => {
-            p.block(t.body)
-                .iter()
-                .for_each(|s| visit_stmt_exprs(p, s, f));
+            block(t.body, f);
             if let Some(h) = &t.handler {
-                p.block(h.body)
-                    .iter()
-                    .for_each(|s| visit_stmt_exprs(p, s, f));
+                if let Some((v, _)) = &h.var {
+                    f(Part::Assigns(v));
+                }
+                block(h.body, f);
             }
             if let Some(b) = &t.finally {
-                p.block(*b).iter().for_each(|s| visit_stmt_exprs(p, s, f));
+                block(*b, f);
             }
         }
-        _ => {}
+        StmtKind::Import { var, .. } => f(Part::Assigns(var)),
+        StmtKind::Return(None) | StmtKind::Break | StmtKind::Continue => {}
     }
+}
+
+/// Calls `f` on every expression directly in `s` (nested statements included, function
+/// bodies not).
+fn visit_stmt_exprs(p: &Program, s: &Stmt, f: &mut dyn FnMut(&Expr)) {
+    stmt_parts(p, s, &mut |part| match part {
+        Part::Expr(e) => visit_expr(p, e, f),
+        Part::Stmt(s) => visit_stmt_exprs(p, s, f),
+        Part::Assigns(_) => {}
+    });
 }
 
 fn find_parents_stmt(p: &Program, s: &Stmt, owner: Option<FuncId>, parent: &mut [Option<FuncId>]) {
@@ -1106,69 +1132,18 @@ fn find_parents_stmt(p: &Program, s: &Stmt, owner: Option<FuncId>, parent: &mut 
     });
 }
 
-/// Variables a statement list assigns (not entering function bodies).
-fn add_var(out: &mut Vec<Var>, v: &Var) {
-    if !out.contains(v) {
-        out.push(*v);
-    }
-}
-
+/// Variables a statement assigns, nested statements included (not entering function bodies),
+/// each once, in source order.
 fn assigned_vars(p: &Program, s: &Stmt, out: &mut Vec<Var>) {
-    match &s.kind {
-        StmtKind::Assign { target, .. } => {
-            if let TargetKind::Var(v) = &target.kind {
-                add_var(out, v);
+    stmt_parts(p, s, &mut |part| match part {
+        Part::Assigns(v) => {
+            if !out.contains(v) {
+                out.push(*v);
             }
         }
-        StmtKind::DestructureArray { names, .. } => names.iter().for_each(|(v, _)| add_var(out, v)),
-        StmtKind::DestructureObject { names, .. } => {
-            names.iter().for_each(|(_, v, _)| add_var(out, v))
-        }
-        StmtKind::ForIn { var, body, .. } => {
-            add_var(out, var);
-            p.block(*body).iter().for_each(|s| assigned_vars(p, s, out));
-        }
-        StmtKind::Import { var, .. } => add_var(out, var),
-        StmtKind::If {
-            branches,
-            else_body,
-        } => {
-            for (_, b) in branches {
-                p.block(*b).iter().for_each(|s| assigned_vars(p, s, out));
-            }
-            if let Some(b) = else_body {
-                p.block(*b).iter().for_each(|s| assigned_vars(p, s, out));
-            }
-        }
-        StmtKind::While { body, .. } => {
-            p.block(*body).iter().for_each(|s| assigned_vars(p, s, out))
-        }
-        StmtKind::CFor {
-            init, update, body, ..
-        } => {
-            for x in [init, update].into_iter().flatten() {
-                assigned_vars(p, x, out);
-            }
-            p.block(*body).iter().for_each(|s| assigned_vars(p, s, out));
-        }
-        StmtKind::Try(t) => {
-            p.block(t.body)
-                .iter()
-                .for_each(|s| assigned_vars(p, s, out));
-            if let Some(h) = &t.handler {
-                if let Some((v, _)) = &h.var {
-                    add_var(out, v);
-                }
-                p.block(h.body)
-                    .iter()
-                    .for_each(|s| assigned_vars(p, s, out));
-            }
-            if let Some(b) = &t.finally {
-                p.block(*b).iter().for_each(|s| assigned_vars(p, s, out));
-            }
-        }
-        _ => {}
-    }
+        Part::Stmt(s) => assigned_vars(p, s, out),
+        Part::Expr(_) => {}
+    });
 }
 
 /// True when the program is data only (P-163): assignments of literals, containers of literals
