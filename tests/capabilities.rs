@@ -42,8 +42,13 @@ impl Tree {
     }
 }
 
-/// Runs `script` with the grants and working directory; `(output, uncaught error kind)`.
-fn run_with(grants: &[String], cwd: Option<&Path>, script: &str) -> (String, Option<String>) {
+/// Runs `script` with the grants, working directory and limits; `(output, uncaught error)`.
+fn run_limited(
+    grants: &[String],
+    cwd: Option<&Path>,
+    limits: mlpy::Limits,
+    script: &str,
+) -> (String, Option<Error>) {
     let mut engine = Engine::new();
     for g in grants {
         for grant in Grant::parse(g).expect("grant parses") {
@@ -59,16 +64,23 @@ fn run_with(grants: &[String], cwd: Option<&Path>, script: &str) -> (String, Opt
     };
     let out = OutputBuffer::new();
     let options = RunOptions {
+        limits,
         stdout: out.writer(),
         stderr: out.writer(),
         ..RunOptions::default()
     };
     let result = engine.run(&program, options);
-    let kind = result.error.map(|e| match e {
+    (out.contents(), result.error)
+}
+
+/// [`run_limited`] under the default limits; the uncaught error as `kind: message`.
+fn run_with(grants: &[String], cwd: Option<&Path>, script: &str) -> (String, Option<String>) {
+    let (out, error) = run_limited(grants, cwd, mlpy::Limits::default(), script);
+    let kind = error.map(|e| match e {
         Error::Capability(r) | Error::Runtime(r) => format!("{}: {}", r.kind, r.message),
         other => other.render(false),
     });
-    (out.contents(), kind)
+    (out, kind)
 }
 
 fn grant_data(t: &Tree) -> Vec<String> {
@@ -79,6 +91,13 @@ fn grant_data(t: &Tree) -> Vec<String> {
 /// `f(ARG)` inside try/except, printing the error type or "ok".
 fn probe(call: &str) -> String {
     format!("try {{ x = {call}; print(\"ok\"); }} except (e) {{ print(e.type); }}\n")
+}
+
+/// A script importing `file` and `path` that [`probe`]s each call in turn.
+fn file_probes(calls: &[impl AsRef<str>]) -> String {
+    std::iter::once("import file; import path;\n".to_string())
+        .chain(calls.iter().map(|c| probe(c.as_ref())))
+        .collect()
 }
 
 fn ml_str(p: &Path) -> String {
@@ -120,9 +139,7 @@ fn dot_dot_and_absolute_paths_cannot_leave_the_pattern() {
         format!("path.walk(\"{d}/../outside\")"),
         format!("path.exists(\"{d}/../outside/secret.txt\")"),
     ];
-    let script: String = std::iter::once("import file; import path;\n".to_string())
-        .chain(calls.iter().map(|c| probe(c)))
-        .collect();
+    let script = file_probes(&calls);
     let (out, err) = run_with(&grant_data(&t), None, &script);
     assert_eq!(err, None);
     assert_eq!(out, "CapabilityError\n".repeat(calls.len()), "{script}");
@@ -168,12 +185,7 @@ fn symlinks_are_resolved_before_the_check() {
         format!("path.listDir(\"{d}/dirlink\")"),
         format!("path.createDir(\"{d}/dirlink/made\")"),
     ];
-    let script: String = std::iter::once("import file; import path;\n".to_string())
-        .chain(calls.iter().map(|c| probe(c)))
-        .chain(std::iter::once(format!(
-            "print(file.read(\"{d}/good.txt\"));\n"
-        )))
-        .collect();
+    let script = file_probes(&calls) + &format!("print(file.read(\"{d}/good.txt\"));\n");
     let (out, err) = run_with(&grant_data(&t), None, &script);
     assert_eq!(err, None);
     assert_eq!(
@@ -198,9 +210,7 @@ fn proc_paths_are_denied_outside_the_pattern() {
         "path.listDir(\"/proc/self/fd\")",
         "file.read(\"/proc/self/cwd/Cargo.toml\")",
     ];
-    let script: String = std::iter::once("import file; import path;\n".to_string())
-        .chain(calls.iter().map(|c| probe(c)))
-        .collect();
+    let script = file_probes(&calls);
     let (out, err) = run_with(&grant_data(&t), None, &script);
     assert_eq!(err, None);
     assert_eq!(out, "CapabilityError\n".repeat(calls.len()));
@@ -539,76 +549,48 @@ fn http_denied_without_grant_or_for_other_hosts() {
 #[test]
 fn http_body_is_checked_against_the_memory_budget() {
     let (port, server) = start_server();
-    let mut engine = Engine::new();
-    for g in Grant::parse("network.http:127.0.0.1").unwrap() {
-        engine.grant(g);
-    }
-    let program = engine
-        .compile(Source::new(
-            "big.ml",
-            &format!("import http;\nr = http.get(\"http://127.0.0.1:{port}/big\");\nprint(len(r.body()));"),
-        ))
-        .unwrap();
-    let out = OutputBuffer::new();
     let limits = mlpy::Limits {
         memory: 2 << 20,
         ..mlpy::Limits::default()
     };
-    let result = engine.run(
-        &program,
-        RunOptions {
-            limits,
-            stdout: out.writer(),
-            stderr: out.writer(),
-            ..RunOptions::default()
-        },
+    let (out, error) = run_limited(
+        &["network.http:127.0.0.1".to_string()],
+        None,
+        limits,
+        &format!(
+            "import http;\nr = http.get(\"http://127.0.0.1:{port}/big\");\nprint(len(r.body()));"
+        ),
     );
     stop_server(port, server);
     assert!(
-        matches!(result.error, Some(Error::Limit { .. })),
-        "expected a memory limit, got {:?} / {}",
-        result.error.map(|e| e.render(false)),
-        out.contents()
+        matches!(error, Some(Error::Limit { .. })),
+        "expected a memory limit, got {:?} / {out}",
+        error.map(|e| e.render(false)),
     );
 }
 
 #[test]
 fn http_waits_no_longer_than_the_run_timeout() {
     let (port, server) = start_server();
-    let mut engine = Engine::new();
-    for g in Grant::parse("network.http:127.0.0.1").unwrap() {
-        engine.grant(g);
-    }
-    let program = engine
-        .compile(Source::new(
-            "slow.ml",
-            &format!("import http;\ntry {{ http.get(\"http://127.0.0.1:{port}/slow\"); }} except (e) {{ print(e.type); }}"),
-        ))
-        .unwrap();
-    let out = OutputBuffer::new();
     let limits = mlpy::Limits {
         timeout: Some(std::time::Duration::from_secs(1)),
         ..mlpy::Limits::default()
     };
     let started = std::time::Instant::now();
-    let result = engine.run(
-        &program,
-        RunOptions {
-            limits,
-            stdout: out.writer(),
-            stderr: out.writer(),
-            ..RunOptions::default()
-        },
+    let (out, error) = run_limited(
+        &["network.http:127.0.0.1".to_string()],
+        None,
+        limits,
+        &format!("import http;\ntry {{ http.get(\"http://127.0.0.1:{port}/slow\"); }} except (e) {{ print(e.type); }}"),
     );
     let took = started.elapsed();
     stop_server(port, server);
     // D17: a generous bound (the request alone would wait 30 s, the server answers after 20 s).
     assert!(took < std::time::Duration::from_secs(8), "took {took:?}");
     assert!(
-        matches!(result.error, Some(Error::Limit { .. })),
-        "expected Timeout, got {:?} / {}",
-        result.error.map(|e| e.render(false)),
-        out.contents()
+        matches!(error, Some(Error::Limit { .. })),
+        "expected Timeout, got {:?} / {out}",
+        error.map(|e| e.render(false)),
     );
 }
 
