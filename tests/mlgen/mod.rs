@@ -536,22 +536,8 @@ impl Gen<'_, '_> {
                     format!("{recv}.{m}({})", self.expr(d)?)
                 }
             }
-            15 if !self.callables.is_empty() => {
-                let c = self.callables[self.u.choose_index(self.callables.len())?].clone();
-                let mut args = Vec::with_capacity(c.arity);
-                for _ in 0..c.arity {
-                    args.push(self.typed(c.param, d)?);
-                }
-                format!("{}({})", c.name, args.join(", "))
-            }
-            16 => {
-                let p = self.fresh("q");
-                self.vars.push(p.clone());
-                let body = self.expr(d);
-                self.vars.pop();
-                let arg = self.expr(d)?;
-                format!("(fn({p}) => {})({arg})", body?)
-            }
+            15 if !self.callables.is_empty() => self.call_callable(d)?,
+            16 => self.lambda_call(d)?,
             _ => {
                 let base = self.postfix_base(d)?;
                 let (a, b) = (self.small_int()?, self.small_int()?);
@@ -615,6 +601,25 @@ impl Gen<'_, '_> {
 
     /// An expression that evaluates to a value of type `ty` (as far as the generator tracks
     /// types: branches and functions can change a variable's type behind its back).
+    /// A call of one of the declared callables (there is one) with arguments of its type.
+    fn call_callable(&mut self, d: u32) -> Result<String> {
+        let c = self.callables[self.u.choose_index(self.callables.len())?].clone();
+        let args: Vec<String> = (0..c.arity)
+            .map(|_| self.typed(c.param, d))
+            .collect::<Result<_>>()?;
+        Ok(format!("{}({})", c.name, args.join(", ")))
+    }
+
+    /// `(fn(q) => body)(arg)`: a lambda called at once (its parameter in scope in the body).
+    fn lambda_call(&mut self, d: u32) -> Result<String> {
+        let p = self.fresh("q");
+        self.vars.push(p.clone());
+        let body = self.expr(d);
+        self.vars.pop();
+        let arg = self.expr(d)?;
+        Ok(format!("(fn({p}) => {})({arg})", body?))
+    }
+
     fn typed(&mut self, ty: Ty, depth: u32) -> Result<String> {
         if depth >= MAX_EXPR_DEPTH || self.u.ratio(1, 4)? {
             return match self.var_of(ty)? {
@@ -779,21 +784,8 @@ impl Gen<'_, '_> {
                 format!("{{{}}}", props.join(", "))
             }
             Ty::Any => match self.u.int_in_range(0..=3)? {
-                0 if !self.callables.is_empty() => {
-                    let c = self.callables[self.u.choose_index(self.callables.len())?].clone();
-                    let args: Vec<String> = (0..c.arity)
-                        .map(|_| self.typed(c.param, d))
-                        .collect::<Result<_>>()?;
-                    format!("{}({})", c.name, args.join(", "))
-                }
-                1 => {
-                    let p = self.fresh("q");
-                    self.vars.push(p.clone());
-                    let body = self.expr(d);
-                    self.vars.pop();
-                    let arg = self.expr(d)?;
-                    format!("(fn({p}) => {})({arg})", body?)
-                }
+                0 if !self.callables.is_empty() => self.call_callable(d)?,
+                1 => self.lambda_call(d)?,
                 2 => match self.var_of(Ty::Obj)? {
                     Some(o) => format!("{o}.{}", self.pick(KEYS)?),
                     None => self.literal()?,
