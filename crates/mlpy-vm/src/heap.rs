@@ -409,6 +409,9 @@ pub struct Heap {
     /// The countdown's value when it was last set, so `fault_armed_at - fault_countdown`
     /// (wrapping) is the number of charges since then.
     fault_armed_at: u64,
+    /// Number of sweeps so far: a slot index names the same object as long as this count is
+    /// unchanged (only a sweep frees slots for reuse). The VM's call cache is keyed by it.
+    pub(crate) sweeps: u64,
 }
 
 impl Default for Heap {
@@ -464,6 +467,7 @@ impl Heap {
             char_cache: Vec::new(),
             fault_countdown: u64::MAX,
             fault_armed_at: u64::MAX,
+            sweeps: 0,
         }
     }
 
@@ -491,6 +495,10 @@ impl Heap {
     pub fn set_gc_threshold(&mut self, bytes: usize) {
         self.gc_threshold = bytes;
         self.update_gc_trigger();
+    }
+    /// How many sweeps (collections) this heap has run.
+    pub fn sweeps(&self) -> u64 {
+        self.sweeps
     }
     /// Number of live objects.
     pub fn live_objects(&self) -> usize {
@@ -845,6 +853,7 @@ impl Heap {
 
     /// Frees every unmarked object and clears the marks.
     pub fn sweep(&mut self) {
+        self.sweeps = self.sweeps.wrapping_add(1);
         for i in 0..self.char_cache.len() {
             self.mark_gc(self.char_cache[i]);
         }

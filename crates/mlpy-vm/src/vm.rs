@@ -235,6 +235,32 @@ impl FrameShape {
     }
 }
 
+/// The last closure `CALL` resolved to a `plain` prototype: its handle, the heap's sweep count
+/// then (the handle names the same closure while that count is unchanged; a closure's `func`
+/// and `module` never change after allocation), its prototype index and shape.
+#[derive(Clone, Copy)]
+struct CallCache {
+    callee: Gc,
+    sweeps: u64,
+    proto: u32,
+    shape: FrameShape,
+}
+
+impl CallCache {
+    /// Matches no closure: the sweep count never reaches `u64::MAX`.
+    const EMPTY: CallCache = CallCache {
+        callee: Gc(0),
+        sweeps: u64::MAX,
+        proto: 0,
+        shape: FrameShape {
+            params: 0,
+            nlocals: 0,
+            nregs: 0,
+            plain: false,
+        },
+    };
+}
+
 struct Unit {
     name: Option<String>,
     proto_base: u32,
@@ -311,6 +337,7 @@ pub struct Vm {
     /// The exception behind the last error returned to a native by `call_value` (identified by
     /// its box address), so its trace survives the trip through the native.
     stash: Option<(usize, Box<Exception>)>,
+    call_cache: CallCache,
 }
 
 /// Deepest data printing, comparison, hashing and copying may walk. It follows the call-depth
@@ -353,6 +380,7 @@ impl Vm {
             deadline: None,
             reentry: 0,
             stash: None,
+            call_cache: CallCache::EMPTY,
         }
     }
 
@@ -808,21 +836,25 @@ impl Vm {
     /// The common ML→ML call, inlined into `CALL`: a closure whose prototype is `plain`,
     /// called with exactly its parameter count, under the depth limit, with the stack already
     /// long enough. Pushes its frame like `push_frame` and returns true; returns false having
-    /// changed nothing in every other case (which `call_at` then handles, errors included).
+    /// changed nothing but the call cache in every other case (which `call_at` then handles,
+    /// errors included).
     #[inline(always)]
     fn push_plain_call(&mut self, at: usize, argc: usize) -> bool {
         let Value::Function(g) = self.stack[at] else {
             return false;
         };
-        let HeapObject::Closure(c) = self.heap.get(g) else {
-            return false;
+        let cache = self.call_cache;
+        let (proto, shape) = if cache.callee == g && cache.sweeps == self.heap.sweeps {
+            (cache.proto, cache.shape)
+        } else {
+            match self.plain_callee(g) {
+                Some(found) => found,
+                None => return false,
+            }
         };
-        let proto = self.units[c.module as usize].proto_base + c.func;
-        let shape = self.protos[proto as usize].shape;
         let base = at + 1;
         let top = base + shape.nregs as usize;
-        if !shape.plain
-            || argc != shape.params as usize
+        if argc != shape.params as usize
             || self.frames.len() >= self.config.limits.max_depth
             || self.stack.len() <= top
         {
@@ -840,6 +872,27 @@ impl Vm {
             pending_base: self.completions.len() as u32,
         });
         true
+    }
+
+    /// The prototype and shape of closure `g` when its prototype is `plain`, remembered in
+    /// the call cache; `None` for anything else.
+    #[inline(never)]
+    fn plain_callee(&mut self, g: Gc) -> Option<(u32, FrameShape)> {
+        let HeapObject::Closure(c) = self.heap.get(g) else {
+            return None;
+        };
+        let proto = self.units[c.module as usize].proto_base + c.func;
+        let shape = self.protos[proto as usize].shape;
+        if !shape.plain {
+            return None;
+        }
+        self.call_cache = CallCache {
+            callee: g,
+            sweeps: self.heap.sweeps,
+            proto,
+            shape,
+        };
+        Some((proto, shape))
     }
 
     /// Calls the value in `stack[at]` with the `argc` arguments after it. Returns true when an

@@ -201,3 +201,26 @@ fn cyclic_garbage_returns_the_heap_to_its_baseline() {
     // The second program has one extra global (`a0`) and a longer function; allow that much.
     assert!(after <= base + 4096, "live heap {after} vs baseline {base}");
 }
+
+#[test]
+fn a_call_reaches_the_closure_a_reused_heap_slot_holds_now() {
+    // Each iteration calls a new closure and drops it. When a collection runs at the loop's
+    // back-edge, that closure is the newest garbage, so the free list (last in, first out)
+    // gives its slot to the next iteration's closure, of the other prototype: `CALL`'s cache
+    // of the last plain callee must not run the old one.
+    let src = "bad = 0;\n\
+               for (i in range(100000)) {\n\
+                 if (i % 2 == 0) { f = fn() => 0; } else { f = fn() => 1; }\n\
+                 if (f() != i % 2) { bad = bad + 1; }\n\
+                 f = null;\n\
+                 junk = [i, i, i, i, i, i, i, i];\n\
+               }\n\
+               print(bad);";
+    let r = run_with(src, limits());
+    assert!(r.result.is_ok(), "{:?}", r.result.err());
+    assert_eq!(r.out, "0\n");
+    assert!(
+        r.vm.heap().sweeps() > 2,
+        "the loop must collect garbage several times"
+    );
+}
