@@ -247,7 +247,8 @@ impl Default for Engine {
     }
 }
 
-fn is_identifier(name: &str) -> bool {
+/// True for an ASCII identifier (a letter or `_`, then letters, digits or `_`).
+pub(crate) fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
     chars
         .next()

@@ -18,7 +18,9 @@
 //!   (`CapabilityPolicy::denied`); `is_granted` alone (a `hasCapability` query) changes nothing.
 
 use crate::capabilities::{family_of, is_known_family, list_granted, Grant};
-use crate::engine::{compile_ir, load_error, vm_error, Engine, FileLoader, Program, Usage};
+use crate::engine::{
+    compile_ir, is_identifier, load_error, vm_error, Engine, FileLoader, Program, Usage,
+};
 use crate::error::{render_diagnostics, Error};
 use crate::hostfn::{intern, intern_caps};
 use crate::limits::Limits;
@@ -215,14 +217,6 @@ impl Bridges {
 
 /// The first native id of the run's [`Bridges`] (VM host data read by [`bridge_native`]).
 struct BridgeBase(NativeId);
-
-fn is_identifier(name: &str) -> bool {
-    let mut chars = name.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-}
 
 /// The value of bridge function `module.member` of the run's [`Bridges`] (a native), if any.
 pub fn bridge_member(ctx: &NativeCtx<'_>, module: &str, member: &str) -> Option<Value> {
