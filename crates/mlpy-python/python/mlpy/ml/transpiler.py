@@ -6,6 +6,7 @@ The free functions delegate to the module-level ``ml_transpiler`` instance."""
 from __future__ import annotations
 
 import bisect
+import contextlib
 import json
 import tempfile
 from dataclasses import dataclass, field
@@ -292,26 +293,19 @@ class MLTranspiler:
         issues = _core.issues_of(raw, source_file)
         if native is None:
             return _core.compile_failure(issues)
-        if not config.temp_dir_only:
-            options = config.run_options(source_file)
+        # With ``temp_dir_only`` the run gets a private directory that lives as long as the run.
+        private_dir = (
+            tempfile.TemporaryDirectory(prefix="mlpy-sandbox-")
+            if config.temp_dir_only
+            else contextlib.nullcontext()
+        )
+        with private_dir as temp_dir:
+            options = config.run_options(source_file, temp_dir)
             options["import_paths"] = self.python_extension_paths
             return _core.run_native(
                 native,
                 source_file=source_file,
                 options=options,
-                grants=grants,
-                globals_=globals_,
-                callback=callback,
-                issues=issues,
-            )
-        with tempfile.TemporaryDirectory(prefix="mlpy-sandbox-") as temp_dir:
-            return _core.run_native(
-                native,
-                source_file=source_file,
-                options={
-                    **config.run_options(source_file, temp_dir),
-                    "import_paths": self.python_extension_paths,
-                },
                 grants=grants,
                 globals_=globals_,
                 callback=callback,
