@@ -203,19 +203,23 @@ class MLInterruptedError(MLLimitError):
     default_kind = "Interrupted"
 
 
-#: Exception class of each run-time error kind (values.md §9 names).
+#: Exception class of each run-time error kind (values.md §9 names), keyed by the class's own
+#: ``default_kind``.
 KIND_CLASSES: dict[str, type[MLError]] = {
-    "FuelExhausted": MLFuelExhaustedError,
-    "Timeout": MLTimeoutError,
-    "MemoryLimit": MLMemoryLimitError,
-    "OutputLimit": MLOutputLimitError,
-    "RecursionError": MLRecursionError,
-    "Interrupted": MLInterruptedError,
-    "CapabilityError": MLCapabilityError,
-    "SecurityError": MLSecurityError,
-    "SyntaxError": MLSyntaxError,
-    "MLUserException": MLUserException,
-    "TypeError": MLTypeError,
+    cls.default_kind: cls
+    for cls in (
+        MLFuelExhaustedError,
+        MLTimeoutError,
+        MLMemoryLimitError,
+        MLOutputLimitError,
+        MLRecursionError,
+        MLInterruptedError,
+        MLCapabilityError,
+        MLSecurityError,
+        MLSyntaxError,
+        MLUserException,
+        MLTypeError,
+    )
 }
 
 
