@@ -218,8 +218,11 @@ struct FrameShape {
     params: u32,
     nlocals: u32,
     nregs: u32,
-    /// No rest parameter, no cell locals, no captures: a call only lays out registers.
+    /// No rest parameter, no cell locals: a call lays out registers and, with `captures`,
+    /// appends the closure's captured cells.
     plain: bool,
+    /// The prototype captures cells of enclosing functions.
+    captures: bool,
 }
 
 impl FrameShape {
@@ -230,7 +233,8 @@ impl FrameShape {
             params: p.params,
             nlocals: (p.local_names.len() as u32).clamp(params, nregs),
             nregs,
-            plain: !p.has_rest && p.cell_locals.is_empty() && p.capture_cells.is_empty(),
+            plain: !p.has_rest && p.cell_locals.is_empty(),
+            captures: !p.capture_cells.is_empty(),
         }
     }
 }
@@ -257,6 +261,7 @@ impl CallCache {
             nlocals: 0,
             nregs: 0,
             plain: false,
+            captures: false,
         },
     };
 }
@@ -767,7 +772,7 @@ impl Vm {
         if self.stack.len() < need {
             self.stack.resize(need, Value::Null);
         }
-        if shape.plain && argc == params {
+        if shape.plain && !shape.captures && argc == params {
             // The common call: locals after the parameters unbound, temporaries null.
             let window = &mut self.stack[base + params..base + nregs];
             let (locals, temps) = window.split_at_mut(shape.nlocals as usize - params);
@@ -864,11 +869,18 @@ impl Vm {
         let (locals, temps) = window.split_at_mut(shape.nlocals as usize - argc);
         locals.fill(UNBOUND);
         temps.fill(Value::Null);
+        let cell_base = self.cells.len() as u32;
+        if shape.captures {
+            // `g` is the closure `proto` came from (just looked up, or a valid cache entry).
+            if let HeapObject::Closure(c) = self.heap.get(g) {
+                self.cells.extend_from_slice(&c.captures);
+            }
+        }
         self.frames.push(Frame {
             proto,
             pc: 0,
             base: base as u32,
-            cell_base: self.cells.len() as u32,
+            cell_base,
             pending_base: self.completions.len() as u32,
         });
         true
