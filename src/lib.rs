@@ -2,6 +2,7 @@
 //! This library holds what several test files share.
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
 /// The `mlpy` binary under test: `MLPY_BIN` (made absolute, since tests run it from other
 /// working directories), else `mlpy` in the target profile directory of the running test binary
@@ -34,4 +35,15 @@ pub fn mlpy_binary() -> PathBuf {
                 exe.display()
             )
         })
+}
+
+/// Is `python3` runnable here? (Tests of emitted Python skip their Python half without it,
+/// except in CI.)
+pub fn python_available() -> bool {
+    Command::new("python3")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
 }

@@ -28,6 +28,7 @@
 //! `MLPY_CORPUS_FILTER=substring` (only paths containing it), `MLPY_CORPUS_PYTHON=0` (skip the
 //! Python half; it runs by default whenever `python3` is available, and CI fails without it).
 
+use mlpy_tests::python_available;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -473,16 +474,6 @@ fn is_vm_only(file: &Path) -> bool {
 #[test]
 fn corpus_vm() {
     run_corpus(Backend::Vm);
-}
-
-/// Is `python3` runnable here?
-fn python_available() -> bool {
-    Command::new("python3")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
 }
 
 #[test]

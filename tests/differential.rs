@@ -19,6 +19,7 @@ mod mlgen;
 
 use arbitrary::Unstructured;
 use mlpy::{transpile, Engine, Limits, OutputBuffer, RunOptions, Source, TranspileOptions};
+use mlpy_tests::python_available;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
@@ -150,15 +151,6 @@ for path in sys.argv[1:]:
             error = kind + ": " + e.message + " @ " + str(e.ml_line)
     print(json.dumps({"stdout": buf.getvalue(), "error": error}))
 "#;
-
-fn python_available() -> bool {
-    Command::new("python3")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
 
 /// Runs a batch of emitted programs in one python3 process.
 fn run_python_batch(dir: &std::path::Path, batch: usize, programs: &[&str]) -> Vec<Observed> {

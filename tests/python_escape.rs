@@ -10,6 +10,7 @@
 //! them critical. Skipped (with a message) when `python3` is missing, except in CI.
 
 use mlpy::{transpile, Source, TranspileOptions};
+use mlpy_tests::python_available;
 use std::process::{Command, Stdio};
 
 /// (name, program). Each program prints `ESCAPED` or Python internals if it gets through.
@@ -153,15 +154,6 @@ const FORBIDDEN: &[&str] = &[
     "root:",
     "{'__name__'",
 ];
-
-fn python_available() -> bool {
-    Command::new("python3")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
 
 fn run_python(code: &str) -> (Option<i32>, String, String) {
     let dir = tempfile::tempdir().expect("tempdir");

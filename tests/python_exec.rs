@@ -6,16 +6,8 @@
 //! (except in CI).
 
 use mlpy::{transpile, Source, TranspileOptions};
+use mlpy_tests::python_available;
 use std::process::{Command, Stdio};
-
-fn python_available() -> bool {
-    Command::new("python3")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
 
 /// Transpiles `ml` (open world, so host globals are allowed) and runs `driver` with the code in
 /// the variable `code`; returns the driver's stdout, asserting it succeeded.

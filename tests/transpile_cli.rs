@@ -2,6 +2,7 @@
 //! D26, D28): output file and source map, stdout mode, strict refusal (exit 4), compile errors
 //! (exit 1), usage errors (exit 2), audit text and JSON, baked limits and grants.
 
+use mlpy_tests::python_available;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
@@ -16,15 +17,6 @@ fn mlpy(dir: &Path, args: &[&str]) -> Output {
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
-}
-
-fn python_available() -> bool {
-    Command::new("python3")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
 }
 
 #[test]
