@@ -12,8 +12,8 @@ mod sigint;
 use convert::{is_data, ToMl, ToMlError, ToPy};
 use host::{PyHost, CALLBACK_ID};
 use mlpy::host::{
-    compile_host, host_callable, parses, run_host, HostEnv, HostGrants, HostRun, Quotas, RtError,
-    TokenGrant, TokenUses, Violations,
+    compile_host, host_callable, parses, run_host, Diagnostic, HostEnv, HostGrants, HostRun,
+    Quotas, RtError, TokenGrant, TokenUses, Violations,
 };
 use mlpy::{Engine, Error, Limits, Source};
 use pyo3::exceptions::PyValueError;
@@ -69,33 +69,38 @@ fn finding_issues(source: &Source, findings: &[mlpy::host::Finding]) -> Vec<Issu
         .collect()
 }
 
+/// The issues of compile diagnostics: errors are `syntax` when the source does not parse, else
+/// `semantic` (severity high); warnings are `warning` (low).
+fn diagnostic_issues(source: &Source, diagnostics: &[Diagnostic]) -> Vec<Issue> {
+    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
+    let code = if !has_errors || parses(&source.text) {
+        "semantic"
+    } else {
+        "syntax"
+    };
+    diagnostics
+        .iter()
+        .map(|d| {
+            let (line, column) = line_col(source, d.range.start().into());
+            let is_error = d.is_error();
+            (
+                if is_error { code } else { "warning" },
+                if is_error { "high" } else { "low" }.to_string(),
+                d.message.clone(),
+                line,
+                column,
+                None,
+            )
+        })
+        .collect()
+}
+
 fn error_issues(error: &Error) -> Vec<Issue> {
     match error {
         Error::Syntax {
             source,
             diagnostics,
-        } => {
-            let code = if parses(&source.text) {
-                "semantic"
-            } else {
-                "syntax"
-            };
-            diagnostics
-                .iter()
-                .map(|d| {
-                    let (line, column) = line_col(source, d.range.start().into());
-                    let is_error = d.is_error();
-                    (
-                        if is_error { code } else { "warning" },
-                        if is_error { "high" } else { "low" }.to_string(),
-                        d.message.clone(),
-                        line,
-                        column,
-                        None,
-                    )
-                })
-                .collect()
-        }
+        } => diagnostic_issues(source, diagnostics),
         Error::Security { source, findings } => finding_issues(source, findings),
         Error::Io { message, .. } => vec![("syntax", "high".into(), message.clone(), 0, 0, None)],
         Error::InvalidUtf8 { offset, .. } => vec![(
@@ -144,21 +149,7 @@ fn compile(
         py.allow_threads(|| compile_host(engine(strict), source, &host_globals, open_world));
     match compiled {
         Ok(program) => {
-            let mut issues: Vec<Issue> = program
-                .warnings()
-                .iter()
-                .map(|d| {
-                    let (line, column) = line_col(program.source(), d.range.start().into());
-                    (
-                        "warning",
-                        "low".to_string(),
-                        d.message.clone(),
-                        line,
-                        column,
-                        None,
-                    )
-                })
-                .collect();
+            let mut issues = diagnostic_issues(program.source(), program.warnings());
             issues.extend(finding_issues(program.source(), program.findings()));
             (
                 Some(NativeProgram {
@@ -714,21 +705,7 @@ fn transpile(
     Ok(
         match py.allow_threads(|| mlpy::transpile(&source, &options)) {
             Ok(t) => {
-                let mut issues: Vec<Issue> = t
-                    .warnings
-                    .iter()
-                    .map(|d| {
-                        let (line, column) = line_col(&source, d.range.start().into());
-                        (
-                            "warning",
-                            "low".to_string(),
-                            d.message.clone(),
-                            line,
-                            column,
-                            None,
-                        )
-                    })
-                    .collect();
+                let mut issues = diagnostic_issues(&source, &t.warnings);
                 issues.extend(finding_issues(&source, &t.findings));
                 (Some(t.python), issues, t.source_map)
             }

@@ -44,6 +44,9 @@ pub use mlpy_vm::{
 /// A security finding of the audit (rule, severity, message, range).
 pub use mlpy_ir::audit::Finding;
 
+/// A compile diagnostic (error or warning, message, range).
+pub use mlpy_syntax::Diagnostic;
+
 /// The run environment of library modules (time zone, argv, env map, working directory), its
 /// sandbox quotas (`http` ports, file-write bytes) and the denials they record.
 pub use mlpy_stdlib::host::{HostEnv, Quotas, Violations};
