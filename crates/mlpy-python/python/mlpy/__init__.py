@@ -79,6 +79,22 @@ def _limits(limits: Limits | Mapping[str, Any] | None) -> Limits:
     return replace(Limits(), **dict(limits))
 
 
+def _run_options(
+    limits: Limits | Mapping[str, Any] | None,
+    stdin: str | None,
+    variables: bool,
+    interrupt: "Interrupt | None",
+    import_paths: Iterable[str],
+) -> dict[str, Any]:
+    """The native run's options: the limits', then the run's own settings."""
+    options = _limits(limits).options()
+    options["stdin"] = stdin
+    options["want_variables"] = variables
+    options["interrupt"] = interrupt
+    options["import_paths"] = [str(p) for p in import_paths]
+    return options
+
+
 def _check_globals(globals: Mapping[str, Any] | None) -> dict[str, Any] | None:
     if not globals:
         return None
@@ -151,15 +167,10 @@ class Program:
         """Runs on a fresh VM (GIL released). Never raises for script errors (D19).
         ``variables=False`` skips converting the top-level variables (only ``value``);
         ``import_paths`` are searched by ``import a.b;`` for ``a/b.ml``."""
-        options = _limits(limits).options()
-        options["stdin"] = stdin
-        options["want_variables"] = variables
-        options["interrupt"] = interrupt
-        options["import_paths"] = [str(p) for p in import_paths]
         return _core.run_native(
             self._native,
             source_file=self.name,
-            options=options,
+            options=_run_options(limits, stdin, variables, interrupt, import_paths),
             grants=_core.grants_of(capabilities),
             globals_=_check_globals(globals),
             callback=callback,
@@ -200,15 +211,10 @@ def run(
     issues = _core.issues_of(raw, name) if raw else []
     if native is None:
         return _core.compile_failure(issues)
-    options = _limits(limits).options()
-    options["stdin"] = stdin
-    options["want_variables"] = variables
-    options["interrupt"] = interrupt
-    options["import_paths"] = [str(p) for p in import_paths]
     return _core.run_native(
         native,
         source_file=name,
-        options=options,
+        options=_run_options(limits, stdin, variables, interrupt, import_paths),
         grants=_core.grants_of(capabilities),
         globals_=checked,
         callback=callback,
