@@ -47,3 +47,25 @@ pub fn python_available() -> bool {
         .status()
         .is_ok_and(|s| s.success())
 }
+
+/// Every `.ml` file under `dir`, subdirectories included (walked with an explicit stack),
+/// sorted.
+pub fn ml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|x| x == "ml") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}

@@ -28,7 +28,7 @@
 //! `MLPY_CORPUS_FILTER=substring` (only paths containing it), `MLPY_CORPUS_PYTHON=0` (skip the
 //! Python half; it runs by default whenever `python3` is available, and CI fails without it).
 
-use mlpy_tests::python_available;
+use mlpy_tests::{ml_files, python_available};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -381,27 +381,13 @@ fn line_diff(expected: &[String], actual: &[&str]) -> String {
 
 /// Every `.ml` file under `dir`, sorted, skipping `_helper.ml` modules.
 fn corpus_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|x| x == "ml")
-                && !path
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with('_'))
-            {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
+    let mut files = ml_files(dir);
+    files.retain(|path| {
+        !path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('_'))
+    });
     files
 }
 

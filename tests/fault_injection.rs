@@ -17,7 +17,7 @@
 
 use mlpy::{Engine, Source};
 use mlpy_vm::{ErrorKind, Limits, NativeRegistry, Value, Vm, VmConfig};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 /// Evenly spaced budgets between 0 and the program's peak, on top of the powers of two.
@@ -27,20 +27,6 @@ const DENSE_N: u64 = 150;
 /// ... and at most this many evenly spaced ones above it (keeps the test well under a minute).
 const SPREAD_N: u64 = 50;
 const PROBE: &str = "probe = [1, 2, 3];\nresult = len(str(probe)) + 1;\n";
-
-fn corpus_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            corpus_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "ml") {
-            out.push(p);
-        }
-    }
-}
 
 fn limits(memory: usize) -> Limits {
     Limits {
@@ -153,9 +139,7 @@ fn probe_ok(vm: &mut Vm, probe: &mlpy_ir::Program) -> bool {
 /// Every corpus program that compiles, with its text and compiled form, plus the probe.
 fn corpus_programs() -> (Vec<(String, String, mlpy::Program)>, mlpy::Program) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut files = Vec::new();
-    corpus_files(&root, &mut files);
-    files.sort();
+    let mut files = mlpy_tests::ml_files(&root);
     let filter = std::env::var("MLPY_FAULT_FILTER").unwrap_or_default();
     files.retain(|p| p.to_string_lossy().contains(&filter));
     assert!(!files.is_empty(), "no corpus programs found");

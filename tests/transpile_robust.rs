@@ -5,22 +5,8 @@
 
 use mlpy::{transpile, Source, TranspileOptions};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
-
-fn corpus_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            corpus_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "ml") {
-            out.push(p);
-        }
-    }
-}
 
 /// A small deterministic generator (64-bit LCG): the same mutations on every run.
 struct Lcg(u64);
@@ -61,12 +47,7 @@ fn mutate(text: &str, rng: &mut Lcg) -> String {
 
 #[test]
 fn corpus_and_mutations_transpile_to_valid_python() {
-    let mut files = Vec::new();
-    corpus_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
-        &mut files,
-    );
-    files.sort();
+    let files = mlpy_tests::ml_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"));
     assert!(files.len() > 100);
     let options = TranspileOptions {
         strict: false,
