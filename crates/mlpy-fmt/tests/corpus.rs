@@ -4,6 +4,9 @@
 //! as the original (`mlpy_ir::dump`, which leaves positions out) — an independent check of the
 //! formatter's own re-parse guard.
 
+mod common;
+
+use common::comments;
 use std::path::{Path, PathBuf};
 
 fn ml_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -27,16 +30,6 @@ fn ir_dump(text: &str) -> String {
         ..Default::default()
     };
     mlpy_ir::dump::dump(&mlpy_ir::lower(&parse.tree(), &options).program)
-}
-
-fn comments(text: &str) -> Vec<String> {
-    mlpy_syntax::parse(text)
-        .syntax()
-        .descendants_with_tokens()
-        .filter_map(|e| e.into_token())
-        .filter(|t| t.kind() == mlpy_syntax::SyntaxKind::COMMENT)
-        .map(|t| t.text().trim_end().to_string())
-        .collect()
 }
 
 /// Checks one valid program; returns a failure description.

@@ -3,6 +3,9 @@
 //! every comment. Programs come from a small ML grammar whose tokens are joined by random
 //! trivia (spaces, line breaks, blank lines, trailing and own-line comments).
 
+mod common;
+
+use common::comments;
 use proptest::prelude::*;
 
 /// Token lists of expressions.
@@ -227,16 +230,6 @@ fn join(tokens: &[String], trivia: &[usize]) -> String {
         out.push_str(t);
     }
     out
-}
-
-fn comments(text: &str) -> Vec<String> {
-    mlpy_syntax::parse(text)
-        .syntax()
-        .descendants_with_tokens()
-        .filter_map(|e| e.into_token())
-        .filter(|t| t.kind() == mlpy_syntax::SyntaxKind::COMMENT)
-        .map(|t| t.text().trim_end().to_string())
-        .collect()
 }
 
 /// The properties every input must have.
