@@ -696,27 +696,14 @@ mod tests {
             .compile(Source::new("t.ml", "n = 0; n = n + 1; print(n);"))
             .unwrap();
         for _ in 0..3 {
-            let out = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-            struct Sink(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-            impl Write for Sink {
-                fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-                    self.0
-                        .lock()
-                        .map_err(|_| std::io::Error::other("poisoned"))?
-                        .extend_from_slice(b);
-                    Ok(b.len())
-                }
-                fn flush(&mut self) -> std::io::Result<()> {
-                    Ok(())
-                }
-            }
+            let out = crate::OutputBuffer::new();
             let options = RunOptions {
-                stdout: Box::new(Sink(out.clone())),
+                stdout: out.writer(),
                 ..RunOptions::default()
             };
             let result = engine.run(&program, options);
             assert!(result.error.is_none());
-            assert_eq!(out.lock().unwrap().as_slice(), b"1\n");
+            assert_eq!(out.contents(), "1\n");
         }
     }
 
