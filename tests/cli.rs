@@ -1009,9 +1009,8 @@ fn http_reaches_a_granted_host_by_name() {
         while !request.ends_with(b"\r\n\r\n") && stream.read(&mut byte).unwrap_or(0) == 1 {
             request.push(byte[0]);
         }
-        let _ = stream.write_all(
-            b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello",
-        );
+        let _ = stream
+            .write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello");
         String::from_utf8_lossy(&request).into_owned()
     });
     let source = format!(
