@@ -1371,8 +1371,10 @@ def __ml_b_int(*args):
         text = v.strip()
         try:
             return __ml_pyint(text, 10)
-        except ValueError:
-            pass
+        except ValueError as e:
+            # Over 4300 digits: CPython's limit message, as on the VM (values.md §4.5).
+            if str(e).startswith("Exceeds the limit"):
+                raise __MLError("ValueError", str(e))
         try:
             f = __ml_pyfloat(text)
         except ValueError:

@@ -16,9 +16,6 @@ use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 use std::fmt::Write;
 
-/// CPython's limit on decimal digits of an int converted to text.
-const MAX_STR_DIGITS: usize = 4300;
-
 /// A value `format` knows how to lay out.
 #[derive(Clone, Copy, Debug)]
 pub enum FmtArg<'a> {
@@ -306,7 +303,7 @@ impl IntParts {
                     return Err(too_many_digits());
                 }
                 let s = b.to_str_radix(radix);
-                if radix == 10 && s.len() > MAX_STR_DIGITS {
+                if radix == 10 && s.len() > mlpy_vm::num::MAX_INT_DIGITS {
                     return Err(too_many_digits());
                 }
                 Ok(s)
@@ -332,8 +329,9 @@ impl IntParts {
 
 fn too_many_digits() -> FormatError {
     FormatError::Value(
-        "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-            .into(),
+        mlpy_vm::num::int_to_text_limit_error()
+            .message()
+            .to_string(),
     )
 }
 

@@ -449,6 +449,24 @@ pub fn parse_float(text: &str) -> Option<f64> {
     clean.parse::<f64>().ok().map(|f| sign * f)
 }
 
+/// CPython's limit on the decimal digits of an int converted from or to text (values.md §4.5).
+pub const MAX_INT_DIGITS: usize = 4300;
+
+/// The `ValueError` of an int with more than [`MAX_INT_DIGITS`] digits turned into text.
+pub fn int_to_text_limit_error() -> RtError {
+    RtError::value_error(
+        "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+    )
+}
+
+/// The `ValueError` of text with `digits` (more than [`MAX_INT_DIGITS`]) decimal digits read
+/// as an int, CPython's message.
+pub fn text_to_int_limit_error(digits: usize) -> RtError {
+    RtError::value_error(format!(
+        "Exceeds the limit (4300 digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
+    ))
+}
+
 /// Parses a Python decimal integer literal (optional sign, digits, `_` between digits).
 fn parse_int_literal(heap: &mut Heap, t: &str) -> RtResult<Option<Value>> {
     let (neg, body) = match t.as_bytes().first() {
@@ -462,10 +480,8 @@ fn parse_int_literal(heap: &mut Heap, t: &str) -> RtResult<Option<Value>> {
     let Some(digits) = strip_underscores(body, |c| c.is_ascii_digit()) else {
         return Ok(None);
     };
-    if digits.len() > 4300 {
-        return Err(RtError::value_error(
-            "Exceeds the limit (4300 digits) for integer string conversion",
-        ));
+    if digits.len() > MAX_INT_DIGITS {
+        return Err(text_to_int_limit_error(digits.len()));
     }
     if let Ok(v) = digits.parse::<i64>() {
         return Ok(Some(Value::Int(if neg { -v } else { v })));

@@ -181,19 +181,13 @@ impl Writer<'_> {
 
 /// Decimal text of a big int; more than 4300 digits → `ValueError` (as CPython).
 pub fn bigint_text(b: &BigInt) -> RtResult<String> {
-    const MAX_DIGITS: usize = 4300;
-    let too_long = || {
-        RtError::value_error(
-            "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
-        )
-    };
     // 4300 decimal digits need at least 14281 bits.
     if b.bits() > 14_300 {
-        return Err(too_long());
+        return Err(crate::num::int_to_text_limit_error());
     }
     let s = b.to_string();
-    if s.trim_start_matches('-').len() > MAX_DIGITS {
-        return Err(too_long());
+    if s.trim_start_matches('-').len() > crate::num::MAX_INT_DIGITS {
+        return Err(crate::num::int_to_text_limit_error());
     }
     Ok(s)
 }

@@ -16,7 +16,8 @@
 
 use super::support::{add_all, arity, def, opt};
 use mlpy_vm::heap::{Heap, HeapObject};
-use mlpy_vm::text::float_repr;
+use mlpy_vm::num::{text_to_int_limit_error, MAX_INT_DIGITS};
+use mlpy_vm::text::{bigint_text, float_repr};
 use mlpy_vm::{methods, NativeCtx, NativeRegistry, RtError, RtResult, Value};
 use num_bigint::BigInt;
 
@@ -319,6 +320,10 @@ impl Parser<'_> {
         if is_float {
             return Ok(Value::Float(text.parse::<f64>().unwrap_or(f64::NAN)));
         }
+        let digits = text.len() - usize::from(text.starts_with('-'));
+        if digits > MAX_INT_DIGITS {
+            return Err(text_to_int_limit_error(digits).into());
+        }
         match text.parse::<i64>() {
             Ok(n) => Ok(Value::Int(n)),
             Err(_) => match text.parse::<BigInt>() {
@@ -561,6 +566,11 @@ fn serialize_error(msg: impl std::fmt::Display) -> RtError {
     RtError::value_error(format!("JSON serialization failed: {msg}"))
 }
 
+/// A big int's decimal text; past CPython's 4300 digits a serialization error, as `json.dumps`.
+fn int_text(heap: &Heap, g: mlpy_vm::Gc) -> RtResult<String> {
+    bigint_text(heap.bigint(g)).map_err(|e| serialize_error(e.message()))
+}
+
 impl Writer {
     fn newline(&mut self, level: usize) {
         if let Some(n) = self.indent {
@@ -575,7 +585,7 @@ impl Writer {
             Value::Bool(b) => self.out.push_str(if b { "\"true\"" } else { "\"false\"" }),
             Value::Null => self.out.push_str("\"null\""),
             Value::Int(i) => self.out.push_str(&format!("\"{i}\"")),
-            Value::BigInt(g) => self.out.push_str(&format!("\"{}\"", heap.bigint(g))),
+            Value::BigInt(g) => write_json_str(&int_text(heap, g)?, &mut self.out),
             Value::Float(f) => {
                 let t = json_float(f);
                 write_json_str(&t, &mut self.out);
@@ -597,7 +607,7 @@ impl Writer {
             Value::Null => self.out.push_str("null"),
             Value::Bool(b) => self.out.push_str(if b { "true" } else { "false" }),
             Value::Int(i) => self.out.push_str(&i.to_string()),
-            Value::BigInt(g) => self.out.push_str(&heap.bigint(g).to_string()),
+            Value::BigInt(g) => self.out.push_str(&int_text(heap, g)?),
             Value::Float(f) => self.out.push_str(&json_float(f)),
             Value::Str(g) => write_json_str(heap.str(g), &mut self.out),
             Value::Array(g) | Value::Tuple(g) => self.open(heap, g, false, level)?,
