@@ -167,7 +167,10 @@ def __ml_py_error(exc):
         while tb is not None and tb.tb_next is not None:
             tb = tb.tb_next
         at_top = tb is not None and tb.tb_frame.f_code.co_name == "__ml_main"
-        if (kind == "UnboundLocalError" and at_top) or msg.startswith("cannot access free variable") and name in __ml_main_names():
+        if (kind == "UnboundLocalError" and at_top) or (
+            msg.startswith("cannot access free variable") and tb is not None
+            and __ml_free_var_of_main(tb.tb_frame.f_code, name)
+        ):
             return "NameError", "name '" + name + "' is not defined"
         return kind, msg
     if kind == "TypeError" and msg.endswith("' object is not callable") and msg.startswith("'"):
@@ -290,6 +293,30 @@ def __ml_main_names():
     """Python names of the program's top-level variables (locals of __ml_main)."""
     code = __ml_prog["main"].__code__
     return code.co_varnames + code.co_cellvars
+
+
+def __ml_free_var_of_main(code, name):
+    """Whether free variable `name` of function `code` is a top-level variable: the nearest
+    enclosing function that holds it as a cell is __ml_main (a function's own variable of that
+    name shadows the top-level one)."""
+    main = __ml_prog["main"].__code__
+    path = [main]  # main's code down to `code`, through nested code constants
+    def find(c):
+        if c is code:
+            return True
+        for k in c.co_consts:
+            if __ml_type(k) is __ml_type(main):
+                path.append(k)
+                if find(k):
+                    return True
+                path.pop()
+        return False
+    if not find(main):
+        return name in __ml_main_names()
+    for enclosing in reversed(path[:-1]):
+        if name in enclosing.co_cellvars:
+            return enclosing is main
+    return False
 
 
 def __ml_function_label(name):
