@@ -717,21 +717,21 @@ def __ml_ge(a, b):
 
 def __ml_deep_check(v, depth):
     """Raises the data-depth limit error when `v` nests deeper than the limit."""
+    if __ml_too_deep(v, depth):
+        __ml_depth_error()
+
+
+def __ml_too_deep(v, depth):
+    """Whether `v` (at `depth`) holds a container at the data-depth limit or deeper."""
     t = __ml_type(v)
-    if t is __ml_list or t is __ml_tuple:
+    if t is __ml_list or t is __ml_tuple or t is __ml_dict:
         if depth >= __ml_max_depth:
-            __ml_depth_error()
-        for x in v:
+            return True
+        for x in (v.values() if t is __ml_dict else v):
             tx = __ml_type(x)
-            if tx is __ml_list or tx is __ml_dict or tx is __ml_tuple:
-                __ml_deep_check(x, depth + 1)
-    elif t is __ml_dict:
-        if depth >= __ml_max_depth:
-            __ml_depth_error()
-        for x in v.values():
-            tx = __ml_type(x)
-            if tx is __ml_list or tx is __ml_dict or tx is __ml_tuple:
-                __ml_deep_check(x, depth + 1)
+            if (tx is __ml_list or tx is __ml_dict or tx is __ml_tuple) and __ml_too_deep(x, depth + 1):
+                return True
+    return False
 
 
 def __ml_eq(a, b):
@@ -739,8 +739,35 @@ def __ml_eq(a, b):
     if ta is __ml_list or ta is __ml_dict or ta is __ml_tuple:
         if __ml_type(b) is not ta:
             return False
-        __ml_deep_check(a, 0)
-        __ml_deep_check(b, 0)
+        if __ml_too_deep(a, 0) or __ml_too_deep(b, 0):
+            # Deep or cyclic data: compare the way the VM does, so the limit error comes only
+            # from a comparison that goes that deep.
+            return __ml_eq_at(a, b, 0)
+    return a == b
+
+
+def __ml_eq_at(a, b, depth):
+    """ML `==` walked as the VM walks it: identity, then length, then elements (values by
+    key for objects), the data-depth error only past the limit on that walk."""
+    if depth > __ml_max_depth:
+        __ml_depth_error()
+    ta = __ml_type(a)
+    if ta is __ml_list or ta is __ml_tuple or ta is __ml_dict:
+        if __ml_type(b) is not ta:
+            return False
+        if a is b:
+            return True
+        if __ml_len(a) != __ml_len(b):
+            return False
+        if ta is __ml_dict:
+            for k, v in a.items():
+                if k not in b or not __ml_eq_at(v, b[k], depth + 1):
+                    return False
+            return True
+        for x, y in __ml_pyzip(a, b):
+            if not __ml_eq_at(x, y, depth + 1):
+                return False
+        return True
     return a == b
 
 
